@@ -1,0 +1,140 @@
+package cn.zhenggai.rectification.casework;
+
+import cn.zhenggai.rectification.organization.UnitDirectory;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/** Reads the case register as the API shows it. */
+@Service
+public class CaseQueries {
+
+  public record CaseSummary(
+      String problemId,
+      String category,
+      String title,
+      LocalDate deadline,
+      String stage,
+      String stageName,
+      String status,
+      int units,
+      int unitsAccepted,
+      String taskId,
+      String assignee,
+      Instant dueAt,
+      Instant startedAt,
+      Instant closedAt) {}
+
+  public record UnitCase(
+      String unitId,
+      String unitName,
+      String processInstanceId,
+      String stage,
+      String stageName,
+      String status,
+      String taskId,
+      String assignee,
+      Instant dueAt,
+      int planReturns,
+      int rectificationReturns,
+      int returns,
+      Instant startedAt,
+      Instant closedAt) {}
+
+  public record CaseDetail(
+      CaseSummary summary,
+      String source,
+      List<String> supervisors,
+      String processInstanceId,
+      List<UnitCase> units,
+      List<CaseTimeline.Event> timeline) {}
+
+  private static final String SUMMARY =
+      "select p.*, (select count(*) from case_unit u where u.problem_id = p.problem_id) as units,"
+          + " (select count(*) from case_unit u where u.problem_id = p.problem_id and u.stage = 'ACCEPTED') as accepted"
+          + " from case_problem p";
+
+  private final JdbcTemplate jdbc;
+  private final UnitDirectory units;
+  private final CaseTimeline timeline;
+
+  CaseQueries(JdbcTemplate jdbc, UnitDirectory units, CaseTimeline timeline) {
+    this.jdbc = jdbc;
+    this.units = units;
+    this.timeline = timeline;
+  }
+
+  public List<CaseSummary> all() {
+    return jdbc.query(SUMMARY + " order by p.problem_id", (rs, row) -> summary(rs));
+  }
+
+  public Optional<CaseDetail> one(String problemId) {
+    List<CaseDetail> found = jdbc.query(
+        SUMMARY + " where p.problem_id = ?",
+        (rs, row) -> new CaseDetail(
+            summary(rs),
+            rs.getString("source_text"),
+            Arrays.asList(rs.getString("supervisor_groups").split(",")),
+            rs.getString("process_instance_id"),
+            unitsOf(problemId),
+            timeline.events(problemId)),
+        problemId);
+    return found.stream().findFirst();
+  }
+
+  private List<UnitCase> unitsOf(String problemId) {
+    return jdbc.query(
+        "select * from case_unit where problem_id = ? order by started_at, unit_id",
+        (rs, row) -> {
+          Stage stage = Stage.valueOf(rs.getString("stage"));
+          int planReturns = rs.getInt("plan_returns");
+          int rectificationReturns = rs.getInt("rectification_returns");
+          return new UnitCase(
+              rs.getString("unit_id"),
+              units.nameOf(rs.getString("unit_id")),
+              rs.getString("process_instance_id"),
+              stage.name(),
+              stage.label(),
+              rs.getString("status"),
+              rs.getString("task_id"),
+              rs.getString("assignee"),
+              instant(rs.getTimestamp("due_at")),
+              planReturns,
+              rectificationReturns,
+              planReturns + rectificationReturns,
+              instant(rs.getTimestamp("started_at")),
+              instant(rs.getTimestamp("closed_at")));
+        },
+        problemId);
+  }
+
+  private static CaseSummary summary(ResultSet rs) throws SQLException {
+    Stage stage = Stage.valueOf(rs.getString("stage"));
+    return new CaseSummary(
+        rs.getString("problem_id"),
+        rs.getString("category"),
+        rs.getString("title"),
+        rs.getObject("deadline", LocalDate.class),
+        stage.name(),
+        stage.label(),
+        rs.getString("status"),
+        rs.getInt("units"),
+        rs.getInt("accepted"),
+        rs.getString("task_id"),
+        rs.getString("assignee"),
+        instant(rs.getTimestamp("due_at")),
+        instant(rs.getTimestamp("started_at")),
+        instant(rs.getTimestamp("closed_at")));
+  }
+
+  private static Instant instant(Timestamp timestamp) {
+    return timestamp == null ? null : timestamp.toInstant();
+  }
+}

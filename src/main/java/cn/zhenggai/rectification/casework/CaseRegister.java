@@ -1,0 +1,145 @@
+package cn.zhenggai.rectification.casework;
+
+import static cn.zhenggai.rectification.casework.RectificationCaseProcess.PROBLEM_CATEGORY;
+import static cn.zhenggai.rectification.casework.RectificationCaseProcess.PROBLEM_ID;
+import static cn.zhenggai.rectification.casework.RectificationCaseProcess.PROBLEM_SOURCE;
+import static cn.zhenggai.rectification.casework.RectificationCaseProcess.PROBLEM_TITLE;
+import static cn.zhenggai.rectification.casework.RectificationCaseProcess.RECTIFICATION_DEADLINE;
+import static cn.zhenggai.rectification.casework.RectificationCaseProcess.SUPERVISOR_GROUPS;
+import static cn.zhenggai.rectification.casework.UnitRectificationProcess.PLAN_APPROVED;
+import static cn.zhenggai.rectification.casework.UnitRectificationProcess.RECTIFICATION_ACCEPTED;
+import static cn.zhenggai.rectification.casework.UnitRectificationProcess.UNIT_ID;
+
+import java.sql.Timestamp;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * Writes the case register (tables {@code case_problem} and {@code case_unit}). Called by engine listeners, so
+ * every write joins the engine's transaction: the register never says what the engine did not do.
+ */
+@Service
+public class CaseRegister {
+
+  static final String OPEN = "OPEN";
+  static final String CLOSED = "CLOSED";
+  static final String CANCELLED = "CANCELLED";
+
+  private final JdbcTemplate jdbc;
+  private final StageDeadlines deadlines;
+
+  CaseRegister(JdbcTemplate jdbc, StageDeadlines deadlines) {
+    this.jdbc = jdbc;
+    this.deadlines = deadlines;
+  }
+
+  public boolean hasProblem(String problemId) {
+    Integer count = jdbc.queryForObject("select count(*) from case_problem where problem_id = ?", Integer.class, problemId);
+    return count != null && count > 0;
+  }
+
+  void problemStarted(DelegateExecution execution) {
+    jdbc.update(
+        "insert into case_problem (problem_id, category, title, source_text, supervisor_groups, deadline,"
+            + " process_instance_id, stage, status, started_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        execution.getVariable(PROBLEM_ID),
+        execution.getVariable(PROBLEM_CATEGORY),
+        execution.getVariable(PROBLEM_TITLE),
+        execution.getVariable(PROBLEM_SOURCE),
+        execution.getVariable(SUPERVISOR_GROUPS),
+        deadlines.dayOf((Date) execution.getVariable(RECTIFICATION_DEADLINE)),
+        execution.getProcessInstanceId(),
+        Stage.UNITS_RECTIFYING.name(),
+        OPEN,
+        now());
+  }
+
+  void problemEnded(DelegateExecution execution) {
+    Stage stage = execution.isCanceled() ? Stage.CANCELLED : Stage.CLOSED;
+    jdbc.update(
+        "update case_problem set stage = ?, status = ?, task_id = null, assignee = null, due_at = null, closed_at = ?"
+            + " where process_instance_id = ?",
+        stage.name(),
+        execution.isCanceled() ? CANCELLED : CLOSED,
+        now(),
+        execution.getProcessInstanceId());
+  }
+
+  void unitStarted(DelegateExecution execution) {
+    jdbc.update(
+        "insert into case_unit (problem_id, unit_id, process_instance_id, stage, status, started_at)"
+            + " values (?, ?, ?, ?, ?, ?)",
+        execution.getVariable(PROBLEM_ID),
+        execution.getVariable(UNIT_ID),
+        execution.getProcessInstanceId(),
+        Stage.DRAFT_PLAN.name(),
+        OPEN,
+        now());
+  }
+
+  void unitEnded(DelegateExecution execution) {
+    Stage stage = execution.isCanceled() ? Stage.CANCELLED : Stage.ACCEPTED;
+    jdbc.update(
+        "update case_unit set stage = ?, status = ?, task_id = null, assignee = null, due_at = null, closed_at = ?"
+            + " where process_instance_id = ?",
+        stage.name(),
+        execution.isCanceled() ? CANCELLED : CLOSED,
+        now(),
+        execution.getProcessInstanceId());
+  }
+
+  void taskCreated(DelegateTask task) {
+    Stage stage = Stage.ofTask(task.getTaskDefinitionKey()).orElse(null);
+    if (stage == null) {
+      return;
+    }
+    jdbc.update(
+        "update " + table(task) + " set stage = ?, task_id = ?, assignee = ?, due_at = ? where process_instance_id = ?",
+        stage.name(),
+        task.getId(),
+        task.getAssignee(),
+        timestamp(task.getDueDate()),
+        task.getProcessInstanceId());
+  }
+
+  /** Assignment (claim, unclaim, delegate) and due date changes. */
+  void taskChanged(DelegateTask task) {
+    jdbc.update(
+        "update " + table(task) + " set assignee = ?, due_at = ? where task_id = ?",
+        task.getAssignee(),
+        timestamp(task.getDueDate()),
+        task.getId());
+  }
+
+  void taskCompleted(DelegateTask task) {
+    String returns = "";
+    if (UnitRectificationProcess.TASK_REVIEW_PLAN.equals(task.getTaskDefinitionKey())
+        && Boolean.FALSE.equals(task.getVariable(PLAN_APPROVED))) {
+      returns = ", plan_returns = plan_returns + 1";
+    } else if (UnitRectificationProcess.TASK_ACCEPT_RECTIFICATION.equals(task.getTaskDefinitionKey())
+        && Boolean.FALSE.equals(task.getVariable(RECTIFICATION_ACCEPTED))) {
+      returns = ", rectification_returns = rectification_returns + 1";
+    }
+    jdbc.update(
+        "update " + table(task) + " set task_id = null, assignee = null, due_at = null" + returns + " where task_id = ?",
+        task.getId());
+  }
+
+  private static String table(DelegateTask task) {
+    return RectificationCaseProcess.TASK_CONFIRM_CLOSURE.equals(task.getTaskDefinitionKey())
+        ? "case_problem"
+        : "case_unit";
+  }
+
+  private static Timestamp now() {
+    return new Timestamp(ClockUtil.getCurrentTime().getTime());
+  }
+
+  private static Timestamp timestamp(Date date) {
+    return date == null ? null : new Timestamp(date.getTime());
+  }
+}

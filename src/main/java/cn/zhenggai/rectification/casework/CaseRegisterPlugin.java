@@ -1,0 +1,70 @@
+package cn.zhenggai.rectification.casework;
+
+import java.util.ArrayList;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.task.TaskDefinition;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.stereotype.Component;
+
+/**
+ * Hooks the case register into both processes when they are deployed: process start and end, and every user task's
+ * life. Kept out of the BPMN files because it is bookkeeping, not part of the procedure a supervisor reads.
+ */
+@Component
+class CaseRegisterPlugin extends AbstractProcessEnginePlugin {
+
+  private final CaseRegister register;
+
+  CaseRegisterPlugin(CaseRegister register) {
+    this.register = register;
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    if (configuration.getCustomPostBPMNParseListeners() == null) {
+      configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
+    }
+    configuration.getCustomPostBPMNParseListeners().add(new RegisterParseListener());
+  }
+
+  private class RegisterParseListener extends AbstractBpmnParseListener {
+
+    @Override
+    public void parseProcess(Element processElement, ProcessDefinitionEntity process) {
+      switch (process.getKey()) {
+        case RectificationCaseProcess.KEY -> {
+          process.addListener(ExecutionListener.EVENTNAME_START, (ExecutionListener) register::problemStarted);
+          process.addListener(ExecutionListener.EVENTNAME_END, (ExecutionListener) register::problemEnded);
+        }
+        case UnitRectificationProcess.KEY -> {
+          process.addListener(ExecutionListener.EVENTNAME_START, (ExecutionListener) register::unitStarted);
+          process.addListener(ExecutionListener.EVENTNAME_END, (ExecutionListener) register::unitEnded);
+        }
+        default -> {
+          // other processes are not cases
+        }
+      }
+    }
+
+    @Override
+    public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+      String processKey = ((ProcessDefinitionEntity) activity.getProcessDefinition()).getKey();
+      if (!processKey.equals(RectificationCaseProcess.KEY) && !processKey.equals(UnitRectificationProcess.KEY)) {
+        return;
+      }
+      TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
+      task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, register::taskCreated);
+      task.addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, register::taskChanged);
+      task.addBuiltInTaskListener(TaskListener.EVENTNAME_UPDATE, register::taskChanged);
+      task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, register::taskCompleted);
+    }
+  }
+}

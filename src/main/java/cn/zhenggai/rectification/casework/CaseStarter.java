@@ -1,0 +1,71 @@
+package cn.zhenggai.rectification.casework;
+
+import static cn.zhenggai.rectification.casework.RectificationCaseProcess.PROBLEM_CATEGORY;
+import static cn.zhenggai.rectification.casework.RectificationCaseProcess.PROBLEM_ID;
+import static cn.zhenggai.rectification.casework.RectificationCaseProcess.PROBLEM_SOURCE;
+import static cn.zhenggai.rectification.casework.RectificationCaseProcess.PROBLEM_TITLE;
+import static cn.zhenggai.rectification.casework.RectificationCaseProcess.RECTIFICATION_DEADLINE;
+import static cn.zhenggai.rectification.casework.RectificationCaseProcess.RECTIFICATION_DEADLINE_TEXT;
+import static cn.zhenggai.rectification.casework.RectificationCaseProcess.SUGGESTED_MEASURES;
+import static cn.zhenggai.rectification.casework.RectificationCaseProcess.SUPERVISOR_GROUPS;
+import static cn.zhenggai.rectification.casework.RectificationCaseProcess.UNIT_IDS;
+
+import cn.zhenggai.rectification.problem.Problem;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/** Opens the rectification case of a problem, once: a problem already in the register is left as it is. */
+@Service
+public class CaseStarter {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CaseStarter.class);
+  private static final DateTimeFormatter CHINESE_DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
+
+  private final RuntimeService runtime;
+  private final CaseRegister register;
+  private final StageDeadlines deadlines;
+
+  CaseStarter(RuntimeService runtime, CaseRegister register, StageDeadlines deadlines) {
+    this.runtime = runtime;
+    this.register = register;
+    this.deadlines = deadlines;
+  }
+
+  /** Returns whether a case was started. */
+  public boolean startIfNew(Problem problem) {
+    if (register.hasProblem(problem.id())) {
+      return false;
+    }
+    runtime
+        .createProcessInstanceByKey(RectificationCaseProcess.KEY)
+        .businessKey(problem.id())
+        .setVariables(variables(problem))
+        .execute();
+    LOG.info("问题 {} 已立案（{}），责任单位：{}", problem.id(), problem.title(), String.join("、", problem.units()));
+    return true;
+  }
+
+  private VariableMap variables(Problem problem) {
+    String measures = IntStream.range(0, problem.measures().size())
+        .mapToObj(i -> (i + 1) + ". " + problem.measures().get(i))
+        .collect(Collectors.joining("\n"));
+    return Variables.createVariables()
+        .putValue(PROBLEM_ID, problem.id())
+        .putValue(PROBLEM_CATEGORY, problem.category())
+        .putValue(PROBLEM_TITLE, problem.title())
+        .putValue(PROBLEM_SOURCE, problem.source())
+        .putValue(SUGGESTED_MEASURES, measures)
+        .putValue(UNIT_IDS, new ArrayList<>(problem.units()))
+        .putValue(SUPERVISOR_GROUPS, String.join(",", problem.supervisors()))
+        .putValue(RECTIFICATION_DEADLINE, deadlines.endOf(problem.deadline()))
+        .putValue(RECTIFICATION_DEADLINE_TEXT, CHINESE_DATE.format(problem.deadline()));
+  }
+}

@@ -1,0 +1,13 @@
+package cn.zhenggai.rectification.casework;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * How long each stage may take (ISO-8601 durations); the rectification itself is due on the problem's
+ * deadline from {@code problems.yaml}.
+ */
+@ConfigurationProperties("rectification.deadlines")
+public record DeadlineProperties(
+    ZoneId timeZone, Duration draftPlan, Duration reviewPlan, Duration acceptRectification, Duration confirmClosure) {}

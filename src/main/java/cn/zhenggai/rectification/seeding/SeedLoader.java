@@ -1,0 +1,61 @@
+package cn.zhenggai.rectification.seeding;
+
+import cn.zhenggai.rectification.casework.CaseStarter;
+import cn.zhenggai.rectification.organization.IdentitySeeding;
+import cn.zhenggai.rectification.organization.Organization;
+import cn.zhenggai.rectification.organization.TasklistFilters;
+import cn.zhenggai.rectification.problem.ProblemList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * At start-up: reads both seed files and checks them completely, then, in one transaction, brings the identity
+ * service in line and opens a case for every problem that has none. A broken file stops start-up before anything
+ * is written.
+ */
+@Component
+class SeedLoader implements ApplicationRunner {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SeedLoader.class);
+
+  private final SeedProperties seeds;
+  private final IdentitySeeding identity;
+  private final TasklistFilters filters;
+  private final CaseStarter cases;
+  private final TransactionTemplate transaction;
+
+  SeedLoader(
+      SeedProperties seeds,
+      IdentitySeeding identity,
+      TasklistFilters filters,
+      CaseStarter cases,
+      TransactionTemplate transaction) {
+    this.seeds = seeds;
+    this.identity = identity;
+    this.filters = filters;
+    this.cases = cases;
+    this.transaction = transaction;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    load();
+  }
+
+  /** Returns the number of cases started. */
+  int load() {
+    Organization organization = Organization.read(seeds.organization());
+    ProblemList problems = ProblemList.read(seeds.problems(), organization);
+    Integer started = transaction.execute(status -> {
+      identity.apply(organization, seeds.demoUsers());
+      filters.apply();
+      return (int) problems.problems().stream().filter(cases::startIfNew).count();
+    });
+    LOG.info("问题清单 {} 共 {} 个问题，本次新立案 {} 个", seeds.problems(), problems.problems().size(), started);
+    return started;
+  }
+}
