@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -18,6 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * is written.
  */
 @Component
+@ConditionalOnProperty(name = "rectification.seeds.load-at-start-up", matchIfMissing = true)
 class SeedLoader implements ApplicationRunner {
 
   private static final Logger LOG = LoggerFactory.getLogger(SeedLoader.class);

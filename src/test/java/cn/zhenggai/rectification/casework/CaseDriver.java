@@ -1,0 +1,108 @@
+package cn.zhenggai.rectification.casework;
+
+import static cn.zhenggai.rectification.casework.UnitRectificationProcess.EVIDENCE_DESCRIPTION;
+import static cn.zhenggai.rectification.casework.UnitRectificationProcess.PLAN_APPROVED;
+import static cn.zhenggai.rectification.casework.UnitRectificationProcess.PLAN_MEASURES;
+import static cn.zhenggai.rectification.casework.UnitRectificationProcess.PLAN_RESPONSIBLE_PERSON;
+import static cn.zhenggai.rectification.casework.UnitRectificationProcess.PLAN_TARGET_DATE;
+import static cn.zhenggai.rectification.casework.UnitRectificationProcess.RECTIFICATION_ACCEPTED;
+import static cn.zhenggai.rectification.casework.UnitRectificationProcess.RECTIFICATION_DONE;
+import static cn.zhenggai.rectification.casework.UnitRectificationProcess.RECTIFICATION_RESULTS;
+import static cn.zhenggai.rectification.casework.UnitRectificationProcess.REVIEW_COMMENT;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.task.Task;
+
+/** Works a case through the Camunda Java API the way its users do: log in, claim, fill the form, complete. */
+public class CaseDriver {
+
+  private final TaskService tasks;
+  private final IdentityService identity;
+
+  public CaseDriver(ProcessEngine engine) {
+    this.tasks = engine.getTaskService();
+    this.identity = engine.getIdentityService();
+  }
+
+  /** The open task of a problem's unit, or null. */
+  public Task unitTask(String problemId, String unitId) {
+    return tasks.createTaskQuery()
+        .processInstanceBusinessKey(UnitRectificationProcess.businessKey(problemId, unitId))
+        .singleResult();
+  }
+
+  public Task closureTask(String problemId) {
+    return tasks.createTaskQuery()
+        .processDefinitionKey(RectificationCaseProcess.KEY)
+        .processInstanceBusinessKey(problemId)
+        .singleResult();
+  }
+
+  public void submitPlan(String problemId, String unitId, String user) {
+    completeAs(user, unitTask(problemId, unitId), plan(unitId));
+  }
+
+  public void reviewPlan(String problemId, String unitId, String user, boolean approved, String comment) {
+    completeAs(user, unitTask(problemId, unitId), decision(PLAN_APPROVED, approved, comment));
+  }
+
+  public void submitReport(String problemId, String unitId, String user) {
+    completeAs(user, unitTask(problemId, unitId), report(unitId));
+  }
+
+  public void acceptRectification(String problemId, String unitId, String user, boolean accepted, String comment) {
+    completeAs(user, unitTask(problemId, unitId), decision(RECTIFICATION_ACCEPTED, accepted, comment));
+  }
+
+  public void confirmClosure(String problemId, String user) {
+    completeAs(user, closureTask(problemId), Map.of("closureComment", "同意销号"));
+  }
+
+  /** Claims and completes the task as the logged-in user, as Tasklist does. */
+  public void completeAs(String user, Task task, Map<String, Object> variables) {
+    if (task == null) {
+      throw new AssertionError("no open task for " + user);
+    }
+    List<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+    identity.setAuthentication(user, groups);
+    try {
+      if (task.getAssignee() == null) {
+        tasks.claim(task.getId(), user);
+      }
+      tasks.complete(task.getId(), variables);
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  public static Map<String, Object> plan(String unitId) {
+    Map<String, Object> plan = new HashMap<>();
+    plan.put(PLAN_MEASURES, unitId + "：每月开展一次专题学习，书记讲党课");
+    plan.put(PLAN_RESPONSIBLE_PERSON, "党工委副书记 王明");
+    plan.put(PLAN_TARGET_DATE, "2027-03-31");
+    return plan;
+  }
+
+  public static Map<String, Object> report(String unitId) {
+    Map<String, Object> report = new HashMap<>();
+    report.put(RECTIFICATION_DONE, unitId + "：已开展专题学习 4 次");
+    report.put(RECTIFICATION_RESULTS, "党员参学率 98%");
+    report.put(EVIDENCE_DESCRIPTION, "学习记录 4 份，存党工委办公室");
+    return report;
+  }
+
+  public static Map<String, Object> decision(String variable, boolean passed, String comment) {
+    Map<String, Object> decision = new HashMap<>();
+    decision.put(variable, passed);
+    if (comment != null) {
+      decision.put(REVIEW_COMMENT, comment);
+    }
+    return decision;
+  }
+}

@@ -1,0 +1,195 @@
+package cn.zhenggai.rectification.casework;
+
+import static cn.zhenggai.rectification.casework.UnitRectificationProcess.CASE_HISTORY;
+import static cn.zhenggai.rectification.casework.UnitRectificationProcess.PLAN_APPROVED;
+import static cn.zhenggai.rectification.casework.UnitRectificationProcess.PLAN_TARGET_DATE;
+import static cn.zhenggai.rectification.casework.UnitRectificationProcess.REVIEW_COMMENT;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import cn.zhenggai.rectification.organization.IdentitySeeding;
+import cn.zhenggai.rectification.organization.Organization;
+import cn.zhenggai.rectification.seeding.SeedProperties;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+/** Every path of UnitRectification.bpmn: plan, review (approve, return), rectify, accept (accept, return). */
+@ProcessTest
+@Import(UnitRectificationProcessTest.Coverage.class)
+class UnitRectificationProcessTest {
+
+  @TestConfiguration
+  static class Coverage {
+    @Bean
+    ProcessEngineCoverageProperties coverageProperties() {
+      return new ProcessEngineCoverageProperties.Builder()
+          .excludeProcessDefinitionKeys(RectificationCaseProcess.KEY)
+          .assertClassCoverageAtLeast(1.0)
+          .build();
+    }
+  }
+
+  @Autowired ProcessEngine engine;
+  @Autowired CaseStarter starter;
+  @Autowired CaseQueries queries;
+  @Autowired StageDeadlines deadlines;
+  @Autowired IdentitySeeding identity;
+  @Autowired SeedProperties seeds;
+  CaseDriver driver;
+
+  @BeforeEach
+  void setUp() {
+    identity.apply(Organization.read(seeds.organization()), true);
+    BpmnAwareTests.init(engine);
+    driver = new CaseDriver(engine);
+  }
+
+  @Test
+  void approvedPlanAndAcceptedRectificationEndTheUnitProcess() {
+    starter.startIfNew(TestProblems.problem("90.1", "street-chengguan"));
+    ProcessInstance unit = unitProcess("90.1", "street-chengguan");
+
+    assertThat(unit).isWaitingAt(UnitRectificationProcess.TASK_DRAFT_PLAN);
+    assertThat(BpmnAwareTests.task(unit)).hasCandidateGroup("street-chengguan").hasName("制定整改方案");
+    assertThat(BpmnAwareTests.task(unit).getDueDate()).isNotNull();
+    driver.submitPlan("90.1", "street-chengguan", "sec-chengguan");
+
+    assertThat(unit).isWaitingAt(UnitRectificationProcess.TASK_REVIEW_PLAN);
+    assertThat(BpmnAwareTests.task(unit)).hasCandidateGroup("org-dept").hasName("审核整改方案");
+    driver.reviewPlan("90.1", "street-chengguan", "sup-orgdept", true, null);
+
+    assertThat(unit).isWaitingAt(UnitRectificationProcess.TASK_RECTIFY);
+    assertThat(BpmnAwareTests.task(unit)).hasCandidateGroup("street-chengguan");
+    assertThat(BpmnAwareTests.task(unit).getDueDate()).isEqualTo(deadlines.endOf(TestProblems.DEADLINE));
+    driver.submitReport("90.1", "street-chengguan", "sec-chengguan");
+
+    assertThat(unit).isWaitingAt(UnitRectificationProcess.TASK_ACCEPT_RECTIFICATION);
+    assertThat(BpmnAwareTests.task(unit)).hasCandidateGroup("org-dept").hasName("验收整改成效");
+    driver.acceptRectification("90.1", "street-chengguan", "sup-orgdept", true, null);
+
+    assertThat(unit).isEnded();
+    assertThat(queries.one("90.1").orElseThrow().units().get(0).stageName()).isEqualTo("已验收");
+  }
+
+  @Test
+  void returnedPlanGoesBackToTheUnitWithItsReasonAndIsReviewedAgain() {
+    starter.startIfNew(TestProblems.problem("90.2", "street-dongcheng"));
+    ProcessInstance unit = unitProcess("90.2", "street-dongcheng");
+    driver.submitPlan("90.2", "street-dongcheng", "sec-dongcheng");
+
+    driver.reviewPlan("90.2", "street-dongcheng", "sup-orgdept", false, "措施不具体，请写明时间节点");
+
+    assertThat(unit).isWaitingAt(UnitRectificationProcess.TASK_DRAFT_PLAN);
+    assertThat(unit).variables()
+        .containsEntry(REVIEW_COMMENT, "措施不具体，请写明时间节点")
+        .containsEntry(PLAN_APPROVED, false);
+    assertThat((String) engine.getRuntimeService().getVariable(unit.getId(), CASE_HISTORY))
+        .contains("赵明远", "退回整改方案", "措施不具体，请写明时间节点", "张海涛", "提交整改方案");
+
+    driver.submitPlan("90.2", "street-dongcheng", "sec-dongcheng");
+    assertThat(unit).isWaitingAt(UnitRectificationProcess.TASK_REVIEW_PLAN);
+    assertThat(unit).variables().doesNotContainKey(REVIEW_COMMENT);
+    driver.reviewPlan("90.2", "street-dongcheng", "sup-orgdept", true, null);
+
+    assertThat(unit).isWaitingAt(UnitRectificationProcess.TASK_RECTIFY);
+    assertThat(queries.one("90.2").orElseThrow().units().get(0).planReturns()).isEqualTo(1);
+  }
+
+  @Test
+  void returnedRectificationIsDoneAgainWithEarlierReportsAndReasonsKept() {
+    starter.startIfNew(TestProblems.problem("90.3", "street-xicheng"));
+    ProcessInstance unit = unitProcess("90.3", "street-xicheng");
+    driver.submitPlan("90.3", "street-xicheng", "sec-xicheng");
+    driver.reviewPlan("90.3", "street-xicheng", "sup-orgdept", true, null);
+    driver.completeAs("sec-xicheng", driver.unitTask("90.3", "street-xicheng"), Map.of(
+        UnitRectificationProcess.RECTIFICATION_DONE, "第一次报送：已学习 2 次",
+        UnitRectificationProcess.RECTIFICATION_RESULTS, "参学率 80%",
+        UnitRectificationProcess.EVIDENCE_DESCRIPTION, "记录 2 份"));
+
+    driver.acceptRectification("90.3", "street-xicheng", "sup-orgdept", false, "佐证材料不足");
+
+    assertThat(unit).isWaitingAt(UnitRectificationProcess.TASK_RECTIFY);
+    assertThat(BpmnAwareTests.task(unit)).hasCandidateGroup("street-xicheng");
+    assertThat(unit).variables().containsEntry(REVIEW_COMMENT, "佐证材料不足");
+
+    driver.submitReport("90.3", "street-xicheng", "sec-xicheng");
+    assertThat((String) engine.getRuntimeService().getVariable(unit.getId(), CASE_HISTORY))
+        .contains("第一次报送：已学习 2 次", "验收退回", "佐证材料不足", "已开展专题学习 4 次");
+    driver.acceptRectification("90.3", "street-xicheng", "sup-orgdept", true, null);
+
+    assertThat(unit).isEnded();
+    CaseQueries.UnitCase row = queries.one("90.3").orElseThrow().units().get(0);
+    assertThat(row.rectificationReturns()).isEqualTo(1);
+    assertThat(queries.one("90.3").orElseThrow().timeline()).extracting(CaseTimeline.Event::kindName).containsExactly(
+        "提交整改方案", "审核通过整改方案", "报送整改完成情况", "验收退回，要求继续整改", "报送整改完成情况", "验收通过");
+  }
+
+  @Test
+  void problemsOfWorkStyleAreReviewedByBothSupervisors() {
+    starter.startIfNew(TestProblems.problem("90.4", List.of("org-dept", "discipline"), "organs"));
+    ProcessInstance unit = unitProcess("90.4", "organs");
+    driver.submitPlan("90.4", "organs", "sec-organs");
+
+    assertThat(BpmnAwareTests.task(unit)).hasCandidateGroup("org-dept").hasCandidateGroup("discipline");
+    driver.reviewPlan("90.4", "organs", "sup-discipline", true, null);
+    driver.submitReport("90.4", "organs", "sec-organs");
+    assertThat(BpmnAwareTests.task(unit)).hasCandidateGroup("org-dept").hasCandidateGroup("discipline");
+  }
+
+  @Test
+  void aReturnWithoutReasonIsRefusedAndChangesNothing() {
+    starter.startIfNew(TestProblems.problem("90.5", "education"));
+    ProcessInstance unit = unitProcess("90.5", "education");
+    driver.submitPlan("90.5", "education", "sec-education");
+    String taskId = BpmnAwareTests.task(unit).getId();
+
+    assertThatThrownBy(() -> driver.reviewPlan("90.5", "education", "sup-orgdept", false, "  "))
+        .hasRootCauseInstanceOf(BadUserRequestException.class)
+        .hasMessageContaining("退回理由");
+    assertThatThrownBy(() -> driver.completeAs("sup-orgdept", BpmnAwareTests.task(unit), Map.of(PLAN_APPROVED, "yes")))
+        .hasRootCauseInstanceOf(BadUserRequestException.class)
+        .hasMessageContaining("planApproved");
+
+    assertThat(unit).isWaitingAt(UnitRectificationProcess.TASK_REVIEW_PLAN);
+    assertThat(BpmnAwareTests.task(unit).getId()).isEqualTo(taskId);
+    assertThat(queries.one("90.5").orElseThrow().units().get(0).planReturns()).isZero();
+    assertThat(queries.one("90.5").orElseThrow().timeline()).hasSize(1);
+  }
+
+  @Test
+  void aPlanMissingAFieldOrLaterThanTheDeadlineIsRefusedNamingTheField() {
+    starter.startIfNew(TestProblems.problem("90.6", "street-chengguan"));
+    ProcessInstance unit = unitProcess("90.6", "street-chengguan");
+    Map<String, Object> withoutPerson = CaseDriver.plan("street-chengguan");
+    withoutPerson.remove(UnitRectificationProcess.PLAN_RESPONSIBLE_PERSON);
+    Map<String, Object> tooLate = CaseDriver.plan("street-chengguan");
+    tooLate.put(PLAN_TARGET_DATE, "2027-07-01");
+
+    assertThatThrownBy(() -> driver.completeAs("sec-chengguan", BpmnAwareTests.task(unit), withoutPerson))
+        .hasMessageContaining("责任人").hasMessageContaining("planResponsiblePerson");
+    assertThatThrownBy(() -> driver.completeAs("sec-chengguan", BpmnAwareTests.task(unit), tooLate))
+        .hasMessageContaining("晚于整改时限 2027-06-30");
+
+    assertThat(unit).isWaitingAt(UnitRectificationProcess.TASK_DRAFT_PLAN);
+    assertThat(queries.one("90.6").orElseThrow().timeline()).isEmpty();
+  }
+
+  private ProcessInstance unitProcess(String problemId, String unitId) {
+    return engine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey(UnitRectificationProcess.KEY)
+        .processInstanceBusinessKey(UnitRectificationProcess.businessKey(problemId, unitId))
+        .singleResult();
+  }
+}
