@@ -5,6 +5,7 @@ import cn.zhenggai.rectification.organization.IdentitySeeding;
 import cn.zhenggai.rectification.organization.Organization;
 import cn.zhenggai.rectification.organization.TasklistFilters;
 import cn.zhenggai.rectification.problem.ProblemList;
+import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -48,16 +49,20 @@ class SeedLoader implements ApplicationRunner {
     load();
   }
 
-  /** Returns the number of cases started. */
   int load() {
-    Organization organization = Organization.read(seeds.organization());
-    ProblemList problems = ProblemList.read(seeds.problems(), organization);
+    return load(seeds.organization(), seeds.problems());
+  }
+
+  /** Returns the number of cases started. */
+  int load(Path organizationFile, Path problemsFile) {
+    Organization organization = Organization.read(organizationFile);
+    ProblemList problems = ProblemList.read(problemsFile, organization);
     Integer started = transaction.execute(status -> {
       identity.apply(organization, seeds.demoUsers());
       filters.apply();
       return (int) problems.problems().stream().filter(cases::startIfNew).count();
     });
-    LOG.info("问题清单 {} 共 {} 个问题，本次新立案 {} 个", seeds.problems(), problems.problems().size(), started);
+    LOG.info("问题清单 {} 共 {} 个问题，本次新立案 {} 个", problemsFile, problems.problems().size(), started);
     return started;
   }
 }

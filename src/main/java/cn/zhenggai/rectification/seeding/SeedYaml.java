@@ -27,7 +27,9 @@ public final class SeedYaml {
 
   public static <T> T read(Path file, Class<T> type) {
     try {
-      T value = MAPPER.readValue(Files.readString(file), type);
+      String text = Files.readString(file);
+      MAPPER.readTree(text); // syntax first, so that a YAML error is not reported as a field's
+      T value = MAPPER.readValue(text, type);
       if (value == null) {
         throw new SeedFileException(file + "：文件为空");
       }
