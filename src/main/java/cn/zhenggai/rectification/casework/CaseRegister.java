@@ -59,14 +59,7 @@ public class CaseRegister {
   }
 
   void problemEnded(DelegateExecution execution) {
-    Stage stage = execution.isCanceled() ? Stage.CANCELLED : Stage.CLOSED;
-    jdbc.update(
-        "update case_problem set stage = ?, status = ?, task_id = null, assignee = null, due_at = null, closed_at = ?"
-            + " where process_instance_id = ?",
-        stage.name(),
-        execution.isCanceled() ? CANCELLED : CLOSED,
-        now(),
-        execution.getProcessInstanceId());
+    ended("case_problem", execution, Stage.CLOSED);
   }
 
   void unitStarted(DelegateExecution execution) {
@@ -82,12 +75,17 @@ public class CaseRegister {
   }
 
   void unitEnded(DelegateExecution execution) {
-    Stage stage = execution.isCanceled() ? Stage.CANCELLED : Stage.ACCEPTED;
+    ended("case_unit", execution, Stage.ACCEPTED);
+  }
+
+  /** A process that reaches its end event is done; one deleted (by an administrator) is cancelled. */
+  private void ended(String table, DelegateExecution execution, Stage done) {
+    boolean cancelled = execution.isCanceled();
     jdbc.update(
-        "update case_unit set stage = ?, status = ?, task_id = null, assignee = null, due_at = null, closed_at = ?"
+        "update " + table + " set stage = ?, status = ?, task_id = null, assignee = null, due_at = null, closed_at = ?"
             + " where process_instance_id = ?",
-        stage.name(),
-        execution.isCanceled() ? CANCELLED : CLOSED,
+        (cancelled ? Stage.CANCELLED : done).name(),
+        cancelled ? CANCELLED : CLOSED,
         now(),
         execution.getProcessInstanceId());
   }

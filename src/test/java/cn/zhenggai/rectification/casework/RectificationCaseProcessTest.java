@@ -5,29 +5,23 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 
-import cn.zhenggai.rectification.organization.IdentitySeeding;
-import cn.zhenggai.rectification.organization.Organization;
-import cn.zhenggai.rectification.seeding.SeedProperties;
 import java.util.List;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 
 /** Every path of RectificationCase.bpmn: one process per responsible unit, then closure once all are accepted. */
-@ProcessTest
 @Import(RectificationCaseProcessTest.Coverage.class)
-class RectificationCaseProcessTest {
+class RectificationCaseProcessTest extends ProcessTestBase {
 
   @TestConfiguration
   static class Coverage {
     @Bean
+    @Primary // over the library's default, which it would otherwise fall back to
     ProcessEngineCoverageProperties coverageProperties() {
       return new ProcessEngineCoverageProperties.Builder()
           .excludeProcessDefinitionKeys(UnitRectificationProcess.KEY)
@@ -38,19 +32,6 @@ class RectificationCaseProcessTest {
 
   private static final List<String> UNITS = List.of("street-chengguan", "street-dongcheng", "organs");
 
-  @Autowired ProcessEngine engine;
-  @Autowired CaseStarter starter;
-  @Autowired CaseQueries queries;
-  @Autowired IdentitySeeding identity;
-  @Autowired SeedProperties seeds;
-  CaseDriver driver;
-
-  @BeforeEach
-  void setUp() {
-    identity.apply(Organization.read(seeds.organization()), true);
-    BpmnAwareTests.init(engine);
-    driver = new CaseDriver(engine);
-  }
 
   @Test
   void everyUnitWorksItsOwnProcessAndTheCaseClosesWhenAllAreAccepted() {

@@ -8,31 +8,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
-import cn.zhenggai.rectification.organization.IdentitySeeding;
-import cn.zhenggai.rectification.organization.Organization;
-import cn.zhenggai.rectification.seeding.SeedProperties;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.BadUserRequestException;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 
 /** Every path of UnitRectification.bpmn: plan, review (approve, return), rectify, accept (accept, return). */
-@ProcessTest
 @Import(UnitRectificationProcessTest.Coverage.class)
-class UnitRectificationProcessTest {
+class UnitRectificationProcessTest extends ProcessTestBase {
 
   @TestConfiguration
   static class Coverage {
     @Bean
+    @Primary // over the library's default, which it would otherwise fall back to
     ProcessEngineCoverageProperties coverageProperties() {
       return new ProcessEngineCoverageProperties.Builder()
           .excludeProcessDefinitionKeys(RectificationCaseProcess.KEY)
@@ -41,21 +37,8 @@ class UnitRectificationProcessTest {
     }
   }
 
-  @Autowired ProcessEngine engine;
-  @Autowired CaseStarter starter;
-  @Autowired CaseQueries queries;
+
   @Autowired StageDeadlines deadlines;
-  @Autowired IdentitySeeding identity;
-  @Autowired SeedProperties seeds;
-  CaseDriver driver;
-
-  @BeforeEach
-  void setUp() {
-    identity.apply(Organization.read(seeds.organization()), true);
-    BpmnAwareTests.init(engine);
-    driver = new CaseDriver(engine);
-  }
-
   @Test
   void approvedPlanAndAcceptedRectificationEndTheUnitProcess() {
     starter.startIfNew(TestProblems.problem("90.1", "street-chengguan"));
