@@ -1,14 +1,16 @@
 package cn.zhenggai.rectification.casework;
 
+import cn.zhenggai.rectification.security.Viewer;
 import java.util.List;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-/** The case register as JSON. */
+/** The case register as JSON, to each signed-in user what they may see. */
 @RestController
 @RequestMapping("/api/cases")
 class CaseController {
@@ -20,13 +22,14 @@ class CaseController {
   }
 
   @GetMapping
-  List<CaseQueries.CaseSummary> all() {
-    return queries.all();
+  List<CaseQueries.CaseSummary> all(Authentication user) {
+    return queries.all(Viewer.of(user));
   }
 
+  /** A problem the user may not see is answered as if it did not exist. */
   @GetMapping("/{problemId}")
-  CaseQueries.CaseDetail one(@PathVariable String problemId) {
-    return queries.one(problemId)
+  CaseQueries.CaseDetail one(@PathVariable String problemId, Authentication user) {
+    return queries.one(problemId, Viewer.of(user))
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "没有编号为 " + problemId + " 的问题"));
   }
 }

@@ -1,6 +1,7 @@
 package cn.zhenggai.rectification.casework;
 
 import cn.zhenggai.rectification.organization.UnitDirectory;
+import cn.zhenggai.rectification.security.Viewer;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -12,7 +13,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
-/** Reads the case register as the API shows it. */
+/** Reads the case register as the API shows it, to each viewer what they may see. */
 @Service
 public class CaseQueries {
 
@@ -71,11 +72,19 @@ public class CaseQueries {
     this.timeline = timeline;
   }
 
-  public List<CaseSummary> all() {
-    return jdbc.query(SUMMARY + " order by p.problem_id", (rs, row) -> summary(rs));
+  /** The problems the viewer may see: all of them, or those one of the viewer's units works on. */
+  public List<CaseSummary> all(Viewer viewer) {
+    return jdbc.query(SUMMARY + " order by p.problem_id", (rs, row) -> summary(rs)).stream()
+        .filter(problem -> viewer.readsEverything() || !unitsOf(problem.problemId(), viewer).isEmpty())
+        .toList();
   }
 
-  public Optional<CaseDetail> one(String problemId) {
+  /** A problem with the units the viewer may see, or empty where the viewer may see none of it. */
+  public Optional<CaseDetail> one(String problemId, Viewer viewer) {
+    List<UnitCase> units = unitsOf(problemId, viewer);
+    if (!viewer.readsEverything() && units.isEmpty()) {
+      return Optional.empty();
+    }
     List<CaseDetail> found = jdbc.query(
         SUMMARY + " where p.problem_id = ?",
         (rs, row) -> new CaseDetail(
@@ -83,10 +92,14 @@ public class CaseQueries {
             rs.getString("source_text"),
             Arrays.asList(rs.getString("supervisor_groups").split(",")),
             rs.getString("process_instance_id"),
-            unitsOf(problemId),
-            timeline.events(problemId)),
+            units,
+            timeline.events(problemId).stream().filter(e -> e.unitId() == null || viewer.sees(e.unitId())).toList()),
         problemId);
     return found.stream().findFirst();
+  }
+
+  private List<UnitCase> unitsOf(String problemId, Viewer viewer) {
+    return unitsOf(problemId).stream().filter(unit -> viewer.sees(unit.unitId())).toList();
   }
 
   private List<UnitCase> unitsOf(String problemId) {

@@ -2,7 +2,6 @@ package cn.zhenggai.rectification.organization;
 
 import cn.zhenggai.rectification.organization.Organization.Group;
 import cn.zhenggai.rectification.organization.Organization.Person;
-import cn.zhenggai.rectification.organization.Organization.Role;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
@@ -62,7 +61,8 @@ public class IdentitySeeding {
     }
   }
 
-  private static String typeOf(Group group) {
-    return group.role() == Role.admin ? "SYSTEM" : "WORKFLOW";
+  /** The role is kept as the Camunda group type, so sign-in and access grants read it from the identity service. */
+  static String typeOf(Group group) {
+    return GroupType.of(group.role()).name();
   }
 }

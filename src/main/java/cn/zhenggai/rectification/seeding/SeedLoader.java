@@ -5,6 +5,7 @@ import cn.zhenggai.rectification.organization.IdentitySeeding;
 import cn.zhenggai.rectification.organization.Organization;
 import cn.zhenggai.rectification.organization.TasklistFilters;
 import cn.zhenggai.rectification.problem.ProblemList;
+import cn.zhenggai.rectification.security.AccessGrants;
 import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * At start-up: reads both seed files and checks them completely, then, in one transaction, brings the identity
- * service in line and opens a case for every problem that has none. A broken file stops start-up before anything
+ * service, the Tasklist filters and the authorizations in line and opens a case for every problem that has none. A broken file stops start-up before anything
  * is written.
  */
 @Component
@@ -28,6 +29,7 @@ class SeedLoader implements ApplicationRunner {
   private final SeedProperties seeds;
   private final IdentitySeeding identity;
   private final TasklistFilters filters;
+  private final AccessGrants access;
   private final CaseStarter cases;
   private final TransactionTemplate transaction;
 
@@ -35,11 +37,13 @@ class SeedLoader implements ApplicationRunner {
       SeedProperties seeds,
       IdentitySeeding identity,
       TasklistFilters filters,
+      AccessGrants access,
       CaseStarter cases,
       TransactionTemplate transaction) {
     this.seeds = seeds;
     this.identity = identity;
     this.filters = filters;
+    this.access = access;
     this.cases = cases;
     this.transaction = transaction;
   }
@@ -60,6 +64,7 @@ class SeedLoader implements ApplicationRunner {
     Integer started = transaction.execute(status -> {
       identity.apply(organization, seeds.demoUsers());
       filters.apply();
+      access.apply();
       return (int) problems.problems().stream().filter(cases::startIfNew).count();
     });
     LOG.info("问题清单 {} 共 {} 个问题，本次新立案 {} 个", problemsFile, problems.problems().size(), started);

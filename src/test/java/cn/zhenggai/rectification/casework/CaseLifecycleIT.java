@@ -34,6 +34,7 @@ class CaseLifecycleIT extends PostgresApplicationTest {
   @BeforeEach
   void setUp() {
     driver = new CaseDriver(engine);
+    http = http.withBasicAuth("sup-orgdept", "demo");
   }
 
   @Test

@@ -3,6 +3,8 @@ package cn.zhenggai.rectification.casework;
 import cn.zhenggai.rectification.organization.IdentitySeeding;
 import cn.zhenggai.rectification.organization.Organization;
 import cn.zhenggai.rectification.seeding.SeedProperties;
+import cn.zhenggai.rectification.security.Viewer;
+import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
@@ -36,6 +38,11 @@ abstract class ProcessTestBase {
   @Autowired IdentitySeeding identity;
   @Autowired SeedProperties seeds;
   CaseDriver driver;
+
+  /** The case register as a supervisor sees it. */
+  CaseQueries.CaseDetail register(String problemId) {
+    return queries.one(problemId, new Viewer("test", Set.of(), true)).orElseThrow();
+  }
 
   @BeforeEach
   void loadOrganization() {

@@ -42,7 +42,7 @@ class RectificationCaseProcessTest extends ProcessTestBase {
     for (String unit : UNITS) {
       assertThat(driver.unitTask("91.1", unit)).hasName("制定整改方案").hasCandidateGroup(unit);
     }
-    assertThat(queries.one("91.1").orElseThrow().units()).extracting(CaseQueries.UnitCase::unitId)
+    assertThat(register("91.1").units()).extracting(CaseQueries.UnitCase::unitId)
         .containsExactlyInAnyOrderElementsOf(UNITS);
 
     for (String unit : UNITS) {
@@ -53,11 +53,11 @@ class RectificationCaseProcessTest extends ProcessTestBase {
 
     assertThat(problem).isWaitingAt(RectificationCaseProcess.TASK_CONFIRM_CLOSURE);
     assertThat(driver.closureTask("91.1")).hasName("确认问题销号").hasCandidateGroup("org-dept");
-    assertThat(queries.one("91.1").orElseThrow().summary().stageName()).isEqualTo("确认问题销号");
+    assertThat(register("91.1").summary().stageName()).isEqualTo("确认问题销号");
     driver.confirmClosure("91.1", "sup-orgdept");
 
     assertThat(problem).isEnded();
-    CaseQueries.CaseSummary closed = queries.one("91.1").orElseThrow().summary();
+    CaseQueries.CaseSummary closed = register("91.1").summary();
     assertThat(closed.status()).isEqualTo("CLOSED");
     assertThat(closed.stageName()).isEqualTo("已销号");
     assertThat(closed.closedAt()).isNotNull();

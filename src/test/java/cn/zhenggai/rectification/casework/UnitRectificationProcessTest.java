@@ -63,7 +63,7 @@ class UnitRectificationProcessTest extends ProcessTestBase {
     driver.acceptRectification("90.1", "street-chengguan", "sup-orgdept", true, null);
 
     assertThat(unit).isEnded();
-    assertThat(queries.one("90.1").orElseThrow().units().get(0).stageName()).isEqualTo("已验收");
+    assertThat(register("90.1").units().get(0).stageName()).isEqualTo("已验收");
   }
 
   @Test
@@ -87,7 +87,7 @@ class UnitRectificationProcessTest extends ProcessTestBase {
     driver.reviewPlan("90.2", "street-dongcheng", "sup-orgdept", true, null);
 
     assertThat(unit).isWaitingAt(UnitRectificationProcess.TASK_RECTIFY);
-    assertThat(queries.one("90.2").orElseThrow().units().get(0).planReturns()).isEqualTo(1);
+    assertThat(register("90.2").units().get(0).planReturns()).isEqualTo(1);
   }
 
   @Test
@@ -113,9 +113,9 @@ class UnitRectificationProcessTest extends ProcessTestBase {
     driver.acceptRectification("90.3", "street-xicheng", "sup-orgdept", true, null);
 
     assertThat(unit).isEnded();
-    CaseQueries.UnitCase row = queries.one("90.3").orElseThrow().units().get(0);
+    CaseQueries.UnitCase row = register("90.3").units().get(0);
     assertThat(row.rectificationReturns()).isEqualTo(1);
-    assertThat(queries.one("90.3").orElseThrow().timeline()).extracting(CaseTimeline.Event::kindName).containsExactly(
+    assertThat(register("90.3").timeline()).extracting(CaseTimeline.Event::kindName).containsExactly(
         "提交整改方案", "审核通过整改方案", "报送整改完成情况", "验收退回，要求继续整改", "报送整改完成情况", "验收通过");
   }
 
@@ -147,8 +147,8 @@ class UnitRectificationProcessTest extends ProcessTestBase {
 
     assertThat(unit).isWaitingAt(UnitRectificationProcess.TASK_REVIEW_PLAN);
     assertThat(BpmnAwareTests.task(unit).getId()).isEqualTo(taskId);
-    assertThat(queries.one("90.5").orElseThrow().units().get(0).planReturns()).isZero();
-    assertThat(queries.one("90.5").orElseThrow().timeline()).hasSize(1);
+    assertThat(register("90.5").units().get(0).planReturns()).isZero();
+    assertThat(register("90.5").timeline()).hasSize(1);
   }
 
   @Test
@@ -166,7 +166,7 @@ class UnitRectificationProcessTest extends ProcessTestBase {
         .hasMessageContaining("晚于整改时限 2027-06-30");
 
     assertThat(unit).isWaitingAt(UnitRectificationProcess.TASK_DRAFT_PLAN);
-    assertThat(queries.one("90.6").orElseThrow().timeline()).isEmpty();
+    assertThat(register("90.6").timeline()).isEmpty();
   }
 
   private ProcessInstance unitProcess(String problemId, String unitId) {

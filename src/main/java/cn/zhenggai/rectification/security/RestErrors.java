@@ -1,0 +1,92 @@
+package cn.zhenggai.rectification.security;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Response.Status;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import java.sql.SQLException;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.exception.NotFoundException;
+import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.rest.exception.RestException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Errors of the engine's REST API as the sender can act on them, whatever wrapped them on the way (a task listener's
+ * refusal is wrapped by the engine, then by the REST resource): a refused value is a 400 with our message, a missing
+ * permission a 403, an unknown id a 404, a conflict with someone else's change a 409, and a database failure says so
+ * without its SQL. Same body shape as Camunda's own errors ({@code type}, {@code message}), which Tasklist shows.
+ */
+final class RestErrors {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RestErrors.class);
+
+  private RestErrors() {}
+
+  @Priority(1) // before Camunda's own mapper for the same type
+  static class EngineErrors implements ExceptionMapper<org.camunda.bpm.engine.ProcessEngineException> {
+    @Override
+    public Response toResponse(org.camunda.bpm.engine.ProcessEngineException exception) {
+      return RestErrors.toResponse(exception, Status.INTERNAL_SERVER_ERROR);
+    }
+  }
+
+  @Priority(1)
+  static class ResourceErrors implements ExceptionMapper<RestException> {
+    @Override
+    public Response toResponse(RestException exception) {
+      Status status = exception.getStatus() == null ? Status.INTERNAL_SERVER_ERROR : exception.getStatus();
+      return RestErrors.toResponse(exception, status);
+    }
+  }
+
+  static Response toResponse(Exception exception, Status fallback) {
+    if (find(exception, SQLException.class) != null) {
+      LOG.error("database error behind a REST request", exception);
+      return body(Status.INTERNAL_SERVER_ERROR, "ProcessEngineException", "数据库出错，请稍后重试或联系管理员");
+    }
+    if (find(exception, OptimisticLockingException.class) != null) {
+      return body(Status.CONFLICT, "OptimisticLockingException", "该任务或案件刚被其他人办理，请刷新后重试");
+    }
+    AuthorizationException denied = find(exception, AuthorizationException.class);
+    if (denied != null) {
+      return body(Status.FORBIDDEN, denied, "无权进行此操作");
+    }
+    NotFoundException notFound = find(exception, NotFoundException.class);
+    NullValueException missing = find(exception, NullValueException.class);
+    if (notFound != null || missing != null) {
+      return body(Status.NOT_FOUND, notFound != null ? notFound : missing, "找不到该对象");
+    }
+    BadUserRequestException badRequest = find(exception, BadUserRequestException.class);
+    if (badRequest != null) {
+      return body(Status.BAD_REQUEST, badRequest, "请求内容不正确");
+    }
+    return body(fallback, exception, fallback == Status.BAD_REQUEST ? "请求格式不正确（不是有效的 JSON 或缺少参数）" : "处理请求时出错");
+  }
+
+  private static Response body(Status status, Exception exception, String whenSilent) {
+    String message = exception.getMessage();
+    return body(status, exception.getClass().getSimpleName(), message == null || message.isBlank() ? whenSilent : message);
+  }
+
+  private static Response body(Status status, String type, String message) {
+    return Response.status(status)
+        .type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
+        .entity(Map.of("type", type, "message", message))
+        .build();
+  }
+
+  private static <T extends Throwable> T find(Throwable exception, Class<T> type) {
+    for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+      if (type.isInstance(cause)) {
+        return type.cast(cause);
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,59 @@
+package cn.zhenggai.rectification.security;
+
+import cn.zhenggai.rectification.organization.GroupType;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks a user name and password against Camunda's identity service (which also counts failed attempts and delays
+ * the next ones) and turns the user's groups into authorities: {@code GROUP_<id>} for every group,
+ * {@code UNIT_<id>} for responsible units, {@code ROLE_<type>} for the role.
+ */
+@Component
+class SignIn implements AuthenticationProvider {
+
+  private final IdentityService identity;
+
+  SignIn(IdentityService identity) {
+    this.identity = identity;
+  }
+
+  @Override
+  public Authentication authenticate(Authentication authentication) {
+    String user = authentication.getName();
+    Object password = authentication.getCredentials();
+    if (user == null || user.isBlank() || !(password instanceof String text)
+        || !identity.checkPassword(user, text)) {
+      throw new BadCredentialsException("用户名或密码不正确");
+    }
+    return UsernamePasswordAuthenticationToken.authenticated(user, null, authoritiesOf(user));
+  }
+
+  private List<GrantedAuthority> authoritiesOf(String user) {
+    List<GrantedAuthority> authorities = new ArrayList<>();
+    for (Group group : identity.createGroupQuery().groupMember(user).list()) {
+      authorities.add(new SimpleGrantedAuthority(Viewer.GROUP + group.getId()));
+      GroupType.parse(group.getType()).ifPresent(type -> {
+        authorities.add(new SimpleGrantedAuthority("ROLE_" + type.name()));
+        if (type == GroupType.UNIT) {
+          authorities.add(new SimpleGrantedAuthority(Viewer.UNIT + group.getId()));
+        }
+      });
+    }
+    return authorities;
+  }
+
+  @Override
+  public boolean supports(Class<?> authentication) {
+    return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+  }
+}

@@ -1,0 +1,120 @@
+package cn.zhenggai.rectification.security;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
+import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * One sign-in for everything. The APIs ({@code /api}, {@code /engine-rest}) take HTTP Basic on every request and keep
+ * no session, so no cookie can be ridden across sites; pages take the sign-in form and a session. Camunda's web
+ * applications and REST API trust the signed-in user (container-based authentication) and check Camunda's
+ * authorizations for that user.
+ */
+@Configuration
+class WebSecurity {
+
+  /** Our own pages: nothing from elsewhere, nothing inline. Camunda's applications send their own policy. */
+  static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+      + "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+  private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain apis(HttpSecurity http, ApiErrors errors) throws Exception {
+    // Path patterns, not MVC patterns: /engine-rest is Jersey's servlet, not Spring MVC's.
+    http.securityMatcher(new OrRequestMatcher(PATHS.matcher("/api/**"), PATHS.matcher("/engine-rest/**")))
+        .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+        .httpBasic(basic -> basic.authenticationEntryPoint(errors))
+        .exceptionHandling(handling -> handling.authenticationEntryPoint(errors).accessDeniedHandler(errors))
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+        .csrf(csrf -> csrf.disable()) // stateless: every request carries its credentials, no cookie to forge with
+        .headers(headers -> headers
+            .frameOptions(frame -> frame.deny())
+            .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
+    return http.build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain pages(HttpSecurity http) throws Exception {
+    RequestMatcher camunda = PATHS.matcher("/camunda/**");
+    http.authorizeHttpRequests(requests -> requests
+            .requestMatchers("/login", "/error", "/zhenggai/**", "/favicon.ico").permitAll()
+            // Camunda checks application access at sign-in; these rules also close the applications' own APIs.
+            .requestMatchers(PATHS.matcher("/camunda/app/cockpit/**"), PATHS.matcher("/camunda/api/cockpit/**"))
+            .hasAnyRole("SUPERVISOR", "LEADER", "SYSTEM")
+            .requestMatchers(PATHS.matcher("/camunda/app/admin/**"), PATHS.matcher("/camunda/api/admin/plugin/**"))
+            .hasRole("SYSTEM")
+            .anyRequest().authenticated())
+        .formLogin(form -> form.loginPage("/login").failureUrl("/login?error"))
+        .httpBasic(Customizer.withDefaults())
+        .exceptionHandling(handling -> handling.defaultAuthenticationEntryPointFor(
+            new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), PATHS.matcher("/camunda/api/**")))
+        .logout(logout -> logout
+            .logoutRequestMatcher(new OrRequestMatcher(PATHS.matcher(HttpMethod.POST, "/logout"), camundaLogout()))
+            .logoutSuccessHandler((request, response, authentication) -> {
+              if (camundaLogout().matches(request)) {
+                response.setStatus(HttpServletResponse.SC_OK); // the application then goes to its login route
+              } else {
+                response.sendRedirect(request.getContextPath() + "/login?logout");
+              }
+            }))
+        // Camunda's applications carry their own CSRF protection (CsrfPreventionFilter, X-XSRF-TOKEN header).
+        .csrf(csrf -> csrf.ignoringRequestMatchers(camunda))
+        .headers(headers -> headers
+            .frameOptions(frame -> frame.sameOrigin())
+            .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                new NegatedRequestMatcher(camunda), new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY))));
+    return http.build();
+  }
+
+  /**
+   * The logout of Camunda's applications ends the whole sign-in. It must carry Camunda's CSRF header, which a page
+   * of another site cannot send.
+   */
+  private static RequestMatcher camundaLogout() {
+    return new AndRequestMatcher(
+        PATHS.matcher(HttpMethod.POST, "/camunda/api/admin/auth/user/*/logout"),
+        new RequestHeaderRequestMatcher("X-XSRF-TOKEN"));
+  }
+
+  @Bean
+  FilterRegistrationBean<ContainerBasedAuthenticationFilter> webApplicationsTrustTheSignIn() {
+    var registration = new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
+    registration.addInitParameter("authentication-provider", ContainerBasedAuthenticationProvider.class.getName());
+    registration.addUrlPatterns("/camunda/*");
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<ProcessEngineAuthenticationFilter> restApiTrustsTheSignIn() {
+    var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+    registration.addInitParameter("authentication-provider", ContainerBasedAuthenticationProvider.class.getName());
+    registration.addInitParameter("rest-url-pattern-prefix", "/engine-rest");
+    registration.addUrlPatterns("/engine-rest/*");
+    return registration;
+  }
+}

@@ -1,0 +1,214 @@
+package cn.zhenggai.rectification.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.zhenggai.rectification.PostgresApplicationTest;
+import cn.zhenggai.rectification.casework.UnitRectificationProcess;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * Every role against every surface of the running application on PostgreSQL. A cell is either "sees everything",
+ * "sees only its own unit", "allowed", "denied" (403) or "not signed in" (401).
+ */
+class AuthorizationMatrixIT extends PostgresApplicationTest {
+
+  enum Role {
+    CHENGGUAN("sec-chengguan", "street-chengguan"),
+    ORGANS("sec-organs", "organs"),
+    SUPERVISOR("sup-orgdept", null),
+    CO_SUPERVISOR("sup-discipline", null),
+    LEADER("leader", null),
+    ADMIN("admin", null),
+    ANONYMOUS(null, null);
+
+    final String user;
+    final String unit;
+
+    Role(String user, String unit) {
+      this.user = user;
+      this.unit = unit;
+    }
+
+    boolean isUnit() {
+      return unit != null;
+    }
+  }
+
+  @Autowired TestRestTemplate http;
+  @Autowired ProcessEngine engine;
+
+  @Test
+  void taskQuery() {
+    long all = engine.getTaskService().createTaskQuery().count();
+    for (Role role : Role.values()) {
+      ResponseEntity<JsonNode> response = as(role).getForEntity("/engine-rest/task?maxResults=1000", JsonNode.class);
+      if (role == Role.ANONYMOUS) {
+        assertThat(response.getStatusCode()).as("anonymous").isEqualTo(HttpStatus.UNAUTHORIZED);
+      } else if (role.isUnit()) {
+        assertOwnUnitOnly(role, businessKeysOfTasks(response));
+      } else {
+        assertThat(response.getBody().size()).as(role.name()).isEqualTo(all);
+      }
+    }
+  }
+
+  @Test
+  void processInstanceAndHistoryQueries() {
+    long running = engine.getRuntimeService().createProcessInstanceQuery().count();
+    long history = engine.getHistoryService().createHistoricProcessInstanceQuery().count();
+    long historicTasks = engine.getHistoryService().createHistoricTaskInstanceQuery().count();
+    for (Role role : Role.values()) {
+      ResponseEntity<JsonNode> instances = as(role).getForEntity("/engine-rest/process-instance", JsonNode.class);
+      ResponseEntity<JsonNode> historic = as(role).getForEntity("/engine-rest/history/process-instance", JsonNode.class);
+      ResponseEntity<JsonNode> tasks = as(role).getForEntity("/engine-rest/history/task", JsonNode.class);
+      if (role == Role.ANONYMOUS) {
+        assertThat(List.of(instances.getStatusCode(), historic.getStatusCode(), tasks.getStatusCode()))
+            .containsOnly(HttpStatus.UNAUTHORIZED);
+      } else if (role.isUnit()) {
+        assertOwnUnitOnly(role, field(instances.getBody(), "businessKey"));
+        assertOwnUnitOnly(role, field(historic.getBody(), "businessKey"));
+        assertThat(tasks.getBody().size()).as(role + " historic tasks").isPositive().isLessThan((int) historicTasks);
+        assertThat(field(tasks.getBody(), "processInstanceId"))
+            .as(role + " historic tasks belong to its own processes")
+            .isSubsetOf(field(historic.getBody(), "id"));
+      } else {
+        assertThat(instances.getBody().size()).as(role.name()).isEqualTo(running);
+        assertThat(historic.getBody().size()).as(role.name()).isEqualTo(history);
+        assertThat(tasks.getBody().size()).as(role.name()).isEqualTo(historicTasks);
+      }
+    }
+  }
+
+  @Test
+  void completingADraftPlanIsForItsUnitAndTheAdministrator() {
+    Task draft = draftPlan("3.3");
+    for (Role role : List.of(Role.ANONYMOUS, Role.ORGANS, Role.SUPERVISOR, Role.CO_SUPERVISOR, Role.LEADER)) {
+      assertThat(complete(role, draft).getStatusCode()).as(role.name())
+          .isEqualTo(role == Role.ANONYMOUS ? HttpStatus.UNAUTHORIZED : HttpStatus.FORBIDDEN);
+      assertThat(draftPlan("3.3").getId()).as("task unchanged after " + role).isEqualTo(draft.getId());
+    }
+    assertThat(complete(Role.CHENGGUAN, draft).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(complete(Role.ADMIN, draftPlan("3.2")).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(draftPlan("3.3").getName()).isEqualTo("审核整改方案");
+  }
+
+  @Test
+  void aChengguanSecretaryCannotCompleteADongchengTaskAndTheTaskIsUnchanged() {
+    Task dongcheng = engine.getTaskService().createTaskQuery()
+        .processInstanceBusinessKey(UnitRectificationProcess.businessKey("1.1", "street-dongcheng")).singleResult();
+
+    ResponseEntity<JsonNode> response = complete(Role.CHENGGUAN, dongcheng);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(response.getBody().get("type").asText()).isEqualTo("AuthorizationException");
+    Task after = engine.getTaskService().createTaskQuery().taskId(dongcheng.getId()).singleResult();
+    assertThat(after).isNotNull();
+    assertThat(after.getAssignee()).isNull();
+    assertThat(engine.getTaskService().getVariables(dongcheng.getId())).doesNotContainKey(UnitRectificationProcess.PLAN_MEASURES);
+  }
+
+  @Test
+  void theCaseRegisterApi() {
+    for (Role role : Role.values()) {
+      ResponseEntity<JsonNode> list = as(role).getForEntity("/api/cases", JsonNode.class);
+      ResponseEntity<JsonNode> one = as(role).getForEntity("/api/cases/1.1", JsonNode.class);
+      ResponseEntity<JsonNode> streetsOnly = as(role).getForEntity("/api/cases/2.1", JsonNode.class);
+      if (role == Role.ANONYMOUS) {
+        assertThat(List.of(list.getStatusCode(), one.getStatusCode())).containsOnly(HttpStatus.UNAUTHORIZED);
+        continue;
+      }
+      assertThat(list.getStatusCode()).isEqualTo(HttpStatus.OK);
+      if (role.isUnit()) {
+        assertThat(field(one.getBody().get("units"), "unitId")).as(role.name()).containsExactly(role.unit);
+        assertThat(streetsOnly.getStatusCode()).as(role + " on a problem of other units")
+            .isEqualTo(role == Role.ORGANS ? HttpStatus.NOT_FOUND : HttpStatus.OK);
+        assertThat(list.getBody().size()).as(role.name()).isEqualTo(role == Role.ORGANS ? 5 : 9);
+      } else {
+        assertThat(one.getBody().get("units").size()).as(role.name()).isEqualTo(5);
+        assertThat(list.getBody().size()).as(role.name()).isEqualTo(9);
+      }
+    }
+  }
+
+  @Test
+  void cockpitAndAdmin() {
+    for (Role role : Role.values()) {
+      HttpStatus cockpit = status(role, "/camunda/app/cockpit/default/");
+      HttpStatus cockpitApi = status(role, "/camunda/api/cockpit/plugin/base/default/process-definition/statistics");
+      HttpStatus admin = status(role, "/camunda/app/admin/default/");
+      HttpStatus tasklist = status(role, "/camunda/app/tasklist/default/");
+      if (role == Role.ANONYMOUS) {
+        assertThat(cockpitApi).isEqualTo(HttpStatus.UNAUTHORIZED);
+        for (String page : List.of("/camunda/app/cockpit/default/", "/camunda/app/admin/default/", "/camunda/app/tasklist/default/")) {
+          assertThat(http.getForObject(page, String.class)).as("anonymous on " + page + " gets the sign-in page")
+              .contains("id=\"password\"");
+        }
+        continue;
+      }
+      boolean readsAll = !role.isUnit();
+      assertThat(tasklist).as(role + " Tasklist").isEqualTo(HttpStatus.OK);
+      assertThat(List.of(cockpit, cockpitApi)).as(role + " Cockpit")
+          .containsOnly(readsAll ? HttpStatus.OK : HttpStatus.FORBIDDEN);
+      assertThat(admin).as(role + " Admin").isEqualTo(role == Role.ADMIN ? HttpStatus.OK : HttpStatus.FORBIDDEN);
+    }
+  }
+
+  private HttpStatus status(Role role, String path) {
+    return HttpStatus.valueOf(as(role).getForEntity(path, String.class).getStatusCode().value());
+  }
+
+  private ResponseEntity<JsonNode> complete(Role role, Task task) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    Map<String, Object> variables = Map.of(
+        UnitRectificationProcess.PLAN_MEASURES, Map.of("value", "按月学习"),
+        UnitRectificationProcess.PLAN_RESPONSIBLE_PERSON, Map.of("value", "王明"),
+        UnitRectificationProcess.PLAN_TARGET_DATE, Map.of("value", "2027-01-31"));
+    return as(role).exchange("/engine-rest/task/" + task.getId() + "/complete", HttpMethod.POST,
+        new HttpEntity<>(Map.of("variables", variables), headers), JsonNode.class);
+  }
+
+  private Task draftPlan(String problemId) {
+    return engine.getTaskService().createTaskQuery()
+        .processInstanceBusinessKey(UnitRectificationProcess.businessKey(problemId, "street-chengguan"))
+        .singleResult();
+  }
+
+  private TestRestTemplate as(Role role) {
+    return role.user == null ? http : http.withBasicAuth(role.user, "demo");
+  }
+
+  private void assertOwnUnitOnly(Role role, List<String> businessKeys) {
+    assertThat(businessKeys).as(role + " sees something").isNotEmpty();
+    assertThat(businessKeys).as(role + " sees only its own unit").allMatch(key -> key.endsWith("/" + role.unit));
+  }
+
+  private List<String> businessKeysOfTasks(ResponseEntity<JsonNode> tasks) {
+    List<String> keys = new ArrayList<>();
+    for (JsonNode task : tasks.getBody()) {
+      keys.add(engine.getRuntimeService().createProcessInstanceQuery()
+          .processInstanceId(task.get("processInstanceId").asText()).singleResult().getBusinessKey());
+    }
+    return keys;
+  }
+
+  private static List<String> field(JsonNode array, String name) {
+    return StreamSupport.stream(array.spliterator(), false).map(node -> node.get(name).asText()).toList();
+  }
+
+}
