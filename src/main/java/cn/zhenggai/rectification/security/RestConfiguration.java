@@ -15,6 +15,8 @@ class RestConfiguration {
       protected void registerAdditionalResources() {
         register(RestErrors.EngineErrors.class);
         register(RestErrors.ResourceErrors.class);
+        register(RestErrors.UnreadableJson.class);
+        register(RestErrors.MisshapenJson.class);
       }
     };
   }

@@ -45,6 +45,31 @@ final class RestErrors {
     }
   }
 
+  @Priority(1)
+  static class UnreadableJson implements ExceptionMapper<com.fasterxml.jackson.core.JsonParseException> {
+    @Override
+    public Response toResponse(com.fasterxml.jackson.core.JsonParseException exception) {
+      return body(Status.BAD_REQUEST, "InvalidRequestException", "请求内容不是有效的 JSON（第 "
+          + exception.getLocation().getLineNr() + " 行第 " + exception.getLocation().getColumnNr() + " 列）");
+    }
+  }
+
+  @Priority(1)
+  static class MisshapenJson implements ExceptionMapper<com.fasterxml.jackson.databind.JsonMappingException> {
+    @Override
+    public Response toResponse(com.fasterxml.jackson.databind.JsonMappingException exception) {
+      if (exception.getCause() instanceof com.fasterxml.jackson.core.JsonParseException
+          || String.valueOf(exception.getOriginalMessage()).contains("end-of-input")) {
+        return body(Status.BAD_REQUEST, "InvalidRequestException", "请求内容不是有效的 JSON（不完整）");
+      }
+      String field = exception.getPath().stream()
+          .map(reference -> reference.getFieldName() != null ? reference.getFieldName() : "[" + reference.getIndex() + "]")
+          .collect(java.util.stream.Collectors.joining("."));
+      return body(Status.BAD_REQUEST, "InvalidRequestException",
+          "请求内容的结构不对" + (field.isEmpty() ? "" : "：字段 " + field + " 的值类型不符"));
+    }
+  }
+
   static Response toResponse(Exception exception, Status fallback) {
     if (find(exception, SQLException.class) != null) {
       LOG.error("database error behind a REST request", exception);

@@ -69,7 +69,8 @@ class WebSecurity {
             .requestMatchers(PATHS.matcher("/camunda/app/admin/**"), PATHS.matcher("/camunda/api/admin/plugin/**"))
             .hasRole("SYSTEM")
             .anyRequest().authenticated())
-        .formLogin(form -> form.loginPage("/login").failureUrl("/login?error"))
+        .formLogin(form -> form.loginPage("/login").failureUrl("/login?error")
+            .defaultSuccessUrl("/camunda/app/tasklist/default/"))
         .httpBasic(Customizer.withDefaults())
         .exceptionHandling(handling -> handling.defaultAuthenticationEntryPointFor(
             new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), PATHS.matcher("/camunda/api/**")))

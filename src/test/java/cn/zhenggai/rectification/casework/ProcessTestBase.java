@@ -2,11 +2,13 @@ package cn.zhenggai.rectification.casework;
 
 import cn.zhenggai.rectification.organization.IdentitySeeding;
 import cn.zhenggai.rectification.organization.Organization;
-import cn.zhenggai.rectification.seeding.SeedProperties;
+import cn.zhenggai.rectification.security.AccessGrants;
 import cn.zhenggai.rectification.security.Viewer;
+import cn.zhenggai.rectification.seeding.SeedProperties;
 import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,8 +19,8 @@ import org.springframework.test.context.TestExecutionListeners;
 
 /**
  * A process test: the whole application on its own in-memory database, jobs executed by the test, the seeds not
- * loaded at start (the test opens its own cases, so coverage sees them from their start; the organization is loaded
- * before each test), coverage reported under {@code target/process-test-coverage}.
+ * loaded at start (the test opens its own cases, so coverage sees them from their start; the organization and its
+ * authorizations are loaded before each test), coverage reported under {@code target/process-test-coverage}.
  */
 @SpringBootTest(
     properties = {
@@ -37,7 +39,16 @@ abstract class ProcessTestBase {
   @Autowired CaseQueries queries;
   @Autowired IdentitySeeding identity;
   @Autowired SeedProperties seeds;
+  @Autowired AccessGrants access;
   CaseDriver driver;
+
+  /** Coverage of the class's own diagram must be complete: every flow node and sequence flow. */
+  static ProcessEngineCoverageProperties completeCoverageExcluding(String otherProcessKey) {
+    return new ProcessEngineCoverageProperties.Builder()
+        .excludeProcessDefinitionKeys(otherProcessKey)
+        .assertClassCoverageAtLeast(1.0)
+        .build();
+  }
 
   /** The case register as a supervisor sees it. */
   CaseQueries.CaseDetail register(String problemId) {
@@ -47,6 +58,7 @@ abstract class ProcessTestBase {
   @BeforeEach
   void loadOrganization() {
     identity.apply(Organization.read(seeds.organization()), true);
+    access.apply();
     BpmnAwareTests.init(engine);
     driver = new CaseDriver(engine);
   }

@@ -23,15 +23,11 @@ class RectificationCaseProcessTest extends ProcessTestBase {
     @Bean
     @Primary // over the library's default, which it would otherwise fall back to
     ProcessEngineCoverageProperties coverageProperties() {
-      return new ProcessEngineCoverageProperties.Builder()
-          .excludeProcessDefinitionKeys(UnitRectificationProcess.KEY)
-          .assertClassCoverageAtLeast(1.0)
-          .build();
+      return completeCoverageExcluding(UnitRectificationProcess.KEY);
     }
   }
 
   private static final List<String> UNITS = List.of("street-chengguan", "street-dongcheng", "organs");
-
 
   @Test
   void everyUnitWorksItsOwnProcessAndTheCaseClosesWhenAllAreAccepted() {

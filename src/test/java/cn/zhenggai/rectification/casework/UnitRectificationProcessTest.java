@@ -30,13 +30,9 @@ class UnitRectificationProcessTest extends ProcessTestBase {
     @Bean
     @Primary // over the library's default, which it would otherwise fall back to
     ProcessEngineCoverageProperties coverageProperties() {
-      return new ProcessEngineCoverageProperties.Builder()
-          .excludeProcessDefinitionKeys(RectificationCaseProcess.KEY)
-          .assertClassCoverageAtLeast(1.0)
-          .build();
+      return completeCoverageExcluding(RectificationCaseProcess.KEY);
     }
   }
-
 
   @Autowired StageDeadlines deadlines;
   @Test

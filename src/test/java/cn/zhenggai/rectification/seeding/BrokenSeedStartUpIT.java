@@ -31,7 +31,7 @@ class BrokenSeedStartUpIT {
 
     assertThatThrownBy(() -> new SpringApplicationBuilder(RectificationApplication.class)
             .run(
-                "--spring.profiles.active=postgres",
+                "--spring.profiles.active=postgres,demo",
                 "--server.port=0",
                 "--spring.datasource.url=" + url,
                 "--spring.datasource.username=" + TestPostgres.user(),

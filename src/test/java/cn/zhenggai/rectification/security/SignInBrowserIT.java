@@ -1,0 +1,119 @@
+package cn.zhenggai.rectification.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.zhenggai.rectification.Browser;
+import cn.zhenggai.rectification.PostgresApplicationTest;
+import cn.zhenggai.rectification.casework.CaseDriver;
+import cn.zhenggai.rectification.casework.UnitRectificationProcess;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Signing in and out of Tasklist in a real browser; free text with a script in it shown as text, never run. */
+@Tag("browser")
+class SignInBrowserIT extends PostgresApplicationTest {
+
+  @LocalServerPort int port;
+  @Autowired ProcessEngine engine;
+  ChromeDriver browser;
+  WebDriverWait wait;
+
+  @BeforeEach
+  void openBrowser() throws Exception {
+    browser = Browser.start();
+    wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+  }
+
+  @AfterEach
+  void closeBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  @Test
+  void aSecretarySignsInThroughTasklistAndOut() throws Exception {
+    browser.get(url("/camunda/app/tasklist/default/"));
+    wait.until(ExpectedConditions.urlContains("/login"));
+    assertThat(browser.getTitle()).isEqualTo("登录 · 整改台账");
+
+    signIn("sec-xicheng", "wrong"); // (another account: a failed attempt delays that account's next sign-in)
+    wait.until(ExpectedConditions.urlContains("/login?error"));
+    assertThat(browser.findElement(By.cssSelector(".notice.error")).getText()).contains("用户名或密码不正确");
+
+    signIn("sec-chengguan", "demo");
+    wait.until(ExpectedConditions.urlContains("/camunda/app/tasklist/"));
+    WebElement account = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("li.account a.dropdown-toggle")));
+    assertThat(account.getText()).contains("李卫东");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".task-filters"), "本单位待办"));
+    screenshot("signed-in");
+
+    account.click();
+    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//li[contains(@class,'account')]//a[contains(.,'Log out')]")))
+        .click();
+    wait.until(ExpectedConditions.urlContains("/login?logout"));
+    assertThat(browser.findElement(By.cssSelector(".notice")).getText()).isEqualTo("已退出登录。");
+
+    browser.get(url("/camunda/app/tasklist/default/"));
+    wait.until(ExpectedConditions.urlContains("/login"));
+    assertThat(browser.findElements(By.id("password"))).hasSize(1);
+  }
+
+  @Test
+  void aScriptTypedIntoAPlanIsShownAsTextToTheSupervisor() throws Exception {
+    String script = "<script>alert('x')</script><img src=x onerror=\"alert(1)\">";
+    Task draft = engine.getTaskService().createTaskQuery()
+        .processInstanceBusinessKey(UnitRectificationProcess.businessKey("2.2", "street-chengguan")).singleResult();
+    Map<String, Object> plan = CaseDriver.plan("street-chengguan");
+    plan.put(UnitRectificationProcess.PLAN_MEASURES, script);
+    new CaseDriver(engine).completeAs("sec-chengguan", draft, plan);
+    Task review = engine.getTaskService().createTaskQuery()
+        .processInstanceBusinessKey(UnitRectificationProcess.businessKey("2.2", "street-chengguan")).singleResult();
+
+    browser.get(url("/login"));
+    signIn("sup-orgdept", "demo");
+    wait.until(ExpectedConditions.urlContains("/camunda/app/tasklist/"));
+    browser.get(url("/camunda/app/tasklist/default/#/?task=" + review.getId()));
+    WebElement measures = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("textarea[id$='Field_PlanMeasures']")));
+    wait.until(driver -> script.equals(measures.getDomProperty("value")));
+    screenshot("script-as-text");
+
+    assertThatThrownBy(() -> browser.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+  }
+
+  private void signIn(String user, String password) {
+    WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+    name.clear();
+    name.sendKeys(user);
+    browser.findElement(By.id("password")).sendKeys(password);
+    browser.findElement(By.cssSelector("button[type='submit']")).click();
+  }
+
+  private String url(String path) {
+    return "http://localhost:" + port + path;
+  }
+
+  private void screenshot(String name) throws Exception {
+    Path target = Path.of("target", "screenshots", getClass().getSimpleName() + "-" + name + ".png");
+    Files.createDirectories(target.getParent());
+    Files.write(target, browser.getScreenshotAs(OutputType.BYTES));
+  }
+}
