@@ -25,6 +25,8 @@ public class CaseQueries {
       String stage,
       String stageName,
       String status,
+      String card,
+      int lateTasks,
       int units,
       int unitsAccepted,
       String taskId,
@@ -40,6 +42,8 @@ public class CaseQueries {
       String stage,
       String stageName,
       String status,
+      String card,
+      int lateTasks,
       String taskId,
       String assignee,
       Instant dueAt,
@@ -55,7 +59,23 @@ public class CaseQueries {
       List<String> supervisors,
       String processInstanceId,
       List<UnitCase> units,
-      List<CaseTimeline.Event> timeline) {}
+      List<CaseTimeline.Event> timeline,
+      List<NoticeRecord> notifications) {}
+
+  /** One notification (催办记录): who got what about which task, and whether it went out. */
+  public record NoticeRecord(
+      long id,
+      String kind,
+      String unitId,
+      String taskId,
+      String taskName,
+      String recipientId,
+      String subject,
+      String status,
+      int attempts,
+      String lastError,
+      Instant createdAt,
+      Instant sentAt) {}
 
   private static final String SUMMARY =
       "select p.*, (select count(*) from case_unit u where u.problem_id = p.problem_id) as units,"
@@ -93,9 +113,29 @@ public class CaseQueries {
             Arrays.asList(rs.getString("supervisor_groups").split(",")),
             rs.getString("process_instance_id"),
             units,
-            timeline.events(problemId).stream().filter(e -> e.unitId() == null || viewer.sees(e.unitId())).toList()),
+            timeline.events(problemId).stream().filter(e -> e.unitId() == null || viewer.sees(e.unitId())).toList(),
+            notificationsOf(problemId).stream().filter(n -> n.unitId() == null ? viewer.readsEverything() : viewer.sees(n.unitId())).toList()),
         problemId);
     return found.stream().findFirst();
+  }
+
+  private List<NoticeRecord> notificationsOf(String problemId) {
+    return jdbc.query(
+        "select * from notification where problem_id = ? order by created_at, id",
+        (rs, row) -> new NoticeRecord(
+            rs.getLong("id"),
+            rs.getString("kind"),
+            rs.getString("unit_id"),
+            rs.getString("task_id"),
+            rs.getString("task_name"),
+            rs.getString("recipient_id"),
+            rs.getString("subject"),
+            rs.getString("status"),
+            rs.getInt("attempts"),
+            rs.getString("last_error"),
+            instant(rs.getTimestamp("created_at")),
+            instant(rs.getTimestamp("sent_at"))),
+        problemId);
   }
 
   private List<UnitCase> unitsOf(String problemId, Viewer viewer) {
@@ -116,6 +156,8 @@ public class CaseQueries {
               stage.name(),
               stage.label(),
               rs.getString("status"),
+              rs.getString("card"),
+              rs.getInt("late_tasks"),
               rs.getString("task_id"),
               rs.getString("assignee"),
               instant(rs.getTimestamp("due_at")),
@@ -138,6 +180,8 @@ public class CaseQueries {
         stage.name(),
         stage.label(),
         rs.getString("status"),
+        rs.getString("card"),
+        rs.getInt("late_tasks"),
         rs.getInt("units"),
         rs.getInt("accepted"),
         rs.getString("task_id"),

@@ -96,7 +96,8 @@ public class CaseRegister {
       return;
     }
     jdbc.update(
-        "update " + table(task) + " set stage = ?, task_id = ?, assignee = ?, due_at = ? where process_instance_id = ?",
+        "update " + table(task) + " set stage = ?, task_id = ?, assignee = ?, due_at = ?, card = 'NONE'"
+            + " where process_instance_id = ?",
         stage.name(),
         task.getId(),
         task.getAssignee(),
@@ -122,9 +123,16 @@ public class CaseRegister {
         && Boolean.FALSE.equals(task.getVariable(RECTIFICATION_ACCEPTED))) {
       returns = ", rectification_returns = rectification_returns + 1";
     }
+    boolean late = task.getDueDate() != null && task.getDueDate().before(ClockUtil.getCurrentTime());
     jdbc.update(
-        "update " + table(task) + " set task_id = null, assignee = null, due_at = null" + returns + " where task_id = ?",
+        "update " + table(task) + " set task_id = null, assignee = null, due_at = null" + returns
+            + (late ? ", late_tasks = late_tasks + 1" : "") + " where task_id = ?",
         task.getId());
+  }
+
+  /** A yellow or red card on the item while its current task is overdue; the next task starts without one. */
+  public void markCard(DelegateTask task, String card) {
+    jdbc.update("update " + table(task) + " set card = ? where task_id = ?", card, task.getId());
   }
 
   private static String table(DelegateTask task) {

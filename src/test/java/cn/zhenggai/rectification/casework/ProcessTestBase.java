@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestExecutionListeners;
 
 /**
@@ -32,18 +33,19 @@ import org.springframework.test.context.TestExecutionListeners;
 @TestExecutionListeners(
     listeners = ProcessEngineCoverageTestExecutionListener.class,
     mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
-abstract class ProcessTestBase {
+public abstract class ProcessTestBase {
 
-  @Autowired ProcessEngine engine;
-  @Autowired CaseStarter starter;
-  @Autowired CaseQueries queries;
+  @Autowired protected ProcessEngine engine;
+  @Autowired protected CaseStarter starter;
+  @Autowired protected CaseQueries queries;
+  @Autowired protected JdbcTemplate jdbc;
   @Autowired IdentitySeeding identity;
   @Autowired SeedProperties seeds;
   @Autowired AccessGrants access;
-  CaseDriver driver;
+  protected CaseDriver driver;
 
   /** Coverage of the class's own diagram must be complete: every flow node and sequence flow. */
-  static ProcessEngineCoverageProperties completeCoverageExcluding(String otherProcessKey) {
+  protected static ProcessEngineCoverageProperties completeCoverageExcluding(String otherProcessKey) {
     return new ProcessEngineCoverageProperties.Builder()
         .excludeProcessDefinitionKeys(otherProcessKey)
         .assertClassCoverageAtLeast(1.0)
@@ -51,12 +53,12 @@ abstract class ProcessTestBase {
   }
 
   /** The case register as a supervisor sees it. */
-  CaseQueries.CaseDetail register(String problemId) {
+  protected CaseQueries.CaseDetail register(String problemId) {
     return queries.one(problemId, new Viewer("test", Set.of(), true)).orElseThrow();
   }
 
   @BeforeEach
-  void loadOrganization() {
+  protected void loadOrganization() {
     identity.apply(Organization.read(seeds.organization()), true);
     access.apply();
     BpmnAwareTests.init(engine);

@@ -1,0 +1,118 @@
+package cn.zhenggai.rectification.notification;
+
+import cn.zhenggai.rectification.casework.DeadlineProperties;
+import cn.zhenggai.rectification.casework.RectificationCaseProcess;
+import cn.zhenggai.rectification.casework.UnitRectificationProcess;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Once a day, after {@code rectification.digest.time}, one email to each person who chose the digest, listing all
+ * their open tasks, overdue first. Sent at most once a day per person, whichever node gets there first; after a
+ * restart later in the day it still goes out.
+ */
+@Component
+class DailyDigest {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DailyDigest.class);
+  private static final List<String> CONTEXT = List.of(RectificationCaseProcess.PROBLEM_ID,
+      RectificationCaseProcess.PROBLEM_TITLE, UnitRectificationProcess.UNIT_NAME);
+
+  private final IdentityService identity;
+  private final TaskService tasks;
+  private final RuntimeService runtime;
+  private final Notifications notifications;
+  private final NoticeMail mail;
+  private final JdbcTemplate jdbc;
+  private final NotificationProperties properties;
+  private final DeadlineProperties deadlines;
+
+  DailyDigest(IdentityService identity, TaskService tasks, RuntimeService runtime, Notifications notifications,
+      NoticeMail mail, JdbcTemplate jdbc, NotificationProperties properties, DeadlineProperties deadlines) {
+    this.identity = identity;
+    this.tasks = tasks;
+    this.runtime = runtime;
+    this.notifications = notifications;
+    this.mail = mail;
+    this.jdbc = jdbc;
+    this.properties = properties;
+    this.deadlines = deadlines;
+  }
+
+  @Scheduled(fixedDelayString = "PT1M")
+  void sendWhenDue() {
+    ZonedDateTime now = ClockUtil.getCurrentTime().toInstant().atZone(deadlines.timeZone());
+    if (!now.toLocalTime().isBefore(properties.digest().time())) {
+      send(now.toLocalDate());
+    }
+  }
+
+  /** Returns how many digests were recorded for sending. */
+  int send(LocalDate day) {
+    Date now = ClockUtil.getCurrentTime();
+    int recorded = 0;
+    for (User user : identity.createUserQuery().list()) {
+      if (!"true".equals(identity.getUserInfo(user.getId(), Notifications.DIGEST_PREFERENCE))) {
+        continue;
+      }
+      List<Map<String, Object>> items = openTasks(user.getId(), now);
+      if (items.isEmpty() || user.getEmail() == null) {
+        continue;
+      }
+      Map<String, Object> model = Map.of("recipient", user.getFirstName(), "items", items,
+          "overdue", items.stream().filter(i -> (long) i.get("daysOverdue") > 0).count());
+      String subject = "【" + NoticeKind.DIGEST.label() + "】" + day + " 您有 " + items.size() + " 项待办，其中逾期 "
+          + model.get("overdue") + " 项";
+      try {
+        notifications.insert("DIGEST:" + user.getId() + ":" + day, NoticeKind.DIGEST, null, null, null, null, user,
+            mail.render("digest", subject, model), Notifications.PENDING, null, now);
+        recorded++;
+      } catch (DuplicateKeyException another) {
+        continue; // another node recorded it at the same moment
+      }
+      jdbc.update("update notification set status = ?, sent_at = ? where recipient_id = ? and status = ?",
+          Notifications.DIGESTED, new Timestamp(now.getTime()), user.getId(), Notifications.IN_DIGEST);
+    }
+    if (recorded > 0) {
+      LOG.info("{} 的待办汇总：{} 封", day, recorded);
+    }
+    return recorded;
+  }
+
+  private List<Map<String, Object>> openTasks(String userId, Date now) {
+    return tasks.createTaskQuery().or().taskCandidateUser(userId).taskAssignee(userId).endOr().list().stream()
+        .sorted(Comparator.comparing((Task t) -> t.getDueDate() == null || t.getDueDate().after(now))
+            .thenComparing(Task::getDueDate, Comparator.nullsLast(Comparator.naturalOrder())))
+        .map(task -> item(task, now))
+        .toList();
+  }
+
+  private Map<String, Object> item(Task task, Date now) {
+    Map<String, Object> variables = runtime.getVariables(task.getExecutionId(), CONTEXT);
+    Map<String, Object> item = new LinkedHashMap<>(variables);
+    item.putIfAbsent(UnitRectificationProcess.UNIT_NAME, "全部责任单位");
+    item.put("stage", task.getName());
+    item.put("due", task.getDueDate() == null ? "—" : notifications.format(task.getDueDate()));
+    item.put("daysOverdue", task.getDueDate() == null ? 0L : Reminders.daysOverdue(task.getDueDate(), now));
+    item.put("link", notifications.taskLink(task.getId()));
+    return item;
+  }
+}

@@ -1,0 +1,76 @@
+package cn.zhenggai.rectification.notification;
+
+import cn.zhenggai.rectification.casework.CaseRegister;
+import cn.zhenggai.rectification.casework.RectificationCaseProcess;
+import cn.zhenggai.rectification.organization.GroupType;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.springframework.stereotype.Component;
+
+/**
+ * A task's deadline has come near or passed, or a unit has a new task ({@code ${deadlineWatch.notice(task, kind)}}
+ * in the BPMN): who is told, and the card on the register. The emails themselves go out later, outside the task's
+ * transaction ({@link MailDelivery}).
+ */
+@Component("deadlineWatch")
+public class DeadlineWatch {
+
+  private final IdentityService identity;
+  private final Notifications notifications;
+  private final CaseRegister register;
+
+  DeadlineWatch(IdentityService identity, Notifications notifications, CaseRegister register) {
+    this.identity = identity;
+    this.notifications = notifications;
+    this.register = register;
+  }
+
+  public void notice(DelegateTask task, String kindName) {
+    NoticeKind kind = NoticeKind.valueOf(kindName);
+    Date now = ClockUtil.getCurrentTime();
+    boolean overdue = task.getDueDate() != null && !now.before(task.getDueDate());
+    if ((kind == NoticeKind.BEFORE_DUE || kind == NoticeKind.DUE_DAY) && overdue) {
+      return; // created already late: the cards say it
+    }
+    if (kind.isCard()) {
+      register.markCard(task, kind == NoticeKind.YELLOW_CARD ? "YELLOW" : "RED");
+    }
+    notifications.record(kind, task, recipients(task, kind), now);
+  }
+
+  /** The task's candidates (or its assignee); for cards also the supervisors; for red cards the county leaders. */
+  private Set<String> recipients(DelegateTask task, NoticeKind kind) {
+    Set<String> groups = new LinkedHashSet<>();
+    for (IdentityLink link : task.getCandidates()) {
+      if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
+        groups.add(link.getGroupId());
+      }
+    }
+    if (kind.isCard()) {
+      Object supervisors = task.getVariable(RectificationCaseProcess.SUPERVISOR_GROUPS);
+      if (supervisors instanceof String ids) {
+        groups.addAll(Arrays.asList(ids.split(",")));
+      }
+    }
+    if (kind == NoticeKind.RED_CARD) {
+      identity.createGroupQuery().groupType(GroupType.LEADER.name()).list().stream().map(Group::getId).forEach(groups::add);
+    }
+    Set<String> users = new LinkedHashSet<>();
+    if (task.getAssignee() != null) {
+      users.add(task.getAssignee());
+    }
+    for (String group : groups) {
+      identity.createUserQuery().memberOfGroup(group).list().stream().map(User::getId).forEach(users::add);
+    }
+    return users;
+  }
+}

@@ -1,0 +1,49 @@
+package cn.zhenggai.rectification.notification;
+
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/** A person's choice of the daily digest, and an operator's retry of a failed notice. */
+@RestController
+class NotificationController {
+
+  record DigestChoice(Boolean digest) {}
+
+  private final IdentityService identity;
+  private final Notifications notifications;
+
+  NotificationController(IdentityService identity, Notifications notifications) {
+    this.identity = identity;
+    this.notifications = notifications;
+  }
+
+  @PutMapping("/api/me/notification-preference")
+  Map<String, Boolean> choose(@RequestBody DigestChoice choice, Authentication user) {
+    if (choice == null || choice.digest() == null) {
+      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "请给出 digest：true（每日汇总）或 false（逐条邮件）");
+    }
+    identity.setUserInfo(user.getName(), Notifications.DIGEST_PREFERENCE, choice.digest().toString());
+    return Map.of("digest", choice.digest());
+  }
+
+  @PostMapping("/api/notifications/{id}/retry")
+  Map<String, Object> retry(@PathVariable long id, Authentication user) {
+    boolean administrator = user.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_SYSTEM"));
+    if (!administrator) {
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "只有管理员可以重新发送");
+    }
+    if (!notifications.retry(id, ClockUtil.getCurrentTime())) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "没有编号为 " + id + " 的发送失败的通知");
+    }
+    return Map.of("id", id, "status", Notifications.PENDING);
+  }
+}

@@ -1,0 +1,122 @@
+package cn.zhenggai.rectification.notification;
+
+import cn.zhenggai.rectification.casework.DeadlineProperties;
+import cn.zhenggai.rectification.casework.RectificationCaseProcess;
+import cn.zhenggai.rectification.casework.UnitRectificationProcess;
+import java.sql.Timestamp;
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * The record of notifications (催办记录), table {@code notification}. A notice is recorded in the transaction of
+ * what caused it (a timer, a new task) and sent later; one per task, kind and person, whatever runs twice.
+ */
+@Service
+public class Notifications {
+
+  static final String PENDING = "PENDING";
+  static final String SENDING = "SENDING";
+  static final String SENT = "SENT";
+  static final String FAILED = "FAILED";
+  static final String NOT_SENT = "NOT_SENT";
+  /** Held for the person's daily digest instead of a mail of its own. */
+  static final String IN_DIGEST = "IN_DIGEST";
+  static final String DIGESTED = "DIGESTED";
+
+  /** Camunda user info: "true" where the person wants one daily digest instead of single emails. */
+  public static final String DIGEST_PREFERENCE = "rectification.digest";
+
+  private final JdbcTemplate jdbc;
+  private final IdentityService identity;
+  private final NoticeMail mail;
+  private final NotificationProperties properties;
+  private final DeadlineProperties deadlines;
+
+  Notifications(JdbcTemplate jdbc, IdentityService identity, NoticeMail mail, NotificationProperties properties,
+      DeadlineProperties deadlines) {
+    this.jdbc = jdbc;
+    this.identity = identity;
+    this.mail = mail;
+    this.properties = properties;
+    this.deadlines = deadlines;
+  }
+
+  void record(NoticeKind kind, DelegateTask task, Set<String> recipients, Date now) {
+    String problemId = (String) task.getVariable(RectificationCaseProcess.PROBLEM_ID);
+    String unitId = (String) task.getVariable(UnitRectificationProcess.UNIT_ID);
+    for (String userId : recipients) {
+      User user = identity.createUserQuery().userId(userId).singleResult();
+      if (user == null) {
+        continue;
+      }
+      Map<String, Object> model = taskModel(task, now);
+      model.put("recipient", user.getFirstName());
+      model.put("kind", kind.label());
+      NoticeMail.Rendered rendered = mail.render("notice", subject(kind, model), model);
+      String status = user.getEmail() == null || user.getEmail().isBlank() ? NOT_SENT
+          : "true".equals(identity.getUserInfo(userId, DIGEST_PREFERENCE)) ? IN_DIGEST : PENDING;
+      insert(kind.name() + ":" + task.getId() + ":" + userId, kind, problemId, unitId, task.getId(), task.getName(),
+          user, rendered, status, status.equals(NOT_SENT) ? "没有邮箱地址" : null, now);
+    }
+  }
+
+  /** Inserts unless a notice with that key exists: a timer that runs again, or a second node, adds nothing. */
+  void insert(String key, NoticeKind kind, String problemId, String unitId, String taskId, String taskName, User user,
+      NoticeMail.Rendered rendered, String status, String error, Date now) {
+    Timestamp at = new Timestamp(now.getTime());
+    jdbc.update(
+        "insert into notification (dedup_key, kind, problem_id, unit_id, task_id, task_name, recipient_id,"
+            + " recipient_email, subject, html_body, text_body, status, last_error, created_at, next_attempt_at)"
+            + " select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? from (values (1)) as one (x)"
+            + " where not exists (select 1 from notification where dedup_key = ?)",
+        key, kind.name(), problemId, unitId, taskId, taskName, user.getId(), user.getEmail(), rendered.subject(),
+        rendered.html(), rendered.text(), status, error, at, at, key);
+  }
+
+  /** What a task's notice shows: problem, unit, stage, due date, days overdue and the link into Tasklist. */
+  Map<String, Object> taskModel(DelegateTask task, Date now) {
+    Map<String, Object> model = new LinkedHashMap<>();
+    model.put("problemId", task.getVariable(RectificationCaseProcess.PROBLEM_ID));
+    model.put("problemTitle", task.getVariable(RectificationCaseProcess.PROBLEM_TITLE));
+    Object unit = task.getVariable(UnitRectificationProcess.UNIT_NAME);
+    model.put("unitName", unit == null ? "全部责任单位" : unit);
+    model.put("stage", task.getName());
+    model.put("due", task.getDueDate() == null ? "—" : format(task.getDueDate()));
+    model.put("daysOverdue", task.getDueDate() == null ? 0 : Reminders.daysOverdue(task.getDueDate(), now));
+    model.put("link", taskLink(task.getId()));
+    return model;
+  }
+
+  String taskLink(String taskId) {
+    String base = properties.baseUrl().toString().replaceAll("/+$", "");
+    return base + "/camunda/app/tasklist/default/#/?task=" + taskId;
+  }
+
+  String format(Date date) {
+    return DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm").withZone(deadlines.timeZone()).format(date.toInstant());
+  }
+
+  private static String subject(NoticeKind kind, Map<String, Object> model) {
+    String when = switch (kind) {
+      case YELLOW_CARD, RED_CARD -> "已逾期 " + model.get("daysOverdue") + " 天";
+      default -> model.get("due") + " 到期";
+    };
+    return "【" + kind.label() + "】问题 " + model.get("problemId") + " " + model.get("problemTitle") + " · "
+        + model.get("unitName") + " · " + model.get("stage") + " · " + when;
+  }
+
+  /** An operator sends a failed notice again. Returns whether there was such a failed notice. */
+  public boolean retry(long id, Date now) {
+    return jdbc.update(
+        "update notification set status = ?, attempts = 0, next_attempt_at = ? where id = ? and status = ?",
+        PENDING, new Timestamp(now.getTime()), id, FAILED) == 1;
+  }
+}
