@@ -82,8 +82,10 @@ class DailyDigest {
       String subject = "【" + NoticeKind.DIGEST.label() + "】" + day + " 您有 " + items.size() + " 项待办，其中逾期 "
           + model.get("overdue") + " 项";
       try {
-        notifications.insert("DIGEST:" + user.getId() + ":" + day, NoticeKind.DIGEST, null, null, null, null, user,
-            mail.render("digest", subject, model), Notifications.PENDING, null, now);
+        if (!notifications.insert("DIGEST:" + user.getId() + ":" + day, NoticeKind.DIGEST, null, null, null, null,
+            user, mail.render("digest", subject, model), Notifications.PENDING, null, now)) {
+          continue; // sent already today
+        }
         recorded++;
       } catch (DuplicateKeyException another) {
         continue; // another node recorded it at the same moment

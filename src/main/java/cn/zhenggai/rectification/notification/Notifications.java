@@ -60,6 +60,9 @@ public class Notifications {
       Map<String, Object> model = taskModel(task, now);
       model.put("recipient", user.getFirstName());
       model.put("kind", kind.label());
+      if (kind.isCard()) {
+        model.put("daysOverdue", Math.max(1L, (long) model.get("daysOverdue"))); // a card means at least a started day
+      }
       NoticeMail.Rendered rendered = mail.render("notice", subject(kind, model), model);
       String status = user.getEmail() == null || user.getEmail().isBlank() ? NOT_SENT
           : "true".equals(identity.getUserInfo(userId, DIGEST_PREFERENCE)) ? IN_DIGEST : PENDING;
@@ -68,11 +71,14 @@ public class Notifications {
     }
   }
 
-  /** Inserts unless a notice with that key exists: a timer that runs again, or a second node, adds nothing. */
-  void insert(String key, NoticeKind kind, String problemId, String unitId, String taskId, String taskName, User user,
+  /**
+   * Inserts unless a notice with that key exists: a timer that runs again, or a second node, adds nothing. Returns
+   * whether it was inserted.
+   */
+  boolean insert(String key, NoticeKind kind, String problemId, String unitId, String taskId, String taskName, User user,
       NoticeMail.Rendered rendered, String status, String error, Date now) {
     Timestamp at = new Timestamp(now.getTime());
-    jdbc.update(
+    return 1 == jdbc.update(
         "insert into notification (dedup_key, kind, problem_id, unit_id, task_id, task_name, recipient_id,"
             + " recipient_email, subject, html_body, text_body, status, last_error, created_at, next_attempt_at)"
             + " select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? from (values (1)) as one (x)"
@@ -90,7 +96,7 @@ public class Notifications {
     model.put("unitName", unit == null ? "全部责任单位" : unit);
     model.put("stage", task.getName());
     model.put("due", task.getDueDate() == null ? "—" : format(task.getDueDate()));
-    model.put("daysOverdue", task.getDueDate() == null ? 0 : Reminders.daysOverdue(task.getDueDate(), now));
+    model.put("daysOverdue", task.getDueDate() == null ? 0L : Reminders.daysOverdue(task.getDueDate(), now));
     model.put("link", taskLink(task.getId()));
     return model;
   }

@@ -1,0 +1,207 @@
+package cn.zhenggai.rectification.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import cn.zhenggai.rectification.PostgresApplicationTest;
+import cn.zhenggai.rectification.casework.CaseStarter;
+import cn.zhenggai.rectification.casework.UnitRectificationProcess;
+import cn.zhenggai.rectification.problem.Problem;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import jakarta.mail.Message;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Reminders and cards by real email (GreenMail as the SMTP server) from the application on PostgreSQL, with
+ * deadlines in seconds: the draft plan is due after 30 s, reminded at 10 s and 20 s, yellow at 30 s, red at 40 s.
+ */
+class NotificationMailIT extends PostgresApplicationTest {
+
+  /** A fixed port for the whole class, so the server can be stopped and started again where the application expects it. */
+  static final GreenMail smtp = new GreenMail(new ServerSetup(freePort(), "localhost", ServerSetup.PROTOCOL_SMTP));
+
+  static {
+    smtp.start();
+  }
+
+  @AfterAll
+  static void stopMailServer() {
+    smtp.stop();
+  }
+
+  @DynamicPropertySource
+  static void mailAndSecondScaleDeadlines(DynamicPropertyRegistry registry) {
+    registry.add("spring.mail.host", () -> "localhost");
+    registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
+    registry.add("rectification.seeds.problems", () -> "src/test/resources/seeds/one-problem.yaml");
+    registry.add("rectification.deadlines.draft-plan", () -> "PT30S");
+    registry.add("rectification.reminders.before-due", () -> "PT20S");
+    registry.add("rectification.escalation.red-after", () -> "PT10S");
+    registry.add("rectification.mail.poll-interval", () -> "PT1S");
+    registry.add("rectification.mail.retry-backoff", () -> "PT1S");
+    registry.add("rectification.mail.max-attempts", () -> "30");
+    registry.add("rectification.mail.claim-timeout", () -> "PT3S");
+  }
+
+  @Autowired ProcessEngine engine;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired CaseStarter starter;
+  @Autowired DailyDigest digest;
+  @Autowired TestRestTemplate http;
+
+  @Test
+  void eachReminderAndCardArrivesOnceInChineseWithALinkToTheTask() throws Exception {
+    Task draft = engine.getTaskService().createTaskQuery()
+        .processInstanceBusinessKey(UnitRectificationProcess.businessKey("1.1", "street-chengguan")).singleResult();
+
+    await().atMost(Duration.ofSeconds(90)).until(() -> subjectsTo("leader@example.org").stream().anyMatch(s -> s.startsWith("【红牌督办】")));
+    await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
+        "select count(*) from notification where unit_id = 'street-chengguan' and status in ('PENDING', 'SENDING')",
+        Integer.class) == 0);
+
+    List<String> secretary = subjectsTo("sec-chengguan@example.org");
+    assertThat(secretary).filteredOn(s -> s.contains("城关街道党工委")).extracting(s -> s.substring(0, s.indexOf('】') + 1))
+        .containsExactly("【新任务】", "【催办】", "【今日到期】", "【黄牌督办】", "【红牌督办】");
+    assertThat(subjectsTo("sup-orgdept@example.org")).filteredOn(s -> s.contains("城关街道党工委"))
+        .extracting(s -> s.substring(0, s.indexOf('】') + 1)).containsExactly("【黄牌督办】", "【红牌督办】");
+    assertThat(subjectsTo("leader@example.org")).filteredOn(s -> s.contains("城关街道党工委")).hasSize(1);
+
+    MimeMessage yellow = messagesTo("sec-chengguan@example.org").stream()
+        .filter(m -> subject(m).startsWith("【黄牌督办】") && subject(m).contains("城关")).findFirst().orElseThrow();
+    assertThat(subject(yellow)).isEqualTo("【黄牌督办】问题 1.1 理论学习不深入 · 城关街道党工委 · 制定整改方案 · 已逾期 1 天");
+    String link = "/camunda/app/tasklist/default/#/?task=" + draft.getId();
+    assertThat(part(yellow, "text/plain")).contains("李卫东 同志：", "亮黄牌督办", "截止日期：", link);
+    assertThat(part(yellow, "text/html")).contains("<a href=\"http://localhost:8080" + link + "\"");
+    assertThat(yellow.getFrom()[0].toString()).contains("noreply@example.org");
+
+    assertThat(jdbc.queryForObject("select card from case_unit where unit_id = 'street-chengguan'", String.class))
+        .isEqualTo("RED");
+    assertThat(jdbc.queryForList("select status from notification where unit_id = 'street-chengguan'", String.class))
+        .containsOnly("SENT");
+  }
+
+  @Test
+  void theDigestListsAllOpenTasksOverdueFirstInOneMail() throws Exception {
+    var asDongcheng = http.withBasicAuth("sec-dongcheng", "demo");
+    assertThat(asDongcheng.exchange("/api/me/notification-preference", HttpMethod.PUT,
+        new HttpEntity<>(Map.of("digest", true)), String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    starter.startIfNew(new Problem("8.1", "测试类别", "汇总测试问题", "原文", List.of(), List.of("street-dongcheng"),
+        List.of("org-dept"), LocalDate.of(2027, 6, 30)));
+    assertThat(jdbc.queryForObject("select status from notification where problem_id = '8.1' and kind = 'NEW_TASK'",
+        String.class)).isEqualTo("IN_DIGEST");
+
+    assertThat(digest.send(LocalDate.now())).isEqualTo(1);
+    assertThat(digest.send(LocalDate.now())).as("once a day").isZero();
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> subjectsTo("sec-dongcheng@example.org").stream().anyMatch(s -> s.startsWith("【待办汇总】")));
+    MimeMessage mail = messagesTo("sec-dongcheng@example.org").stream()
+        .filter(m -> subject(m).startsWith("【待办汇总】")).findFirst().orElseThrow();
+    String text = part(mail, "text/plain");
+    assertThat(text).contains("汇总测试问题", "理论学习不深入");
+    assertThat(text.indexOf("理论学习不深入")).as("the overdue task of 1.1 comes first").isLessThan(text.indexOf("汇总测试问题"));
+    assertThat(subjectsTo("sec-dongcheng@example.org")).noneMatch(s -> s.contains("汇总测试问题") && s.startsWith("【新任务】"));
+    assertThat(jdbc.queryForObject("select status from notification where problem_id = '8.1' and kind = 'NEW_TASK'",
+        String.class)).isEqualTo("DIGESTED");
+  }
+
+  @Test
+  void whileTheMailServerIsDownNothingIsLostAndEachNoticeArrivesOnceWhenItIsBack() throws Exception {
+    smtp.stop();
+    try {
+      starter.startIfNew(new Problem("8.2", "测试类别", "断线测试问题", "原文", List.of(), List.of("street-chengguan"),
+          List.of("org-dept"), LocalDate.of(2027, 6, 30)));
+      await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
+          "select count(*) from notification where problem_id = '8.2' and attempts >= 2 and last_error is not null and status = 'PENDING'",
+          Integer.class) == 1);
+    } finally {
+      smtp.start();
+    }
+    await().atMost(Duration.ofSeconds(30)).until(() -> subjectsTo("sec-chengguan@example.org").stream().anyMatch(s -> s.contains("断线测试问题")));
+    await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> true);
+    assertThat(subjectsTo("sec-chengguan@example.org")).filteredOn(s -> s.contains("断线测试问题")).hasSize(1);
+  }
+
+  @Test
+  void aNoticeANodeDiedWhileSendingGoesOutOnceAfterItsClaimExpires() throws Exception {
+    starter.startIfNew(new Problem("8.3", "测试类别", "中断测试问题", "原文", List.of(), List.of("organs"),
+        List.of("org-dept"), LocalDate.of(2027, 6, 30)));
+    // as if a node had claimed it and died before sending
+    jdbc.update("update notification set status = 'SENDING', claimed_at = now(), attempts = 1 where problem_id = '8.3'");
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> subjectsTo("sec-organs@example.org").stream().anyMatch(s -> s.contains("中断测试问题")));
+    await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> true);
+    assertThat(subjectsTo("sec-organs@example.org")).filteredOn(s -> s.contains("中断测试问题")).hasSize(1);
+    assertThat(jdbc.queryForObject("select status from notification where problem_id = '8.3'", String.class)).isEqualTo("SENT");
+  }
+
+  /** The decoded text of the message's part of that type (the mails are multipart: plain text and HTML). */
+  private static String part(Part message, String type) throws Exception {
+    if (message.isMimeType(type)) {
+      return (String) message.getContent();
+    }
+    if (message.getContent() instanceof Multipart multipart) {
+      for (int i = 0; i < multipart.getCount(); i++) {
+        String found = part(multipart.getBodyPart(i), type);
+        if (found != null) {
+          return found;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private List<String> subjectsTo(String address) {
+    return messagesTo(address).stream().map(NotificationMailIT::subject).toList();
+  }
+
+  private List<MimeMessage> messagesTo(String address) {
+    return Arrays.stream(smtp.getReceivedMessages()).filter(m -> to(m).equals(address)).toList();
+  }
+
+  private static String to(MimeMessage message) {
+    try {
+      return message.getRecipients(Message.RecipientType.TO)[0].toString();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String subject(MimeMessage message) {
+    try {
+      return message.getSubject();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
