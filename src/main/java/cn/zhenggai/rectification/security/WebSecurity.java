@@ -70,7 +70,7 @@ class WebSecurity {
             .hasRole("SYSTEM")
             .anyRequest().authenticated())
         .formLogin(form -> form.loginPage("/login").failureUrl("/login?error")
-            .defaultSuccessUrl("/camunda/app/tasklist/default/"))
+            .successHandler(new BackToTheLink("/camunda/app/tasklist/default/")))
         .httpBasic(Customizer.withDefaults())
         .exceptionHandling(handling -> handling.defaultAuthenticationEntryPointFor(
             new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), PATHS.matcher("/camunda/api/**")))

@@ -78,6 +78,20 @@ class SignInBrowserIT extends PostgresApplicationTest {
   }
 
   @Test
+  void theLinkOfAReminderOpensItsTaskAfterSigningIn() throws Exception {
+    Task task = engine.getTaskService().createTaskQuery()
+        .processInstanceBusinessKey(UnitRectificationProcess.businessKey("3.1", "street-chengguan")).singleResult();
+
+    browser.get(url("/camunda/app/tasklist/default/#/?task=" + task.getId()));
+    wait.until(ExpectedConditions.urlContains("/login"));
+    signIn("sec-chengguan", "demo");
+
+    wait.until(ExpectedConditions.urlContains("task=" + task.getId()));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".task-details"), "街道党工委统筹协调弱"));
+    screenshot("task-from-link");
+  }
+
+  @Test
   void aScriptTypedIntoAPlanIsShownAsTextToTheSupervisor() throws Exception {
     String script = "<script>alert('x')</script><img src=x onerror=\"alert(1)\">";
     Task draft = engine.getTaskService().createTaskQuery()
