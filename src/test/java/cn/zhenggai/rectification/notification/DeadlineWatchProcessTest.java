@@ -94,6 +94,18 @@ class DeadlineWatchProcessTest extends ProcessTestBase {
     assertThat(yellow.get("recipient_email")).isEqualTo("sec-chengguan@example.org");
   }
 
+  @Test
+  void withoutAMailServerNoticesAreRecordedAsNotSentAndWorkGoesOn() {
+    starter.startIfNew(problem("93.4"));
+
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> "NOT_SENT".equals(jdbc.queryForObject(
+        "select status from notification where problem_id = '93.4' and kind = 'NEW_TASK'", String.class)));
+    assertThat(jdbc.queryForObject("select last_error from notification where problem_id = '93.4'", String.class))
+        .isEqualTo("未配置邮件服务器（spring.mail.host）");
+    driver.submitPlan("93.4", "street-chengguan", "sec-chengguan");
+    assertThat(driver.unitTask("93.4", "street-chengguan").getName()).isEqualTo("审核整改方案");
+  }
+
   private void runTimersUntil(Instant moment) {
     ClockUtil.setCurrentTime(Date.from(moment));
     List<Job> due;

@@ -157,6 +157,31 @@ class NotificationMailIT extends PostgresApplicationTest {
     assertThat(jdbc.queryForObject("select status from notification where problem_id = '8.3'", String.class)).isEqualTo("SENT");
   }
 
+  @Test
+  void afterTheLastAttemptANoticeIsMarkedFailedAndAnAdministratorCanSendItAgain() throws Exception {
+    smtp.stop();
+    try {
+      starter.startIfNew(new Problem("8.4", "测试类别", "重发测试问题", "原文", List.of(), List.of("education"),
+          List.of("org-dept"), LocalDate.of(2027, 6, 30)));
+      jdbc.update("update notification set attempts = 29 where problem_id = '8.4'"); // one attempt left of 30
+      await().atMost(Duration.ofSeconds(20)).until(() -> "FAILED".equals(
+          jdbc.queryForObject("select status from notification where problem_id = '8.4'", String.class)));
+    } finally {
+      smtp.start();
+    }
+    Map<String, Object> failed = jdbc.queryForMap("select id, last_error from notification where problem_id = '8.4'");
+    assertThat((String) failed.get("last_error")).isNotBlank();
+    String retry = "/api/notifications/" + failed.get("id") + "/retry";
+
+    assertThat(http.withBasicAuth("sup-orgdept", "demo").postForEntity(retry, null, String.class).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(http.withBasicAuth("admin", "demo").postForEntity(retry, null, String.class).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> subjectsTo("sec-education@example.org").stream().anyMatch(s -> s.contains("重发测试问题")));
+    assertThat(jdbc.queryForObject("select status from notification where problem_id = '8.4'", String.class)).isEqualTo("SENT");
+  }
+
   /** The decoded text of the message's part of that type (the mails are multipart: plain text and HTML). */
   private static String part(Part message, String type) throws Exception {
     if (message.isMimeType(type)) {
