@@ -130,6 +130,17 @@ public class CaseRegister {
         task.getId());
   }
 
+  void planSubmitted(DelegateTask task, String measures, String person, java.time.LocalDate target) {
+    jdbc.update(
+        "update case_unit set plan_measures = ?, responsible_person = ?, plan_target_date = ? where process_instance_id = ?",
+        measures, person, target, task.getProcessInstanceId());
+  }
+
+  void reportSubmitted(DelegateTask task, String report) {
+    jdbc.update("update case_unit set progress = ? where process_instance_id = ?",
+        report.length() > 4000 ? report.substring(0, 4000) : report, task.getProcessInstanceId());
+  }
+
   /** A yellow or red card on the item while its current task is overdue; the next task starts without one. */
   public void markCard(DelegateTask task, String card) {
     jdbc.update("update " + table(task) + " set card = ? where task_id = ?", card, task.getId());

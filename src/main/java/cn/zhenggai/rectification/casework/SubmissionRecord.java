@@ -19,16 +19,19 @@ import org.springframework.stereotype.Component;
 
 /**
  * A unit submits its plan or its completion report ({@code ${submissionRecord}} on complete): checks the fields,
- * keeps the submission in the case's timeline, and clears the reason of the last return, which it answered.
+ * keeps the submission in the case's timeline and the ledger, and clears the reason of the last return, which it
+ * answered.
  */
 @Component("submissionRecord")
 class SubmissionRecord implements TaskListener {
 
   private final CaseTimeline timeline;
+  private final CaseRegister register;
   private final StageDeadlines deadlines;
 
-  SubmissionRecord(CaseTimeline timeline, StageDeadlines deadlines) {
+  SubmissionRecord(CaseTimeline timeline, CaseRegister register, StageDeadlines deadlines) {
     this.timeline = timeline;
+    this.register = register;
     this.deadlines = deadlines;
   }
 
@@ -37,7 +40,9 @@ class SubmissionRecord implements TaskListener {
     if (UnitRectificationProcess.TASK_DRAFT_PLAN.equals(task.getTaskDefinitionKey())) {
       timeline.record(task, Kind.PLAN_SUBMITTED, plan(task));
     } else {
-      timeline.record(task, Kind.REPORT_SUBMITTED, report(task));
+      String report = report(task);
+      timeline.record(task, Kind.REPORT_SUBMITTED, report);
+      register.reportSubmitted(task, report);
     }
     task.removeVariable(REVIEW_COMMENT);
   }
@@ -51,6 +56,7 @@ class SubmissionRecord implements TaskListener {
       throw new BadUserRequestException("“计划完成日期”（" + PLAN_TARGET_DATE + "）" + target + " 晚于整改时限 " + deadline);
     }
     String notes = TaskInput.optionalText(task, PLAN_NOTES, "其他说明", TaskInput.LONG_TEXT);
+    register.planSubmitted(task, measures, person, target);
     return "整改措施：" + measures + "\n责任人：" + person + "；计划完成日期：" + target
         + (notes == null ? "" : "\n其他说明：" + notes);
   }

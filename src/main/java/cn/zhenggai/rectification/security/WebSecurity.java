@@ -38,6 +38,9 @@ class WebSecurity {
   static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
       + "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+  /** Supervisors, county leaders and administrators: Cockpit, the supervision pages, the ledger. */
+  private static final String[] READERS_OF_EVERYTHING = {"SUPERVISOR", "LEADER", "SYSTEM"};
+
   private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
 
   @Bean
@@ -45,7 +48,9 @@ class WebSecurity {
   SecurityFilterChain apis(HttpSecurity http, ApiErrors errors) throws Exception {
     // Path patterns, not MVC patterns: /engine-rest is Jersey's servlet, not Spring MVC's.
     http.securityMatcher(new OrRequestMatcher(PATHS.matcher("/api/**"), PATHS.matcher("/engine-rest/**")))
-        .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers(PATHS.matcher("/api/ledger/**")).hasAnyRole(READERS_OF_EVERYTHING)
+            .anyRequest().authenticated())
         .httpBasic(basic -> basic.authenticationEntryPoint(errors))
         .exceptionHandling(handling -> handling.authenticationEntryPoint(errors).accessDeniedHandler(errors))
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -64,8 +69,9 @@ class WebSecurity {
     http.authorizeHttpRequests(requests -> requests
             .requestMatchers("/login", "/error", "/zhenggai/**", "/favicon.ico").permitAll()
             // Camunda checks application access at sign-in; these rules also close the applications' own APIs.
-            .requestMatchers(PATHS.matcher("/camunda/app/cockpit/**"), PATHS.matcher("/camunda/api/cockpit/**"))
-            .hasAnyRole("SUPERVISOR", "LEADER", "SYSTEM")
+            .requestMatchers(PATHS.matcher("/camunda/app/cockpit/**"), PATHS.matcher("/camunda/api/cockpit/**"),
+                PATHS.matcher("/supervision/**"))
+            .hasAnyRole(READERS_OF_EVERYTHING)
             .requestMatchers(PATHS.matcher("/camunda/app/admin/**"), PATHS.matcher("/camunda/api/admin/plugin/**"))
             .hasRole("SYSTEM")
             .anyRequest().authenticated())

@@ -1,0 +1,88 @@
+package cn.zhenggai.rectification.supervision;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The ledger for supervisors: as JSON, and as the Excel and CSV files handed to higher authorities. */
+@RestController
+class LedgerController {
+
+  record Page(long total, int offset, int limit, List<Ledger.Row> rows) {}
+
+  private final Ledger ledger;
+  private final LedgerExport export;
+
+  LedgerController(Ledger ledger, LedgerExport export) {
+    this.ledger = ledger;
+    this.export = export;
+  }
+
+  @GetMapping("/api/ledger")
+  Page rows(
+      @RequestParam(required = false) String unit,
+      @RequestParam(required = false) String category,
+      @RequestParam(required = false) String stage,
+      @RequestParam(required = false) String status,
+      @RequestParam(defaultValue = "false") boolean overdue,
+      @RequestParam(required = false) String sort,
+      @RequestParam(defaultValue = "false") boolean desc,
+      @RequestParam(defaultValue = "0") int offset,
+      @RequestParam(defaultValue = "100") int limit) {
+    if (offset < 0 || limit < 1 || limit > 1000) {
+      throw new IllegalArgumentException("offset 不能为负，limit 应在 1 到 1000 之间");
+    }
+    LedgerFilter filter = new LedgerFilter(unit, category, stage, status, overdue, sort, desc);
+    return new Page(ledger.count(filter), offset, limit, ledger.rows(filter, offset, limit));
+  }
+
+  @GetMapping("/supervision/ledger.xlsx")
+  void xlsx(
+      @RequestParam(required = false) String unit,
+      @RequestParam(required = false) String category,
+      @RequestParam(required = false) String stage,
+      @RequestParam(required = false) String status,
+      @RequestParam(defaultValue = "false") boolean overdue,
+      @RequestParam(required = false) String sort,
+      @RequestParam(defaultValue = "false") boolean desc,
+      HttpServletResponse response) throws IOException {
+    LedgerFilter filter = new LedgerFilter(unit, category, stage, status, overdue, sort, desc);
+    download(response, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "整改台账.xlsx");
+    export.xlsx(filter, response.getOutputStream());
+  }
+
+  @GetMapping("/supervision/ledger.csv")
+  void csv(
+      @RequestParam(required = false) String unit,
+      @RequestParam(required = false) String category,
+      @RequestParam(required = false) String stage,
+      @RequestParam(required = false) String status,
+      @RequestParam(defaultValue = "false") boolean overdue,
+      @RequestParam(required = false) String sort,
+      @RequestParam(defaultValue = "false") boolean desc,
+      HttpServletResponse response) throws IOException {
+    LedgerFilter filter = new LedgerFilter(unit, category, stage, status, overdue, sort, desc);
+    download(response, "text/csv;charset=UTF-8", "整改台账.csv");
+    export.csv(filter, response.getOutputStream());
+  }
+
+  @ExceptionHandler(IllegalArgumentException.class)
+  ProblemDetail badFilter(IllegalArgumentException e) {
+    return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+  }
+
+  private static void download(HttpServletResponse response, String type, String name) {
+    response.setContentType(type);
+    response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+        ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString());
+  }
+}

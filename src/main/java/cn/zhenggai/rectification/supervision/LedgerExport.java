@@ -1,0 +1,126 @@
+package cn.zhenggai.rectification.supervision;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.springframework.stereotype.Service;
+
+/**
+ * The ledger as the files organization departments hand on: Excel (streamed, a window of rows in memory) and CSV
+ * (UTF-8 with a byte-order mark, so Excel reads the Chinese). Text that a spreadsheet would take for a formula is
+ * neutralised.
+ */
+@Service
+public class LedgerExport {
+
+  static final List<String> COLUMNS = List.of(
+      "序号", "问题类别", "问题描述", "整改措施", "责任单位", "责任人", "整改时限", "整改进展", "完成情况", "是否销号", "逾期天数");
+
+  private final Ledger ledger;
+
+  LedgerExport(Ledger ledger) {
+    this.ledger = ledger;
+  }
+
+  public void xlsx(LedgerFilter filter, OutputStream out) throws IOException {
+    try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
+      workbook.setCompressTempFiles(true);
+      SXSSFSheet sheet = workbook.createSheet("整改台账");
+      CellStyle header = workbook.createCellStyle();
+      Font bold = workbook.createFont();
+      bold.setBold(true);
+      header.setFont(bold);
+      Row first = sheet.createRow(0);
+      for (int i = 0; i < COLUMNS.size(); i++) {
+        first.createCell(i).setCellValue(COLUMNS.get(i));
+        first.getCell(i).setCellStyle(header);
+      }
+      AtomicInteger number = new AtomicInteger();
+      ledger.each(filter, row -> {
+        int n = number.incrementAndGet();
+        Row line = sheet.createRow(n);
+        List<Object> cells = cells(n, row);
+        for (int i = 0; i < cells.size(); i++) {
+          Object value = cells.get(i);
+          if (value instanceof Number count) {
+            line.createCell(i).setCellValue(count.doubleValue());
+          } else {
+            line.createCell(i).setCellValue(neutralised((String) value));
+          }
+        }
+      });
+      workbook.write(out);
+      workbook.dispose();
+    }
+  }
+
+  public void csv(LedgerFilter filter, OutputStream out) throws IOException {
+    Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+    writer.write('\uFEFF');
+    writer.write(line(COLUMNS.stream().map(Object.class::cast).toList()));
+    AtomicInteger number = new AtomicInteger();
+    try {
+      ledger.each(filter, row -> {
+        try {
+          writer.write(line(cells(number.incrementAndGet(), row)));
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    writer.flush();
+  }
+
+  private static List<Object> cells(int number, Ledger.Row row) {
+    return List.of(
+        number,
+        row.category(),
+        row.problemId() + " " + row.title() + "（原文：" + row.source() + "）",
+        text(row.measures()),
+        row.unitName(),
+        text(row.responsiblePerson()),
+        row.deadline().toString(),
+        row.stageName(),
+        text(row.progress()),
+        row.closed() ? "是" : "否",
+        row.daysOverdue());
+  }
+
+  private static String line(List<Object> cells) {
+    StringBuilder line = new StringBuilder();
+    for (Object cell : cells) {
+      if (!line.isEmpty()) {
+        line.append(',');
+      }
+      String text = cell instanceof Number ? cell.toString() : neutralised((String) cell);
+      line.append('"').append(text.replace("\"", "\"\"")).append('"');
+    }
+    return line.append("\r\n").toString();
+  }
+
+  /** A cell starting with = + - @ (or a tab or carriage return before them) is shown as text, never run. */
+  static String neutralised(String text) {
+    if (text == null || text.isEmpty()) {
+      return "";
+    }
+    char first = text.charAt(0);
+    return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
+        ? "'" + text : text;
+  }
+
+  private static String text(String value) {
+    return value == null ? "" : value;
+  }
+}

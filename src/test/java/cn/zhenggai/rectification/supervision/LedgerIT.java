@@ -1,0 +1,159 @@
+package cn.zhenggai.rectification.supervision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.zhenggai.rectification.PostgresApplicationTest;
+import cn.zhenggai.rectification.casework.CaseDriver;
+import cn.zhenggai.rectification.casework.UnitRectificationProcess;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The ledger on the seeded cases driven to known states, checked row by row, and read back from its files. */
+class LedgerIT extends PostgresApplicationTest {
+
+  static final String FORMULA = "=HYPERLINK(\"http://example.org\",\"点击\")";
+
+  @Autowired ProcessEngine engine;
+  @Autowired TestRestTemplate anonymous;
+  @Autowired JdbcTemplate jdbc;
+  TestRestTemplate supervisor;
+  static boolean driven;
+
+  @BeforeEach
+  void knownStates() {
+    supervisor = anonymous.withBasicAuth("sup-orgdept", "demo");
+    if (driven) {
+      return;
+    }
+    CaseDriver driver = new CaseDriver(engine);
+    Map<String, Object> plan = CaseDriver.plan("street-chengguan");
+    plan.put(UnitRectificationProcess.PLAN_MEASURES, FORMULA);
+    driver.completeAs("sec-chengguan", driver.unitTask("2.1", "street-chengguan"), plan);
+    driver.submitPlan("2.1", "street-dongcheng", "sec-dongcheng");
+    driver.reviewPlan("2.1", "street-dongcheng", "sup-orgdept", true, null);
+    driver.submitReport("2.1", "street-dongcheng", "sec-dongcheng");
+    driver.submitPlan("1.1", "street-xicheng", "sec-xicheng");
+    driver.reviewPlan("1.1", "street-xicheng", "sup-orgdept", false, "措施不具体");
+    jdbc.update("update case_unit set due_at = now() - interval '3 days' + interval '1 hour' where problem_id = '3.3' and unit_id = 'organs'");
+    driven = true;
+  }
+
+  @Test
+  void theLedgerHasOneRowPerProblemAndUnitInItsKnownState() {
+    assertThat(page("").get("total").asInt()).isEqualTo(35);
+    assertThat(page("?unit=street-chengguan").get("total").asInt()).isEqualTo(9);
+    assertThat(page("?category=城市基层党建整体联动机制还不健全").get("total").asInt()).isEqualTo(11);
+
+    JsonNode review = page("?stage=REVIEW_PLAN").get("rows");
+    assertThat(review).hasSize(1);
+    assertThat(review.get(0).get("problemId").asText()).isEqualTo("2.1");
+    assertThat(review.get(0).get("unitName").asText()).isEqualTo("城关街道党工委");
+    assertThat(review.get(0).get("measures").asText()).isEqualTo(FORMULA);
+    assertThat(review.get(0).get("responsiblePerson").asText()).isEqualTo("党工委副书记 王明");
+
+    JsonNode accepting = page("?stage=ACCEPT_RECTIFICATION").get("rows").get(0);
+    assertThat(accepting.get("unitId").asText()).isEqualTo("street-dongcheng");
+    assertThat(accepting.get("progress").asText()).contains("已开展专题学习 4 次");
+
+    JsonNode mostReturned = page("?sort=returns&desc=true&limit=1").get("rows").get(0);
+    assertThat(mostReturned.get("problemId").asText() + "/" + mostReturned.get("unitId").asText())
+        .isEqualTo("1.1/street-xicheng");
+    assertThat(mostReturned.get("returns").asInt()).isEqualTo(1);
+
+    JsonNode overdue = page("?overdue=true").get("rows");
+    assertThat(overdue).hasSize(1);
+    assertThat(overdue.get(0).get("unitId").asText()).isEqualTo("organs");
+    assertThat(overdue.get(0).get("daysOverdue").asInt()).isEqualTo(3);
+  }
+
+  @Test
+  void aBadFilterIsA400NamingTheParameter() {
+    ResponseEntity<JsonNode> response = supervisor.getForEntity("/api/ledger?sort=password", JsonNode.class);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(response.getBody().get("detail").asText()).startsWith("排序字段 sort 只能是");
+  }
+
+  @Test
+  void theExcelFileReadsBackWithChineseIntactAndTheFormulaNeutralised() throws Exception {
+    ResponseEntity<byte[]> response = supervisor.getForEntity("/supervision/ledger.xlsx", byte[].class);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(response.getHeaders().getContentDisposition().getFilename()).isEqualTo("整改台账.xlsx");
+    try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(response.getBody()))) {
+      Sheet sheet = workbook.getSheet("整改台账");
+      assertThat(texts(sheet.getRow(0))).containsExactlyElementsOf(LedgerExport.COLUMNS);
+      assertThat(sheet.getLastRowNum()).isEqualTo(35);
+      List<List<String>> rows = new ArrayList<>();
+      for (int i = 1; i <= 35; i++) {
+        rows.add(texts(sheet.getRow(i)));
+      }
+      List<String> chengguan21 = rows.stream()
+          .filter(r -> r.get(2).startsWith("2.1 ") && r.get(4).equals("城关街道党工委")).findFirst().orElseThrow();
+      assertThat(chengguan21.get(3)).isEqualTo("'" + FORMULA);
+      assertThat(chengguan21.get(1)).isEqualTo("少数基层党组织作用发挥不够");
+      assertThat(chengguan21.get(7)).isEqualTo("审核整改方案");
+      assertThat(chengguan21.get(9)).isEqualTo("否");
+      assertThat(rows).extracting(r -> r.get(0)).startsWith("1", "2", "3");
+    }
+  }
+
+  @Test
+  void theCsvFileStartsWithAByteOrderMarkAndParsesBack() throws Exception {
+    ResponseEntity<byte[]> response = supervisor.getForEntity("/supervision/ledger.csv?unit=street-chengguan", byte[].class);
+    byte[] body = response.getBody();
+
+    assertThat(body).startsWith(0xEF, 0xBB, 0xBF);
+    List<CSVRecord> records = CSVFormat.RFC4180.parse(new StringReader(new String(body, 3, body.length - 3, StandardCharsets.UTF_8)))
+        .getRecords();
+    assertThat(records).hasSize(10);
+    assertThat(records.get(0).toList()).containsExactlyElementsOf(LedgerExport.COLUMNS);
+    assertThat(records.subList(1, 10)).allSatisfy(r -> assertThat(r.get(4)).isEqualTo("城关街道党工委"));
+    assertThat(records).anySatisfy(r -> assertThat(r.get(3)).isEqualTo("'" + FORMULA));
+  }
+
+  @Test
+  void theLedgerIsForSupervisorsLeadersAndAdministrators() {
+    for (String user : List.of("sup-orgdept", "sup-discipline", "leader", "admin")) {
+      assertThat(anonymous.withBasicAuth(user, "demo").getForEntity("/supervision/ledger.csv", byte[].class).getStatusCode())
+          .as(user).isEqualTo(HttpStatus.OK);
+    }
+    TestRestTemplate secretary = anonymous.withBasicAuth("sec-chengguan", "demo");
+    assertThat(secretary.getForEntity("/supervision/ledger.xlsx", byte[].class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(secretary.getForEntity("/api/ledger", String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(anonymous.getForEntity("/api/ledger", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  private JsonNode page(String query) {
+    return supervisor.getForObject("/api/ledger" + query, JsonNode.class);
+  }
+
+  private static List<String> texts(org.apache.poi.ss.usermodel.Row row) {
+    List<String> texts = new ArrayList<>();
+    for (Cell cell : row) {
+      texts.add(switch (cell.getCellType()) {
+        case NUMERIC -> String.valueOf((long) cell.getNumericCellValue());
+        default -> cell.getStringCellValue();
+      });
+    }
+    return texts;
+  }
+}
