@@ -6,7 +6,9 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
 import cn.zhenggai.rectification.casework.RectificationCaseProcess;
 import cn.zhenggai.rectification.casework.UnitRectificationProcess;
 import cn.zhenggai.rectification.organization.GroupType;
+import cn.zhenggai.rectification.organization.TasklistFilters;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -25,6 +27,7 @@ import org.springframework.stereotype.Service;
 /**
  * Camunda authorizations by role (the group type), created at start-up and safe to create again:
  * <ul>
+ *   <li>everyone: the Tasklist filters of {@link TasklistFilters#FOR_EVERYONE}; the others read all filters;
  *   <li>units: Tasklist, the two process definitions, names of people and groups; their own tasks come from being
  *       the tasks' candidate group, their own process instances from {@link UnitAccessPlugin};
  *   <li>supervisors and county leaders: Tasklist and Cockpit, read everything; supervisors work the review tasks
@@ -45,9 +48,17 @@ public class AccessGrants {
     this.identity = identity;
   }
 
-  public void apply() {
+  /** @param filters the Tasklist filters by name */
+  public void apply(Map<String, String> filters) {
     for (Group group : identity.createGroupQuery().list()) {
-      GroupType.parse(group.getType()).ifPresent(type -> grant(group.getId(), type));
+      GroupType.parse(group.getType()).ifPresent(type -> {
+        grant(group.getId(), type);
+        filters.forEach((name, id) -> {
+          if (TasklistFilters.FOR_EVERYONE.contains(name) || type.readsEverything()) {
+            grant(group.getId(), Resources.FILTER, id, Permissions.READ);
+          }
+        });
+      });
     }
   }
 
@@ -65,7 +76,6 @@ public class AccessGrants {
       return;
     }
     grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-    grant(group, Resources.FILTER, ANY, Permissions.READ);
     grant(group, Resources.USER, ANY, Permissions.READ);
     grant(group, Resources.GROUP, ANY, Permissions.READ);
     if (type == GroupType.UNIT) {

@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -32,6 +33,7 @@ class SeedLoader implements ApplicationRunner {
   private final AccessGrants access;
   private final CaseStarter cases;
   private final TransactionTemplate transaction;
+  private final JdbcTemplate jdbc;
 
   SeedLoader(
       SeedProperties seeds,
@@ -39,13 +41,15 @@ class SeedLoader implements ApplicationRunner {
       TasklistFilters filters,
       AccessGrants access,
       CaseStarter cases,
-      TransactionTemplate transaction) {
+      TransactionTemplate transaction,
+      JdbcTemplate jdbc) {
     this.seeds = seeds;
     this.identity = identity;
     this.filters = filters;
     this.access = access;
     this.cases = cases;
     this.transaction = transaction;
+    this.jdbc = jdbc;
   }
 
   @Override
@@ -62,9 +66,10 @@ class SeedLoader implements ApplicationRunner {
     Organization organization = Organization.read(organizationFile);
     ProblemList problems = ProblemList.read(problemsFile, organization);
     Integer started = transaction.execute(status -> {
+      // nodes starting together take turns here; the second finds everything done
+      jdbc.queryForList("select name from app_lock where name = 'seeding' for update");
       identity.apply(organization, seeds.demoUsers());
-      filters.apply();
-      access.apply();
+      access.apply(filters.apply());
       return (int) problems.problems().stream().filter(cases::startIfNew).count();
     });
     LOG.info("问题清单 {} 共 {} 个问题，本次新立案 {} 个", problemsFile, problems.problems().size(), started);

@@ -2,6 +2,7 @@ package cn.zhenggai.rectification.casework;
 
 import cn.zhenggai.rectification.organization.IdentitySeeding;
 import cn.zhenggai.rectification.organization.Organization;
+import cn.zhenggai.rectification.organization.TasklistFilters;
 import cn.zhenggai.rectification.security.AccessGrants;
 import cn.zhenggai.rectification.security.Viewer;
 import cn.zhenggai.rectification.seeding.SeedProperties;
@@ -42,6 +43,7 @@ public abstract class ProcessTestBase {
   @Autowired IdentitySeeding identity;
   @Autowired SeedProperties seeds;
   @Autowired AccessGrants access;
+  @Autowired TasklistFilters filters;
   protected CaseDriver driver;
 
   /** Coverage of the class's own diagram must be complete: every flow node and sequence flow. */
@@ -60,7 +62,7 @@ public abstract class ProcessTestBase {
   @BeforeEach
   protected void loadOrganization() {
     identity.apply(Organization.read(seeds.organization()), true);
-    access.apply();
+    access.apply(filters.apply());
     BpmnAwareTests.init(engine);
     driver = new CaseDriver(engine);
   }

@@ -8,6 +8,10 @@ import cn.zhenggai.rectification.casework.RectificationCaseProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -90,6 +94,36 @@ class SeedLoaderIT extends PostgresApplicationTest {
     assertThat(jdbc.queryForObject("select count(*) from case_problem where problem_id in ('5.2', '5.3')", Long.class))
         .isZero();
     assertThat(engine.getIdentityService().createGroupQuery().groupId("street-nanhu").count()).isZero();
+  }
+
+  @Test
+  void twoNodesLoadingAtTheSameMomentTakeTurnsAndDuplicateNothing() throws Exception {
+    Path problems = Files.writeString(dir.resolve("problems.yaml"), Files.readString(PROBLEMS) + """
+
+          - id: "5.9"
+            category: 新增问题
+            title: 两个节点同时启动
+            source: 原文。
+            units: [organs]
+            supervisors: [org-dept]
+            deadline: 2027-05-31
+        """);
+    long cases = caseCount();
+    ExecutorService nodes = Executors.newFixedThreadPool(2);
+    try {
+      Future<Integer> first = nodes.submit(() -> loader.load(ORGANIZATION, problems));
+      Future<Integer> second = nodes.submit(() -> loader.load(ORGANIZATION, problems));
+      assertThat(first.get() + second.get()).isEqualTo(1);
+    } finally {
+      nodes.shutdown();
+    }
+
+    assertThat(caseCount()).isEqualTo(cases + 1);
+    for (String filter : List.of("我的待办", "本单位待办", "即将到期", "已逾期", "全部逾期")) {
+      assertThat(engine.getFilterService().createFilterQuery().filterName(filter).count()).as(filter).isEqualTo(1);
+    }
+    assertThat(jdbc.queryForObject("select count(*) from act_ru_authorization where group_id_ = 'organs'"
+        + " and resource_type_ = 0 and resource_id_ = 'tasklist'", Long.class)).as("one grant, not two").isEqualTo(1);
   }
 
   private long caseCount() {
