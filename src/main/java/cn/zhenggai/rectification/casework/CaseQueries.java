@@ -75,7 +75,21 @@ public class CaseQueries {
       int attempts,
       String lastError,
       Instant createdAt,
-      Instant sentAt) {}
+      Instant sentAt) {
+
+    /** The delivery status as the supervision page shows it. */
+    public String statusName() {
+      return switch (status) {
+        case "SENT" -> "已发送";
+        case "PENDING", "SENDING" -> "待发送";
+        case "FAILED" -> "发送失败";
+        case "NOT_SENT" -> "未发送";
+        case "IN_DIGEST" -> "待并入每日汇总";
+        case "DIGESTED" -> "已并入每日汇总";
+        default -> status;
+      };
+    }
+  }
 
   private static final String SUMMARY =
       "select p.*, (select count(*) from case_unit u where u.problem_id = p.problem_id) as units,"

@@ -40,6 +40,7 @@ public class Ledger {
       boolean accepted,
       boolean closed,
       long daysOverdue,
+      Instant due,
       int returns,
       int lateTasks,
       Instant startedAt,
@@ -66,6 +67,13 @@ public class Ledger {
     parameters.add(offset);
     Map<String, String> names = unitNames();
     return jdbc.query(sql, (rs, i) -> row(rs, names, now), parameters.toArray());
+  }
+
+  /** Open items falling due between now and {@code soon} from now, earliest first. */
+  public List<Row> dueSoon(Timestamp now, java.time.Duration soon, int limit) {
+    Map<String, String> names = unitNames();
+    return jdbc.query(SELECT + " and u.due_at >= ? and u.due_at < ? order by u.due_at, p.problem_id limit ?",
+        (rs, i) -> row(rs, names, now), now, new Timestamp(now.getTime() + soon.toMillis()), limit);
   }
 
   public long count(LedgerFilter filter) {
@@ -120,6 +128,7 @@ public class Ledger {
         "ACCEPTED".equals(stage),
         "CLOSED".equals(rs.getString("problem_status")),
         overdue,
+        instant(due),
         rs.getInt("returns"),
         rs.getInt("late_tasks"),
         instant(rs.getTimestamp("started_at")),

@@ -1,0 +1,132 @@
+package cn.zhenggai.rectification.supervision;
+
+import cn.zhenggai.rectification.casework.CaseQueries;
+import cn.zhenggai.rectification.casework.Stage;
+import cn.zhenggai.rectification.organization.GroupType;
+import cn.zhenggai.rectification.security.Viewer;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/** The supervision pages: overview, ledger, a case, statistics. Plain HTML from the server, ECharts for the chart. */
+@Controller
+@RequestMapping("/supervision")
+class SupervisionPages {
+
+  static final int PAGE = 100;
+  private static final List<Stage> UNIT_STAGES = List.of(Stage.DRAFT_PLAN, Stage.REVIEW_PLAN, Stage.RECTIFY,
+      Stage.ACCEPT_RECTIFICATION, Stage.ACCEPTED, Stage.CANCELLED);
+
+  private final Overview overview;
+  private final Ledger ledger;
+  private final Statistics statistics;
+  private final CaseQueries cases;
+  private final IdentityService identity;
+  private final JdbcTemplate jdbc;
+  private final ObjectMapper json;
+
+  SupervisionPages(Overview overview, Ledger ledger, Statistics statistics, CaseQueries cases,
+      IdentityService identity, JdbcTemplate jdbc, ObjectMapper json) {
+    this.overview = overview;
+    this.ledger = ledger;
+    this.statistics = statistics;
+    this.cases = cases;
+    this.identity = identity;
+    this.jdbc = jdbc;
+    this.json = json;
+  }
+
+  @GetMapping({"", "/"})
+  String overview(Model model) throws JsonProcessingException {
+    Overview.Figures figures = overview.figures(now());
+    model.addAttribute("figures", figures);
+    model.addAttribute("chart", json.writeValueAsString(Map.of(
+        "units", figures.overdueByUnit().keySet(), "counts", figures.overdueByUnit().values())));
+    return "supervision/overview";
+  }
+
+  @GetMapping("/ledger")
+  String ledger(
+      @RequestParam(required = false) String unit,
+      @RequestParam(required = false) String category,
+      @RequestParam(required = false) String stage,
+      @RequestParam(required = false) String status,
+      @RequestParam(defaultValue = "false") boolean overdue,
+      @RequestParam(required = false) String sort,
+      @RequestParam(defaultValue = "false") boolean desc,
+      @RequestParam(defaultValue = "0") int offset,
+      Model model) {
+    LedgerFilter filter = new LedgerFilter(unit, category, stage, status, overdue, sort, desc);
+    String query = UriComponentsBuilder.newInstance()
+        .queryParamIfPresent("unit", java.util.Optional.ofNullable(filter.unit()))
+        .queryParamIfPresent("category", java.util.Optional.ofNullable(filter.category()))
+        .queryParamIfPresent("stage", java.util.Optional.ofNullable(filter.stage()))
+        .queryParamIfPresent("status", java.util.Optional.ofNullable(filter.status()))
+        .queryParam("overdue", filter.overdue())
+        .queryParam("sort", filter.sort())
+        .queryParam("desc", filter.descending())
+        .encode().build().getQuery();
+    model.addAttribute("filter", filter);
+    model.addAttribute("rows", ledger.rows(filter, Math.max(0, offset), PAGE));
+    model.addAttribute("total", ledger.count(filter));
+    model.addAttribute("offset", Math.max(0, offset));
+    model.addAttribute("page", PAGE);
+    model.addAttribute("query", query);
+    model.addAttribute("units", identity.createGroupQuery().groupType(GroupType.UNIT.name()).orderByGroupId().asc().list());
+    model.addAttribute("categories", jdbc.queryForList("select distinct category from case_problem order by category", String.class));
+    model.addAttribute("stages", UNIT_STAGES);
+    model.addAttribute("sorts", Map.of("problem", "问题编号", "unit", "责任单位", "deadline", "整改时限", "due", "当前截止日期",
+        "stage", "环节", "returns", "退回次数"));
+    return "supervision/ledger";
+  }
+
+  @GetMapping("/cases/{problemId}")
+  String caseDetail(@PathVariable String problemId, Authentication user, Model model) {
+    CaseQueries.CaseDetail detail = cases.one(problemId, Viewer.of(user))
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "没有编号为 " + problemId + " 的问题"));
+    model.addAttribute("detail", detail);
+    model.addAttribute("supervisors", detail.supervisors().stream().map(this::groupName).toList());
+    return "supervision/case";
+  }
+
+  @GetMapping("/statistics")
+  String statistics(@RequestParam(required = false) String order, Model model) {
+    model.addAttribute("figures", statistics.byUnit(order, now()));
+    model.addAttribute("order", order == null ? "rate" : order);
+    return "supervision/statistics";
+  }
+
+  @ExceptionHandler(IllegalArgumentException.class)
+  String badFilter(IllegalArgumentException e, Model model, jakarta.servlet.http.HttpServletResponse response) {
+    response.setStatus(HttpStatus.BAD_REQUEST.value());
+    model.addAttribute("message", e.getMessage());
+    return "supervision/error";
+  }
+
+  private String groupName(String id) {
+    Group group = identity.createGroupQuery().groupId(id).singleResult();
+    return group == null ? id : group.getName();
+  }
+
+  private static Timestamp now() {
+    return new Timestamp(ClockUtil.getCurrentTime().getTime());
+  }
+
+}

@@ -1,0 +1,141 @@
+package cn.zhenggai.rectification.supervision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.zhenggai.rectification.Browser;
+import cn.zhenggai.rectification.PostgresApplicationTest;
+import cn.zhenggai.rectification.casework.CaseDriver;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.util.List;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The supervision pages and statistics on the seeded cases driven to known states; and a supervisor's visit in Chromium. */
+class SupervisionPagesIT extends PostgresApplicationTest {
+
+  @Autowired ProcessEngine engine;
+  @Autowired TestRestTemplate anonymous;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired Statistics statistics;
+  @LocalServerPort int port;
+  static boolean driven;
+
+  @BeforeEach
+  void knownStates() {
+    if (driven) {
+      return;
+    }
+    CaseDriver driver = new CaseDriver(engine);
+    driver.submitPlan("2.1", "street-chengguan", "sec-chengguan");
+    driver.reviewPlan("2.1", "street-chengguan", "sup-orgdept", true, null);
+    driver.submitReport("2.1", "street-chengguan", "sec-chengguan");
+    driver.acceptRectification("2.1", "street-chengguan", "sup-orgdept", true, null);
+    driver.submitPlan("2.1", "street-dongcheng", "sec-dongcheng");
+    driver.reviewPlan("2.1", "street-dongcheng", "sup-orgdept", false, "请补充措施");
+    jdbc.update("update case_unit set due_at = now() - interval '2 days', card = 'YELLOW' where problem_id = '3.3' and unit_id = 'organs'");
+    jdbc.update("update case_unit set due_at = now() - interval '9 days', card = 'RED' where problem_id = '4.2' and unit_id = 'organs'");
+    driven = true;
+  }
+
+  @Test
+  void statisticsPerUnitCountedNumberByNumber() {
+    List<Statistics.UnitFigures> figures = statistics.byUnit(null, new Timestamp(System.currentTimeMillis()));
+
+    Statistics.UnitFigures first = figures.get(0);
+    assertThat(first.unitId()).isEqualTo("street-chengguan");
+    assertThat(first.rank()).isEqualTo(1);
+    assertThat(first.items()).isEqualTo(9);
+    assertThat(first.closed()).isEqualTo(1);
+    assertThat(first.closedOnTime()).isEqualTo(1);
+    assertThat(first.onTimeRate()).isEqualTo(11.1);
+    assertThat(first.averageDaysToClose()).isEqualTo(0.0);
+    Statistics.UnitFigures dongcheng = figures.stream().filter(f -> f.unitId().equals("street-dongcheng")).findFirst().orElseThrow();
+    assertThat(dongcheng.returns()).isEqualTo(1);
+    assertThat(dongcheng.closed()).isZero();
+    assertThat(dongcheng.averageDaysToClose()).isNull();
+    Statistics.UnitFigures organs = figures.stream().filter(f -> f.unitId().equals("organs")).findFirst().orElseThrow();
+    assertThat(organs.items()).isEqualTo(5);
+    assertThat(organs.overdueNow()).isEqualTo(2);
+    assertThat(figures).extracting(Statistics.UnitFigures::items).containsExactlyInAnyOrder(9, 9, 9, 5, 3);
+    assertThat(figures.stream().mapToInt(Statistics.UnitFigures::items).sum()).as("the ledger's 35 rows").isEqualTo(35);
+  }
+
+  @Test
+  void thePagesShowTheFiguresToSupervisorsOnly() {
+    TestRestTemplate supervisor = anonymous.withBasicAuth("sup-orgdept", "demo");
+    String overview = supervisor.getForObject("/supervision/", String.class);
+    assertThat(overview).contains("<b id=\"yellow-cards\">1</b>", "<b id=\"red-cards\">1</b>", "县直机关工委", "data-chart=");
+    String ledger = supervisor.getForObject("/supervision/ledger?unit=street-chengguan", String.class);
+    assertThat(ledger).contains("共 9 条", "下载 Excel", "ledger.xlsx?unit=street-chengguan");
+    String detail = supervisor.getForObject("/supervision/cases/2.1", String.class);
+    assertThat(detail).contains("个别社区党组织组织群众", "已验收", "请补充措施", "在 Tasklist 中打开当前任务");
+    String ranking = supervisor.getForObject("/supervision/statistics", String.class);
+    assertThat(ranking).contains("11.1%");
+    assertThat(supervisor.getForEntity("/supervision/ledger?sort=drop", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(supervisor.getForEntity("/supervision/", String.class).getHeaders().getFirst("Content-Security-Policy"))
+        .contains("script-src 'self'");
+
+    assertThat(anonymous.withBasicAuth("sec-chengguan", "demo").getForEntity("/supervision/", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+  }
+
+  @Test
+  @Tag("browser")
+  void aSupervisorSeesTheChartFiltersTheLedgerOpensACaseAndDownloadsTheExcel() throws Exception {
+    ChromeDriver browser = Browser.start();
+    try {
+      WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+      browser.get("http://localhost:" + port + "/supervision/");
+      wait.until(ExpectedConditions.urlContains("/login"));
+      browser.findElement(By.id("username")).sendKeys("sup-orgdept");
+      browser.findElement(By.id("password")).sendKeys("demo");
+      browser.findElement(By.cssSelector("button[type='submit']")).click();
+      wait.until(ExpectedConditions.urlContains("/supervision/"));
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#overdue-chart canvas")));
+      screenshot(browser, "overview");
+
+      browser.findElement(By.linkText("整改台账")).click();
+      new Select(wait.until(ExpectedConditions.presenceOfElementLocated(By.name("unit")))).selectByVisibleText("城关街道党工委");
+      browser.findElement(By.cssSelector("#ledger-filter button[type='submit']")).click();
+      wait.until(ExpectedConditions.urlContains("unit=street-chengguan"));
+      assertThat(browser.findElements(By.cssSelector("#ledger tr"))).hasSize(10);
+      screenshot(browser, "ledger");
+
+      String xlsx = browser.findElement(By.id("download-xlsx")).getDomAttribute("href");
+      Object size = browser.executeAsyncScript(
+          "const done = arguments[arguments.length - 1];"
+              + "fetch(arguments[0]).then(r => r.arrayBuffer()).then(b => done(b.byteLength));", xlsx);
+      assertThat(((Number) size).intValue()).isGreaterThan(3000);
+
+      browser.findElement(By.linkText("2.1 社区党组织联系服务群众能力不强")).click();
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("case-stage"), "各单位整改中"));
+      assertThat(browser.findElement(By.id("unit-street-dongcheng")).getText()).contains("退回整改方案", "请补充措施");
+      screenshot(browser, "case");
+    } finally {
+      browser.quit();
+    }
+  }
+
+  private static void screenshot(ChromeDriver browser, String name) throws Exception {
+    Path target = Path.of("target", "screenshots", "SupervisionPagesIT-" + name + ".png");
+    Files.createDirectories(target.getParent());
+    Files.write(target, browser.getScreenshotAs(OutputType.BYTES));
+  }
+}
