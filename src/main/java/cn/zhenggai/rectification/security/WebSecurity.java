@@ -94,7 +94,8 @@ class WebSecurity {
         .headers(headers -> headers
             .frameOptions(frame -> frame.sameOrigin())
             .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
-                new NegatedRequestMatcher(camunda), new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY))));
+                new NegatedRequestMatcher(new OrRequestMatcher(camunda, PATHS.matcher("/swagger-ui/**"))),
+                new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY))));
     return http.build();
   }
 

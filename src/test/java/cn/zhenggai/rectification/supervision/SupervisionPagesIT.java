@@ -97,6 +97,20 @@ class SupervisionPagesIT extends PostgresApplicationTest {
   }
 
   @Test
+  void theSameFiguresAsJsonDocumentedWithOpenApi() {
+    TestRestTemplate supervisor = anonymous.withBasicAuth("sup-orgdept", "demo");
+    com.fasterxml.jackson.databind.JsonNode overview = supervisor.getForObject("/api/ledger/overview", com.fasterxml.jackson.databind.JsonNode.class);
+    assertThat(overview.get("yellowCards").asInt()).isEqualTo(1);
+    assertThat(overview.get("redCards").asInt()).isEqualTo(1);
+    com.fasterxml.jackson.databind.JsonNode ranking = supervisor.getForObject("/api/ledger/statistics", com.fasterxml.jackson.databind.JsonNode.class);
+    assertThat(ranking.get(0).get("unitId").asText()).isEqualTo("street-chengguan");
+
+    String apiDocs = supervisor.getForObject("/v3/api-docs", String.class);
+    assertThat(apiDocs).contains("/api/cases", "/api/ledger", "/api/ledger/statistics", "/api/ledger/overview");
+    assertThat(supervisor.getForEntity("/swagger-ui.html", String.class).getStatusCode().is2xxSuccessful()).isTrue();
+  }
+
+  @Test
   @Tag("browser")
   void aSupervisorSeesTheChartFiltersTheLedgerOpensACaseAndDownloadsTheExcel() throws Exception {
     ChromeDriver browser = Browser.start();
