@@ -168,6 +168,28 @@ class AuthorizationMatrixIT extends PostgresApplicationTest {
     }
   }
 
+  @Test
+  void supervisionPagesExportsAndTheLedgerApi() {
+    List<String> surfaces = List.of("/supervision/", "/supervision/ledger", "/supervision/cases/1.1",
+        "/supervision/statistics", "/supervision/ledger.xlsx", "/supervision/ledger.csv", "/api/ledger",
+        "/api/ledger/statistics");
+    for (Role role : Role.values()) {
+      for (String surface : surfaces) {
+        if (role == Role.ANONYMOUS) {
+          if (surface.startsWith("/api/")) {
+            assertThat(status(role, surface)).as("anonymous on " + surface).isEqualTo(HttpStatus.UNAUTHORIZED);
+          } else {
+            assertThat(http.getForObject(surface, String.class)).as("anonymous on " + surface + " gets the sign-in page")
+                .contains("id=\"password\"");
+          }
+          continue;
+        }
+        assertThat(status(role, surface)).as(role + " on " + surface)
+            .isEqualTo(role.isUnit() ? HttpStatus.FORBIDDEN : HttpStatus.OK);
+      }
+    }
+  }
+
   private HttpStatus status(Role role, String path) {
     return HttpStatus.valueOf(as(role).getForEntity(path, String.class).getStatusCode().value());
   }
