@@ -45,26 +45,32 @@ public class Overview {
     this.soon = soon;
   }
 
+  /** One pass over the register for all counts, then the few items due soon from the due-date index. */
   public Figures figures(Timestamp now) {
-    Map<String, Integer> byStage = new LinkedHashMap<>();
-    jdbc.query("select stage, count(*) as n from case_unit group by stage order by stage", rs -> {
-      byStage.put(Stage.valueOf(rs.getString("stage")).label(), rs.getInt("n"));
-    });
-    Map<String, Integer> byStatus = new LinkedHashMap<>();
-    jdbc.query("select status, count(*) as n from case_unit group by status order by status", rs -> {
-      byStatus.put(statusLabel(rs.getString("status")), rs.getInt("n"));
-    });
+    Map<String, Integer> byStage = new java.util.TreeMap<>();
+    Map<String, Integer> byStatus = new java.util.TreeMap<>();
+    Map<String, Integer> overdueByUnit = new java.util.HashMap<>();
+    int[] cards = new int[2];
     Map<String, String> names = ledger.unitNames();
-    Map<String, Integer> overdue = new LinkedHashMap<>();
-    jdbc.query("select unit_id, count(*) as n from case_unit where due_at < ? group by unit_id order by n desc, unit_id",
-        rs -> {
-          overdue.put(names.getOrDefault(rs.getString("unit_id"), rs.getString("unit_id")), rs.getInt("n"));
+    jdbc.query("select stage, status, card, unit_id, count(*) as n, sum(case when due_at < ? then 1 else 0 end) as overdue"
+        + " from case_unit group by stage, status, card, unit_id", rs -> {
+          int n = rs.getInt("n");
+          byStage.merge(Stage.valueOf(rs.getString("stage")).label(), n, Integer::sum);
+          byStatus.merge(statusLabel(rs.getString("status")), n, Integer::sum);
+          if ("YELLOW".equals(rs.getString("card"))) {
+            cards[0] += n;
+          } else if ("RED".equals(rs.getString("card"))) {
+            cards[1] += n;
+          }
+          if (rs.getInt("overdue") > 0) {
+            overdueByUnit.merge(names.getOrDefault(rs.getString("unit_id"), rs.getString("unit_id")), rs.getInt("overdue"), Integer::sum);
+          }
         }, now);
-    return new Figures(byStage, byStatus, count("YELLOW"), count("RED"), overdue, ledger.dueSoon(now, soon, 20), soon);
-  }
-
-  private int count(String card) {
-    return jdbc.queryForObject("select count(*) from case_unit where card = ?", Integer.class, card);
+    Map<String, Integer> overdue = new LinkedHashMap<>();
+    overdueByUnit.entrySet().stream()
+        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+        .forEach(entry -> overdue.put(entry.getKey(), entry.getValue()));
+    return new Figures(byStage, byStatus, cards[0], cards[1], overdue, ledger.dueSoon(now, soon, 20), soon);
   }
 
   static String statusLabel(String status) {
