@@ -118,10 +118,10 @@ public class CaseRegister {
     String returns = "";
     if (UnitRectificationProcess.TASK_REVIEW_PLAN.equals(task.getTaskDefinitionKey())
         && Boolean.FALSE.equals(task.getVariable(PLAN_APPROVED))) {
-      returns = ", plan_returns = plan_returns + 1";
+      returns = ", plan_returns = plan_returns + 1, returns_total = returns_total + 1";
     } else if (UnitRectificationProcess.TASK_ACCEPT_RECTIFICATION.equals(task.getTaskDefinitionKey())
         && Boolean.FALSE.equals(task.getVariable(RECTIFICATION_ACCEPTED))) {
-      returns = ", rectification_returns = rectification_returns + 1";
+      returns = ", rectification_returns = rectification_returns + 1, returns_total = returns_total + 1";
     }
     boolean late = task.getDueDate() != null && task.getDueDate().before(ClockUtil.getCurrentTime());
     jdbc.update(

@@ -48,7 +48,7 @@ public class Ledger {
 
   private static final String SELECT = "select p.problem_id, p.category, p.title, p.source_text, p.deadline,"
       + " p.status as problem_status, u.unit_id, u.stage, u.status, u.card, u.due_at, u.plan_measures,"
-      + " u.responsible_person, u.progress, u.plan_returns + u.rectification_returns as returns, u.late_tasks,"
+      + " u.responsible_person, u.progress, u.returns_total as returns, u.late_tasks,"
       + " u.started_at, u.closed_at from case_unit u join case_problem p on p.problem_id = u.problem_id where 1 = 1";
 
   private final JdbcTemplate jdbc;

@@ -45,7 +45,7 @@ public class Statistics {
         "select u.unit_id, count(*) as items,"
             + " sum(case when u.stage = 'ACCEPTED' then 1 else 0 end) as closed,"
             + " sum(case when u.stage = 'ACCEPTED' and cast(u.closed_at as date) <= p.deadline then 1 else 0 end) as on_time,"
-            + " sum(u.plan_returns + u.rectification_returns) as returns,"
+            + " sum(u.returns_total) as returns,"
             + " sum(case when u.due_at < ? then 1 else 0 end) as overdue_now"
             + " from case_unit u join case_problem p on p.problem_id = u.problem_id"
             + " where u.status <> 'CANCELLED' group by u.unit_id",
