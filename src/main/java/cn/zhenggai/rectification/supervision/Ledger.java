@@ -79,8 +79,9 @@ public class Ledger {
   public long count(LedgerFilter filter) {
     List<Object> parameters = LedgerFilter.parameters();
     String where = filter.where(parameters, now());
-    return jdbc.queryForObject("select count(*) from case_unit u join case_problem p on p.problem_id = u.problem_id"
-        + " where 1 = 1" + where, Long.class, parameters.toArray());
+    String from = filter.category() == null ? "case_unit u" // the join only when a problem column is filtered
+        : "case_unit u join case_problem p on p.problem_id = u.problem_id";
+    return jdbc.queryForObject("select count(*) from " + from + " where 1 = 1" + where, Long.class, parameters.toArray());
   }
 
   /** Every row, one at a time from the database (a cursor, hence the transaction), for exports of any size. */
