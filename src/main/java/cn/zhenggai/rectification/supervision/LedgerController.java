@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -28,49 +29,26 @@ class LedgerController {
   }
 
   @GetMapping("/api/ledger")
-  Page rows(
-      @RequestParam(required = false) String unit,
-      @RequestParam(required = false) String category,
-      @RequestParam(required = false) String stage,
-      @RequestParam(required = false) String status,
-      @RequestParam(defaultValue = "false") boolean overdue,
-      @RequestParam(required = false) String sort,
-      @RequestParam(defaultValue = "false") boolean desc,
+  Page rows(@RequestParam Map<String, String> query,
       @RequestParam(defaultValue = "0") int offset,
       @RequestParam(defaultValue = "100") int limit) {
     if (offset < 0 || limit < 1 || limit > 1000) {
       throw new IllegalArgumentException("offset 不能为负，limit 应在 1 到 1000 之间");
     }
-    LedgerFilter filter = new LedgerFilter(unit, category, stage, status, overdue, sort, desc);
+    LedgerFilter filter = LedgerFilter.from(query);
     return new Page(ledger.count(filter), offset, limit, ledger.rows(filter, offset, limit));
   }
 
   @GetMapping("/supervision/ledger.xlsx")
-  void xlsx(
-      @RequestParam(required = false) String unit,
-      @RequestParam(required = false) String category,
-      @RequestParam(required = false) String stage,
-      @RequestParam(required = false) String status,
-      @RequestParam(defaultValue = "false") boolean overdue,
-      @RequestParam(required = false) String sort,
-      @RequestParam(defaultValue = "false") boolean desc,
-      HttpServletResponse response) throws IOException {
-    LedgerFilter filter = new LedgerFilter(unit, category, stage, status, overdue, sort, desc);
+  void xlsx(@RequestParam Map<String, String> query, HttpServletResponse response) throws IOException {
+    LedgerFilter filter = LedgerFilter.from(query);
     download(response, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "整改台账.xlsx");
     export.xlsx(filter, response.getOutputStream());
   }
 
   @GetMapping("/supervision/ledger.csv")
-  void csv(
-      @RequestParam(required = false) String unit,
-      @RequestParam(required = false) String category,
-      @RequestParam(required = false) String stage,
-      @RequestParam(required = false) String status,
-      @RequestParam(defaultValue = "false") boolean overdue,
-      @RequestParam(required = false) String sort,
-      @RequestParam(defaultValue = "false") boolean desc,
-      HttpServletResponse response) throws IOException {
-    LedgerFilter filter = new LedgerFilter(unit, category, stage, status, overdue, sort, desc);
+  void csv(@RequestParam Map<String, String> query, HttpServletResponse response) throws IOException {
+    LedgerFilter filter = LedgerFilter.from(query);
     download(response, "text/csv;charset=UTF-8", "整改台账.csv");
     export.csv(filter, response.getOutputStream());
   }

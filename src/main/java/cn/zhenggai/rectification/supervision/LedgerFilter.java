@@ -46,9 +46,12 @@ public record LedgerFilter(
     }
   }
 
-  public static LedgerFilter all() {
-    return new LedgerFilter(null, null, null, null, false, null, false);
+  /** From a request's query parameters: unit, category, stage, status, overdue, sort, desc. */
+  public static LedgerFilter from(Map<String, String> query) {
+    return new LedgerFilter(query.get("unit"), query.get("category"), query.get("stage"), query.get("status"),
+        "true".equals(query.get("overdue")), query.get("sort"), "true".equals(query.get("desc")));
   }
+
 
   /** The where clause (after "where 1 = 1") and its parameters; overdue compares with {@code now}. */
   String where(List<Object> parameters, java.sql.Timestamp now) {

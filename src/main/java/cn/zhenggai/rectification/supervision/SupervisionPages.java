@@ -63,17 +63,9 @@ class SupervisionPages {
   }
 
   @GetMapping("/ledger")
-  String ledger(
-      @RequestParam(required = false) String unit,
-      @RequestParam(required = false) String category,
-      @RequestParam(required = false) String stage,
-      @RequestParam(required = false) String status,
-      @RequestParam(defaultValue = "false") boolean overdue,
-      @RequestParam(required = false) String sort,
-      @RequestParam(defaultValue = "false") boolean desc,
-      @RequestParam(defaultValue = "0") int offset,
+  String ledger(@RequestParam Map<String, String> parameters, @RequestParam(defaultValue = "0") int offset,
       Model model) {
-    LedgerFilter filter = new LedgerFilter(unit, category, stage, status, overdue, sort, desc);
+    LedgerFilter filter = LedgerFilter.from(parameters);
     String query = UriComponentsBuilder.newInstance()
         .queryParamIfPresent("unit", java.util.Optional.ofNullable(filter.unit()))
         .queryParamIfPresent("category", java.util.Optional.ofNullable(filter.category()))
