@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Hooks the case register into both processes when they are deployed: process start and end, and every user task's
- * life. Kept out of the BPMN files because it is bookkeeping, not part of the procedure a supervisor reads.
+ * life; and names each task after its case ({@link TaskTitle}). Kept out of the BPMN files because it is bookkeeping,
+ * not part of the procedure a supervisor reads.
  */
 @Component
 class CaseRegisterPlugin extends AbstractProcessEnginePlugin {
@@ -61,6 +62,7 @@ class CaseRegisterPlugin extends AbstractProcessEnginePlugin {
         return;
       }
       TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
+      task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, TaskTitle::name);
       task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, register::taskCreated);
       task.addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, register::taskChanged);
       task.addBuiltInTaskListener(TaskListener.EVENTNAME_UPDATE, register::taskChanged);

@@ -94,7 +94,8 @@ public class Notifications {
     model.put("problemTitle", task.getVariable(RectificationCaseProcess.PROBLEM_TITLE));
     Object unit = task.getVariable(UnitRectificationProcess.UNIT_NAME);
     model.put("unitName", unit == null ? "全部责任单位" : unit);
-    model.put("stage", task.getName());
+    model.put("stage", task.getBpmnModelElementInstance() == null ? task.getName()
+        : task.getBpmnModelElementInstance().getName());
     model.put("due", task.getDueDate() == null ? "—" : format(task.getDueDate()));
     model.put("daysOverdue", task.getDueDate() == null ? 0L : Reminders.daysOverdue(task.getDueDate(), now));
     model.put("link", taskLink(task.getId()));

@@ -42,7 +42,7 @@ class CaseLifecycleIT extends PostgresApplicationTest {
     List<Task> tasks = engine.getTaskService().createTaskQuery().taskCandidateUser("sec-chengguan")
         .taskDefinitionKey(UnitRectificationProcess.TASK_DRAFT_PLAN).list();
 
-    assertThat(tasks).extracting(Task::getName).containsOnly("制定整改方案");
+    assertThat(tasks).extracting(Task::getName).allMatch(name -> name.startsWith("制定整改方案 · ") && name.endsWith(" · 城关街道党工委"));
     assertThat(tasks.stream().map(this::businessKey).toList())
         .containsAll(SEEDED.stream().map(id -> id + "/street-chengguan").toList());
     JsonNode cases = http.getForObject("/api/cases", JsonNode.class);

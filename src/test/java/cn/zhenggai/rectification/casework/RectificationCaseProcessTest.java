@@ -36,7 +36,8 @@ class RectificationCaseProcessTest extends ProcessTestBase {
 
     assertThat(problem).isWaitingAt("CallActivity_UnitRectification");
     for (String unit : UNITS) {
-      assertThat(driver.unitTask("91.1", unit)).hasName("制定整改方案").hasCandidateGroup(unit);
+      assertThat(driver.unitTask("91.1", unit).getName()).startsWith("制定整改方案 · 91.1 测试类别 · ");
+      assertThat(driver.unitTask("91.1", unit)).hasCandidateGroup(unit);
     }
     assertThat(register("91.1").units()).extracting(CaseQueries.UnitCase::unitId)
         .containsExactlyInAnyOrderElementsOf(UNITS);
@@ -48,7 +49,7 @@ class RectificationCaseProcessTest extends ProcessTestBase {
     }
 
     assertThat(problem).isWaitingAt(RectificationCaseProcess.TASK_CONFIRM_CLOSURE);
-    assertThat(driver.closureTask("91.1")).hasName("确认问题销号").hasCandidateGroup("org-dept");
+    assertThat(driver.closureTask("91.1")).hasName("确认问题销号 · 91.1 测试类别").hasCandidateGroup("org-dept");
     assertThat(register("91.1").summary().stageName()).isEqualTo("确认问题销号");
     driver.confirmClosure("91.1", "sup-orgdept");
 

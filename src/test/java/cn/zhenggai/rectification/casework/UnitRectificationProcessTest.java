@@ -41,12 +41,12 @@ class UnitRectificationProcessTest extends ProcessTestBase {
     ProcessInstance unit = unitProcess("90.1", "street-chengguan");
 
     assertThat(unit).isWaitingAt(UnitRectificationProcess.TASK_DRAFT_PLAN);
-    assertThat(BpmnAwareTests.task(unit)).hasCandidateGroup("street-chengguan").hasName("制定整改方案");
+    assertThat(BpmnAwareTests.task(unit)).hasCandidateGroup("street-chengguan").hasName("制定整改方案 · 90.1 测试类别 · 城关街道党工委");
     assertThat(BpmnAwareTests.task(unit).getDueDate()).isNotNull();
     driver.submitPlan("90.1", "street-chengguan", "sec-chengguan");
 
     assertThat(unit).isWaitingAt(UnitRectificationProcess.TASK_REVIEW_PLAN);
-    assertThat(BpmnAwareTests.task(unit)).hasCandidateGroup("org-dept").hasName("审核整改方案");
+    assertThat(BpmnAwareTests.task(unit)).hasCandidateGroup("org-dept").hasName("审核整改方案 · 90.1 测试类别 · 城关街道党工委");
     driver.reviewPlan("90.1", "street-chengguan", "sup-orgdept", true, null);
 
     assertThat(unit).isWaitingAt(UnitRectificationProcess.TASK_RECTIFY);
@@ -55,7 +55,7 @@ class UnitRectificationProcessTest extends ProcessTestBase {
     driver.submitReport("90.1", "street-chengguan", "sec-chengguan");
 
     assertThat(unit).isWaitingAt(UnitRectificationProcess.TASK_ACCEPT_RECTIFICATION);
-    assertThat(BpmnAwareTests.task(unit)).hasCandidateGroup("org-dept").hasName("验收整改成效");
+    assertThat(BpmnAwareTests.task(unit)).hasCandidateGroup("org-dept").hasName("验收整改成效 · 90.1 测试类别 · 城关街道党工委");
     driver.acceptRectification("90.1", "street-chengguan", "sup-orgdept", true, null);
 
     assertThat(unit).isEnded();

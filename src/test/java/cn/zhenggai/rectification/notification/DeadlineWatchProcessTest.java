@@ -103,7 +103,7 @@ class DeadlineWatchProcessTest extends ProcessTestBase {
     assertThat(jdbc.queryForObject("select last_error from notification where problem_id = '93.4'", String.class))
         .isEqualTo("未配置邮件服务器（spring.mail.host）");
     driver.submitPlan("93.4", "street-chengguan", "sec-chengguan");
-    assertThat(driver.unitTask("93.4", "street-chengguan").getName()).isEqualTo("审核整改方案");
+    assertThat(driver.unitTask("93.4", "street-chengguan").getName()).startsWith("审核整改方案 · 93.4");
   }
 
   private void runTimersUntil(Instant moment) {

@@ -67,7 +67,7 @@ class SignInBrowserIT extends PostgresApplicationTest {
     screenshot("signed-in");
 
     account.click();
-    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//li[contains(@class,'account')]//a[contains(.,'Log out')]")))
+    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("li.account li.logout a")))
         .click();
     wait.until(ExpectedConditions.urlContains("/login?logout"));
     assertThat(browser.findElement(By.cssSelector(".notice")).getText()).isEqualTo("已退出登录。");
