@@ -33,8 +33,9 @@ public final class Browser {
     options.setBinary(CHROMIUM.toFile());
     options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-        "--window-size=1400,1000", "--lang=zh-CN",
+        "--window-size=1400,1000", "--lang=zh-CN", "--accept-lang=zh-CN,zh",
         "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+    options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "zh-CN,zh")); // as a Chinese user's browser
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
         .usingAnyFreePort()

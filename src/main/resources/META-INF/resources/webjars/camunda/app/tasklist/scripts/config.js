@@ -1,5 +1,15 @@
-// Our configuration of this Camunda web application.
+// Our configuration of Camunda Tasklist.
 export default {
-  // Signing in and out is the product's own (one sign-in for every page): see tasklist/zhenggai/sign-in.js.
+  app: {
+    name: '整改待办',
+    vendor: '整改台账'
+  },
+  // Our own Simplified Chinese translation (locales/zh.json); a browser asking for zh-CN gets it, and so does
+  // anyone whose language we do not have.
+  locales: {
+    availableLocales: ['zh', 'en'],
+    fallbackLocale: 'zh'
+  },
+  // Signing in and out is the product's own (one sign-in for every page): see zhenggai/sign-in.js.
   customScripts: ['../tasklist/zhenggai/sign-in']
 };
