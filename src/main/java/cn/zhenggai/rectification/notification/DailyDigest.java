@@ -70,8 +70,9 @@ class DailyDigest {
     Date now = ClockUtil.getCurrentTime();
     int recorded = 0;
     for (User user : identity.createUserQuery().list()) {
-      if (!"true".equals(identity.getUserInfo(user.getId(), Notifications.DIGEST_PREFERENCE))) {
-        continue;
+      String key = "DIGEST:" + user.getId() + ":" + day;
+      if (!"true".equals(identity.getUserInfo(user.getId(), Notifications.DIGEST_PREFERENCE)) || sent(key)) {
+        continue; // not chosen, or out already today: the check runs every minute, the work once a day
       }
       List<Map<String, Object>> items = openTasks(user.getId(), now);
       if (items.isEmpty() || user.getEmail() == null) {
@@ -82,7 +83,7 @@ class DailyDigest {
       String subject = "【" + NoticeKind.DIGEST.label() + "】" + day + " 您有 " + items.size() + " 项待办，其中逾期 "
           + model.get("overdue") + " 项";
       try {
-        if (!notifications.insert("DIGEST:" + user.getId() + ":" + day, NoticeKind.DIGEST, null, null, null, null,
+        if (!notifications.insert(key, NoticeKind.DIGEST, null, null, null, null,
             user, mail.render("digest", subject, model), Notifications.PENDING, null, now)) {
           continue; // sent already today
         }
@@ -97,6 +98,10 @@ class DailyDigest {
       LOG.info("{} 的待办汇总：{} 封", day, recorded);
     }
     return recorded;
+  }
+
+  private boolean sent(String key) {
+    return jdbc.queryForObject("select count(*) from notification where dedup_key = ?", Integer.class, key) > 0;
   }
 
   private List<Map<String, Object>> openTasks(String userId, Date now) {
