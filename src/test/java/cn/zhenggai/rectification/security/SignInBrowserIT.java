@@ -7,8 +7,6 @@ import cn.zhenggai.rectification.Browser;
 import cn.zhenggai.rectification.PostgresApplicationTest;
 import cn.zhenggai.rectification.casework.CaseDriver;
 import cn.zhenggai.rectification.casework.UnitRectificationProcess;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -19,7 +17,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -113,12 +110,27 @@ class SignInBrowserIT extends PostgresApplicationTest {
     assertThatThrownBy(() -> browser.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
   }
 
+  @Test
+  void theWelcomePageLinksToSupervisionOnlyForThoseWhoMayOpenIt() throws Exception {
+    By supervisionLink = By.cssSelector("a[href='/supervision/']");
+    browser.get(url("/camunda/app/welcome/default/"));
+    signIn("sup-orgdept", "demo");
+    wait.until(ExpectedConditions.urlContains("/camunda/app/welcome/"));
+    WebElement link = wait.until(ExpectedConditions.visibilityOfElementLocated(supervisionLink));
+    assertThat(link.getText()).contains("整改督办");
+    screenshot("welcome-supervisor");
+
+    browser.manage().deleteAllCookies();
+    browser.get(url("/camunda/app/welcome/default/"));
+    signIn("sec-chengguan", "demo");
+    wait.until(ExpectedConditions.urlContains("/camunda/app/welcome/"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "整改待办（Tasklist）"));
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(supervisionLink));
+    screenshot("welcome-secretary");
+  }
+
   private void signIn(String user, String password) {
-    WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
-    name.clear();
-    name.sendKeys(user);
-    browser.findElement(By.id("password")).sendKeys(password);
-    browser.findElement(By.cssSelector("button[type='submit']")).click();
+    Browser.signIn(browser, user, password);
   }
 
   private String url(String path) {
@@ -126,8 +138,6 @@ class SignInBrowserIT extends PostgresApplicationTest {
   }
 
   private void screenshot(String name) throws Exception {
-    Path target = Path.of("target", "screenshots", getClass().getSimpleName() + "-" + name + ".png");
-    Files.createDirectories(target.getParent());
-    Files.write(target, browser.getScreenshotAs(OutputType.BYTES));
+    Browser.screenshot(browser, getClass(), name);
   }
 }

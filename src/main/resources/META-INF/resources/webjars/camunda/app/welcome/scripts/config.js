@@ -1,7 +1,7 @@
 // Our configuration of Camunda's Welcome page.
 export default {
   app: {
-    name: '整改台账',
+    name: '首页',
     vendor: '整改台账'
   },
   // Our own Simplified Chinese translation (locales/zh.json), also for languages we do not have.
