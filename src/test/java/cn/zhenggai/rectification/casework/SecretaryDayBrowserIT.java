@@ -63,10 +63,17 @@ class SecretaryDayBrowserIT extends PostgresApplicationTest {
     screenshot("1-draft-opened");
 
     claim();
+    field("textarea[id$='Field_PlanMeasures']").sendKeys("一", Keys.BACK_SPACE);
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".fjs-form-field-error"), "此项为必填项。"));
     type("textarea[id$='Field_PlanMeasures']", "一、制定年度理论学习计划；二、书记讲专题党课。");
     type("input[id$='Field_PlanResponsiblePerson']", "李卫东");
     typeDate("input[id*='Field_PlanTargetDate']", "2027", "03", "31");
+    field(".fjs-input-adornment").click(); // the calendar of the date field
+    WebElement calendar = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".flatpickr-calendar.open")));
+    assertThat(calendar.getText()).contains("三月", "一", "日").doesNotContain("March", "Mon");
     screenshot("2-draft-filled");
+    calendar.sendKeys(Keys.ESCAPE);
+    wait.until(ExpectedConditions.invisibilityOf(calendar));
     complete(DRAFT);
     signOut();
 

@@ -10,6 +10,7 @@ export default {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'zh'
   },
-  // Signing in and out is the product's own (one sign-in for every page): see zhenggai/sign-in.js.
-  customScripts: ['../tasklist/zhenggai/sign-in']
+  // Signing in and out is the product's own (one sign-in for every page): see zhenggai/sign-in.js; the task
+  // forms' validation messages and calendar in Chinese: zhenggai/form-in-chinese.js.
+  customScripts: ['../tasklist/zhenggai/sign-in', 'zhenggai/form-in-chinese']
 };
