@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -61,7 +62,11 @@ class DailyDigest {
   void sendWhenDue() {
     ZonedDateTime now = ClockUtil.getCurrentTime().toInstant().atZone(deadlines.timeZone());
     if (!now.toLocalTime().isBefore(properties.digest().time())) {
-      send(now.toLocalDate());
+      try {
+        send(now.toLocalDate());
+      } catch (DataAccessResourceFailureException e) {
+        LOG.warn("数据库暂时无法连接，待办汇总下一分钟再试（{}）", e.getMostSpecificCause().getMessage());
+      }
     }
   }
 

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -41,7 +42,14 @@ class MailDelivery {
 
   @Scheduled(fixedDelayString = "${rectification.mail.poll-interval}")
   void deliverDue() {
-    Date now = ClockUtil.getCurrentTime();
+    try {
+      deliverDue(ClockUtil.getCurrentTime());
+    } catch (DataAccessResourceFailureException e) {
+      LOG.warn("数据库暂时无法连接，待发邮件稍后再发（{}）", e.getMostSpecificCause().getMessage());
+    }
+  }
+
+  private void deliverDue(Date now) {
     // a node that died while sending: its notice goes out again (the only case where one might arrive twice)
     jdbc.update("update notification set status = ? where status = ? and claimed_at < ?", Notifications.PENDING,
         Notifications.SENDING, timestamp(now, settings.claimTimeout().negated()));

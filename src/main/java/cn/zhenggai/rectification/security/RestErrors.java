@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Errors of the engine's REST API as the sender can act on them, whatever wrapped them on the way (a task listener's
  * refusal is wrapped by the engine, then by the REST resource): a refused value is a 400 with our message, a missing
- * permission a 403, an unknown id a 404, a conflict with someone else's change a 409, and a database failure says so
- * without its SQL. Same body shape as Camunda's own errors ({@code type}, {@code message}), which Tasklist shows.
+ * permission a 403, an unknown id a 404, a conflict with someone else's change a 409, a database out of reach a 503, and a database failure
+ * says so without its SQL. Same body shape as Camunda's own errors ({@code type}, {@code message}), which Tasklist shows.
  */
 final class RestErrors {
 
@@ -71,6 +71,9 @@ final class RestErrors {
   }
 
   static Response toResponse(Exception exception, Status fallback) {
+    if (DatabaseOutage.isCause(exception)) {
+      return body(Status.SERVICE_UNAVAILABLE, "DatabaseUnavailable", DatabaseOutage.MESSAGE);
+    }
     if (find(exception, SQLException.class) != null) {
       LOG.error("database error behind a REST request", exception);
       return body(Status.INTERNAL_SERVER_ERROR, "ProcessEngineException", "数据库出错，请稍后重试或联系管理员");

@@ -1,0 +1,111 @@
+package cn.zhenggai.rectification.cluster;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * One application node as it runs in production: the packaged jar in its own JVM ({@code target/rectification-*.jar},
+ * built by {@code package} before the integration tests), its output in {@code target/cluster/<name>.log}.
+ */
+final class AppNode {
+
+  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  final String name;
+  final int port;
+  private final List<String> settings;
+  private Process process;
+
+  AppNode(String name, List<String> settings) throws IOException {
+    this.name = name;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      this.port = socket.getLocalPort();
+    }
+    this.settings = settings;
+    Files.deleteIfExists(log());
+  }
+
+  Path log() {
+    return Path.of("target", "cluster", name + ".log");
+  }
+
+  void start() throws IOException {
+    Path log = log();
+    Files.createDirectories(log.getParent());
+    List<String> command = new ArrayList<>(List.of(
+        ProcessHandle.current().info().command().orElse("java"), "-Xmx384m", "-jar", jar().toString(),
+        "--server.port=" + port, "--rectification.node-name=" + name, "--rectification.base-url=http://localhost:" + port));
+    command.addAll(settings);
+    process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+  }
+
+  /** Whether the node answers a signed-in request that needs the database. */
+  boolean isServing() {
+    try {
+      return get("/api/ledger/overview", "sup-orgdept").statusCode() == 200;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  boolean isAlive() {
+    return process != null && process.isAlive();
+  }
+
+  /** {@code kill -9}: no shutdown hook, no unlocking of jobs, open transactions cut off. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor();
+  }
+
+  void stop() throws InterruptedException {
+    if (isAlive()) {
+      process.destroy();
+      process.waitFor();
+    }
+  }
+
+  HttpResponse<String> get(String path, String user) throws IOException {
+    return send(HttpRequest.newBuilder(uri(path)).GET(), user);
+  }
+
+  HttpResponse<String> post(String path, String user, String json) throws IOException {
+    return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json)), user);
+  }
+
+  private HttpResponse<String> send(HttpRequest.Builder request, String user) throws IOException {
+    String credentials = Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
+    try {
+      return HTTP.send(request.header("Authorization", "Basic " + credentials).timeout(Duration.ofSeconds(30)).build(),
+          HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", e);
+    }
+  }
+
+  private URI uri(String path) {
+    return URI.create("http://localhost:" + port + path);
+  }
+
+  private static Path jar() throws IOException {
+    try (Stream<Path> files = Files.list(Path.of("target"))) {
+      return files.filter(file -> file.getFileName().toString().matches("rectification-.*\\.jar"))
+          .findFirst()
+          .orElseThrow(() -> new IllegalStateException("target/rectification-*.jar is missing: run ./mvnw verify (package builds it)"));
+    }
+  }
+}

@@ -1,0 +1,246 @@
+package cn.zhenggai.rectification.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import cn.zhenggai.rectification.casework.RegisterAgreement;
+import cn.zhenggai.rectification.casework.UnitRectificationProcess;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Two application nodes, each its own JVM running the packaged jar, on one PostgreSQL server and one mail server
+ * (GreenMail), with deadlines in seconds: the draft plans are due 60 s after the cases open, reminded at 20 s and
+ * 40 s, yellow card at 60 s, red at 70 s. The steps build on each other: start together, lose a node to
+ * {@code kill -9} in the middle of the reminders, lose the database for a while.
+ */
+@Tag("cluster")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterIT {
+
+  static final Pattern SEEDED = Pattern.compile("问题清单 .* 共 (\\d+) 个问题，本次新立案 (\\d+) 个");
+  static final List<String> DEADLINE_NOTICES = List.of("BEFORE_DUE", "DUE_DAY", "YELLOW_CARD", "RED_CARD");
+
+  ClusterPostgres postgres;
+  GreenMail smtp;
+  JdbcTemplate jdbc;
+  AppNode nodeA;
+  AppNode nodeB;
+
+  @BeforeAll
+  void startDatabaseAndMailServer() throws Exception {
+    postgres = new ClusterPostgres();
+    jdbc = new JdbcTemplate(postgres.dataSource());
+    try (ServerSocket socket = new ServerSocket(0)) {
+      smtp = new GreenMail(new ServerSetup(socket.getLocalPort(), "localhost", ServerSetup.PROTOCOL_SMTP));
+    }
+    smtp.start();
+    List<String> settings = List.of(
+        "--spring.profiles.active=postgres,demo",
+        "--spring.datasource.url=" + postgres.jdbcUrl(),
+        "--spring.datasource.username=postgres",
+        "--spring.datasource.password=",
+        "--spring.mail.host=localhost",
+        "--spring.mail.port=" + smtp.getSmtp().getPort(),
+        "--rectification.deadlines.draft-plan=PT60S",
+        "--rectification.deadlines.review-plan=PT60S",
+        "--rectification.reminders.before-due=PT40S",
+        "--rectification.escalation.red-after=PT10S",
+        "--rectification.mail.poll-interval=PT1S",
+        "--rectification.mail.retry-backoff=PT1S",
+        "--rectification.mail.max-attempts=100",
+        "--rectification.mail.claim-timeout=PT5S",
+        // a dead node's jobs come free after 5 s; each node takes up to 20 due jobs at a time and works them one by
+        // one, so a node killed in a burst of timers leaves jobs locked behind
+        "--camunda.bpm.job-execution.lock-time-in-millis=5000",
+        "--camunda.bpm.job-execution.max-wait=1000",
+        "--camunda.bpm.job-execution.max-jobs-per-acquisition=20",
+        "--camunda.bpm.job-execution.core-pool-size=1",
+        "--camunda.bpm.job-execution.max-pool-size=1");
+    nodeA = new AppNode("node-a", settings);
+    nodeB = new AppNode("node-b", settings);
+  }
+
+  @AfterAll
+  void stopEverything() throws Exception {
+    for (AppNode node : new AppNode[] {nodeA, nodeB}) {
+      if (node != null) {
+        node.stop();
+      }
+    }
+    if (smtp != null) {
+      smtp.stop();
+    }
+    if (postgres != null) {
+      postgres.close();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void twoNodesStartingTogetherOnAnEmptyDatabaseSetEverythingUpOnce() throws Exception {
+    nodeA.start();
+    nodeB.start();
+    await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1))
+        .until(() -> nodeA.isServing() && nodeB.isServing());
+
+    long problems = Files.readAllLines(Path.of("seeds", "problems.yaml")).stream().filter(l -> l.startsWith("  - id: ")).count();
+    assertThat(seededBy(nodeA) + seededBy(nodeB)).as("cases opened by the two nodes together").isEqualTo(problems);
+    assertThat(count("select count(*) from case_problem")).isEqualTo(problems);
+    assertThat(count("select count(*) from act_ru_execution where parent_id_ is null and proc_def_key_ = 'RectificationCase'"))
+        .isEqualTo(problems);
+    assertThat(count("select count(*) from case_unit"))
+        .isEqualTo(count("select count(*) from act_ru_execution where parent_id_ is null and proc_def_key_ = ?",
+            UnitRectificationProcess.KEY))
+        .isEqualTo(35);
+    assertThat(jdbc.queryForList("select key_ from act_re_procdef group by key_ having count(*) > 1"))
+        .as("each process deployed once").isEmpty();
+    assertThat(count("select count(*) from act_re_procdef")).isEqualTo(2);
+    assertThat(jdbc.queryForList("select name_ from act_ru_filter group by name_, owner_ having count(*) > 1"))
+        .as("Tasklist filters").isEmpty();
+    assertThat(count("select count(*) from act_ru_filter")).isPositive();
+    assertThat(count("select count(*) from act_id_user where id_ = 'sec-chengguan'")).isEqualTo(1);
+    assertThat(jdbc.queryForList("select resource_type_, resource_id_, group_id_, user_id_ from act_ru_authorization"
+        + " group by resource_type_, resource_id_, group_id_, user_id_ having count(*) > 1")).as("authorizations").isEmpty();
+    assertThat(RegisterAgreement.disagreements(jdbc)).isEmpty();
+  }
+
+  @Test
+  @Order(2)
+  void aNodeKilledInTheMiddleOfTheRemindersLosesNothingAndNoReminderGoesTwice() throws Exception {
+    // kill node A while it holds a batch of due reminder timers
+    await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(20))
+        .until(() -> count("select count(*) from act_ru_job where lock_owner_ = 'node-a' and lock_exp_time_ > now()") >= 3);
+    nodeA.kill();
+    List<String> orphaned = jdbc.queryForList("select id_ from act_ru_job where lock_owner_ = 'node-a'", String.class);
+    assertThat(orphaned).as("jobs node A had locked and not finished").isNotEmpty();
+
+    await().atMost(Duration.ofSeconds(60))
+        .until(() -> count("select count(*) from act_ru_job where id_ in (" + quoted(orphaned) + ")") == 0);
+    assertThat(count("select count(*) from act_ru_job where lock_owner_ = 'node-a'")).isZero();
+
+    // every draft task's four deadline notices recorded, all of them sent
+    long draftTasks = count("select count(*) from act_ru_task where task_def_key_ = ?", UnitRectificationProcess.TASK_DRAFT_PLAN);
+    await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofSeconds(1)).until(() ->
+        count("select count(distinct task_id || kind) from notification where kind in ('BEFORE_DUE', 'DUE_DAY', 'YELLOW_CARD', 'RED_CARD')")
+            == draftTasks * DEADLINE_NOTICES.size()
+            && count("select count(*) from notification where status <> 'SENT'") == 0);
+    assertThat(count("select count(*) from act_ru_job")).as("no timer left behind").isZero();
+
+    // each recorded notice arrived once; twice only if the killed node was sending it when it died
+    Map<String, Long> received = receivedMail();
+    List<Map<String, Object>> sent = jdbc.queryForList("select recipient_email, subject, attempts from notification");
+    for (Map<String, Object> notice : sent) {
+      long copies = received.getOrDefault(notice.get("recipient_email") + " " + notice.get("subject"), 0L);
+      assertThat(copies).as("copies of %s", notice).isBetween(1L, ((Number) notice.get("attempts")).intValue() > 1 ? 2L : 1L);
+    }
+    assertThat(received.values().stream().mapToLong(Long::longValue).sum()).as("mails in all")
+        .isBetween((long) sent.size(), (long) sent.size() + count("select count(*) from notification where attempts > 1"));
+    assertThat(RegisterAgreement.disagreements(jdbc)).isEmpty();
+
+    // the node comes back and joins in, without opening anything again
+    nodeA.start();
+    await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).until(nodeA::isServing);
+    assertThat(seededBy(nodeA)).as("cases opened on the restart").isZero();
+  }
+
+  @Test
+  @Order(3)
+  void whileTheDatabaseIsDownACompletionIsRefusedClearlyAndAfterwardsEverythingCarriesOn() throws Exception {
+    String businessKey = UnitRectificationProcess.businessKey("1.1", "street-chengguan");
+    String task = jdbc.queryForObject("select t.id_ from act_ru_task t join act_ru_execution e on e.id_ = t.proc_inst_id_"
+        + " where e.business_key_ = ?", String.class, businessKey);
+    assertThat(nodeB.post("/engine-rest/task/" + task + "/claim", "sec-chengguan", "{\"userId\":\"sec-chengguan\"}").statusCode())
+        .isEqualTo(204);
+    String plan = "{\"variables\":{"
+        + "\"planMeasures\":{\"value\":\"每月开展一次专题学习\",\"type\":\"String\"},"
+        + "\"planResponsiblePerson\":{\"value\":\"李卫东\",\"type\":\"String\"},"
+        + "\"planTargetDate\":{\"value\":\"2027-03-31\",\"type\":\"String\"}}}";
+
+    String events = "select count(*) from case_event where problem_id = '1.1' and unit_id = 'street-chengguan'";
+    long eventsBefore = count(events);
+    postgres.stop();
+    for (AppNode node : List.of(nodeA, nodeB)) {
+      HttpResponse<String> refused = node.post("/engine-rest/task/" + task + "/complete", "sec-chengguan", plan);
+      assertThat(refused.statusCode()).as(node.name).isEqualTo(503);
+      assertThat(refused.body()).contains("数据库暂时无法连接，本次操作没有保存");
+    }
+    postgres.start();
+
+    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+        .until(() -> nodeA.isServing() && nodeB.isServing());
+    assertThat(jdbc.queryForObject("select stage from case_unit where problem_id = '1.1' and unit_id = 'street-chengguan'",
+        String.class)).as("nothing written by the refused completion").isEqualTo("DRAFT_PLAN");
+    assertThat(count(events)).isEqualTo(eventsBefore);
+
+    assertThat(nodeA.post("/engine-rest/task/" + task + "/complete", "sec-chengguan", plan).statusCode()).isEqualTo(204);
+    String review = jdbc.queryForObject("select t.id_ from act_ru_task t join act_ru_execution e on e.id_ = t.proc_inst_id_"
+        + " where e.business_key_ = ?", String.class, businessKey);
+    // the job executors and the mail senders have recovered: the review's first reminder fires and goes out
+    await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() ->
+        count("select count(*) from notification where task_id = ? and kind = 'BEFORE_DUE' and status = 'SENT'", review) > 0);
+    String reminder = jdbc.queryForObject("select subject from notification where task_id = ? and kind = 'BEFORE_DUE'",
+        String.class, review);
+    assertThat(receivedMail()).containsEntry("sup-orgdept@example.org " + reminder, 1L);
+    assertThat(RegisterAgreement.disagreements(jdbc)).isEmpty();
+  }
+
+  private long count(String sql, Object... arguments) {
+    return jdbc.queryForObject(sql, Long.class, arguments);
+  }
+
+  /** Cases the node opened at its last start, from its log. */
+  private long seededBy(AppNode node) throws IOException {
+    List<String> lines = Files.readAllLines(node.log());
+    long opened = -1;
+    for (String line : lines) {
+      Matcher seeded = SEEDED.matcher(line);
+      if (seeded.find()) {
+        opened = Long.parseLong(seeded.group(2));
+      }
+    }
+    assertThat(opened).as("%s logged its seeding", node.name).isNotNegative();
+    return opened;
+  }
+
+  /** Mails received, counted by recipient and subject. */
+  private Map<String, Long> receivedMail() throws MessagingException {
+    List<String> keys = new ArrayList<>();
+    for (Message message : smtp.getReceivedMessages()) {
+      keys.add(((InternetAddress) message.getAllRecipients()[0]).getAddress() + " " + message.getSubject());
+    }
+    return keys.stream().collect(Collectors.groupingBy(Function.identity(), HashMap::new, Collectors.counting()));
+  }
+
+  private static String quoted(List<String> ids) {
+    return ids.stream().map(id -> "'" + id.replace("'", "''") + "'").collect(Collectors.joining(","));
+  }
+}
