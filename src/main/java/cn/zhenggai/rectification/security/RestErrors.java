@@ -36,6 +36,15 @@ final class RestErrors {
     }
   }
 
+  /** A transaction that could not even begin: the database is out of reach. */
+  @Priority(1)
+  static class TransactionErrors implements ExceptionMapper<org.springframework.transaction.TransactionException> {
+    @Override
+    public Response toResponse(org.springframework.transaction.TransactionException exception) {
+      return RestErrors.toResponse(exception, Status.INTERNAL_SERVER_ERROR);
+    }
+  }
+
   @Priority(1)
   static class ResourceErrors implements ExceptionMapper<RestException> {
     @Override

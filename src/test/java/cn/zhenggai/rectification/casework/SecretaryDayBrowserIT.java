@@ -3,32 +3,24 @@ package cn.zhenggai.rectification.casework;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zhenggai.rectification.Browser;
-import cn.zhenggai.rectification.PostgresApplicationTest;
+import cn.zhenggai.rectification.BrowserApplicationTest;
 import cn.zhenggai.rectification.organization.TasklistFilters;
-import java.time.Duration;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A secretary's day in Tasklist, in a Chinese browser: the plan for 1.1 drafted, returned by the organization
  * department with a reason, redrafted after reading it, approved. Screenshots of each step under
  * {@code target/screenshots/}.
  */
-@Tag("browser")
-class SecretaryDayBrowserIT extends PostgresApplicationTest {
+class SecretaryDayBrowserIT extends BrowserApplicationTest {
 
   static final String DRAFT = "制定整改方案 · 1.1 理论学习存在差距 · 城关街道党工委";
   static final String REVIEW = "审核整改方案 · 1.1 理论学习存在差距 · 城关街道党工委";
@@ -37,23 +29,7 @@ class SecretaryDayBrowserIT extends PostgresApplicationTest {
   /** Tasklist's own English words, none of which a Chinese user should meet. */
   static final List<String> ENGLISH = List.of("Claim", "Complete", "Created", "Due date", "Follow-up date", "Filters");
 
-  @LocalServerPort int port;
   @Autowired ProcessEngine engine;
-  ChromeDriver browser;
-  WebDriverWait wait;
-
-  @BeforeEach
-  void openBrowser() throws Exception {
-    browser = Browser.start();
-    wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    if (browser != null) {
-      browser.quit();
-    }
-  }
 
   @Test
   void aPlanIsDraftedReturnedWithAReasonRedraftedAndApproved() throws Exception {
@@ -117,7 +93,7 @@ class SecretaryDayBrowserIT extends PostgresApplicationTest {
   }
 
   private void signIn(String user) {
-    browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
+    browser.get(url("/camunda/app/tasklist/default/"));
     wait.until(ExpectedConditions.urlContains("/login"));
     Browser.signIn(browser, user, "demo");
     wait.until(ExpectedConditions.urlContains("/camunda/app/tasklist/"));
@@ -178,9 +154,5 @@ class SecretaryDayBrowserIT extends PostgresApplicationTest {
 
   private void scrollTo(WebElement element) {
     browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
-  }
-
-  private void screenshot(String name) throws Exception {
-    Browser.screenshot(browser, getClass(), name);
   }
 }

@@ -13,6 +13,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.OptionalLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -21,12 +24,14 @@ import java.util.stream.Stream;
  */
 final class AppNode {
 
+  private static final Pattern SEEDED = Pattern.compile("问题清单 .* 共 \\d+ 个问题，本次新立案 (\\d+) 个");
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   final String name;
   final int port;
   private final List<String> settings;
   private Process process;
+  private long logLinesBefore; // the log of earlier starts of this node
 
   AppNode(String name, List<String> settings) throws IOException {
     this.name = name;
@@ -44,11 +49,37 @@ final class AppNode {
   void start() throws IOException {
     Path log = log();
     Files.createDirectories(log.getParent());
+    logLinesBefore = Files.exists(log) ? logLines().size() : 0;
     List<String> command = new ArrayList<>(List.of(
         ProcessHandle.current().info().command().orElse("java"), "-Xmx384m", "-jar", jar().toString(),
         "--server.port=" + port, "--rectification.node-name=" + name, "--rectification.base-url=http://localhost:" + port));
     command.addAll(settings);
     process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+  }
+
+  /**
+   * The number of cases this start of the node opened, once it has loaded the seed files (the last step of its
+   * start-up, after the web server already answers).
+   */
+  OptionalLong casesOpened() throws IOException {
+    List<String> lines = logLines();
+    for (String line : lines.subList((int) Math.min(logLinesBefore, lines.size()), lines.size())) {
+      Matcher seeded = SEEDED.matcher(line);
+      if (seeded.find()) {
+        return OptionalLong.of(Long.parseLong(seeded.group(1)));
+      }
+    }
+    return OptionalLong.empty();
+  }
+
+  /** The log so far (a line being written may end in half a character). */
+  private List<String> logLines() throws IOException {
+    return new String(Files.readAllBytes(log()), StandardCharsets.UTF_8).lines().toList();
+  }
+
+  /** Started completely: seed files loaded and signed-in requests answered. */
+  boolean isReady() throws IOException {
+    return casesOpened().isPresent() && isServing();
   }
 
   /** Whether the node answers a signed-in request that needs the database. */

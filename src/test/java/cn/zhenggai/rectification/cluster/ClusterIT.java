@@ -22,8 +22,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,7 +44,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
 
-  static final Pattern SEEDED = Pattern.compile("问题清单 .* 共 (\\d+) 个问题，本次新立案 (\\d+) 个");
   static final List<String> DEADLINE_NOTICES = List.of("BEFORE_DUE", "DUE_DAY", "YELLOW_CARD", "RED_CARD");
 
   ClusterPostgres postgres;
@@ -110,7 +107,7 @@ class ClusterIT {
     nodeA.start();
     nodeB.start();
     await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1))
-        .until(() -> nodeA.isServing() && nodeB.isServing());
+        .until(() -> nodeA.isReady() && nodeB.isReady());
 
     long problems = Files.readAllLines(Path.of("seeds", "problems.yaml")).stream().filter(l -> l.startsWith("  - id: ")).count();
     assertThat(seededBy(nodeA) + seededBy(nodeB)).as("cases opened by the two nodes together").isEqualTo(problems);
@@ -168,7 +165,7 @@ class ClusterIT {
 
     // the node comes back and joins in, without opening anything again
     nodeA.start();
-    await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).until(nodeA::isServing);
+    await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).until(nodeA::isReady);
     assertThat(seededBy(nodeA)).as("cases opened on the restart").isZero();
   }
 
@@ -185,15 +182,20 @@ class ClusterIT {
         + "\"planResponsiblePerson\":{\"value\":\"李卫东\",\"type\":\"String\"},"
         + "\"planTargetDate\":{\"value\":\"2027-03-31\",\"type\":\"String\"}}}";
 
+    TasklistSession tasklist = new TasklistSession(nodeA, "sec-chengguan");
     String events = "select count(*) from case_event where problem_id = '1.1' and unit_id = 'street-chengguan'";
     long eventsBefore = count(events);
     postgres.stop();
+    List<HttpResponse<String>> refusals = new ArrayList<>();
+    refusals.add(tasklist.completeTask(task, plan)); // the secretary in Tasklist
     for (AppNode node : List.of(nodeA, nodeB)) {
-      HttpResponse<String> refused = node.post("/engine-rest/task/" + task + "/complete", "sec-chengguan", plan);
-      assertThat(refused.statusCode()).as(node.name).isEqualTo(503);
-      assertThat(refused.body()).contains("数据库暂时无法连接，本次操作没有保存");
+      refusals.add(node.post("/engine-rest/task/" + task + "/complete", "sec-chengguan", plan)); // an API client
     }
     postgres.start();
+    for (HttpResponse<String> refused : refusals) {
+      assertThat(refused.statusCode()).as(refused.uri().toString()).isEqualTo(503);
+      assertThat(refused.body()).contains("数据库暂时无法连接，本次操作没有保存");
+    }
 
     await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
         .until(() -> nodeA.isServing() && nodeB.isServing());
@@ -218,17 +220,8 @@ class ClusterIT {
   }
 
   /** Cases the node opened at its last start, from its log. */
-  private long seededBy(AppNode node) throws IOException {
-    List<String> lines = Files.readAllLines(node.log());
-    long opened = -1;
-    for (String line : lines) {
-      Matcher seeded = SEEDED.matcher(line);
-      if (seeded.find()) {
-        opened = Long.parseLong(seeded.group(2));
-      }
-    }
-    assertThat(opened).as("%s logged its seeding", node.name).isNotNegative();
-    return opened;
+  private static long seededBy(AppNode node) throws IOException {
+    return node.casesOpened().orElseThrow(() -> new AssertionError(node.name + " did not log its seeding"));
   }
 
   /** Mails received, counted by recipient and subject. */

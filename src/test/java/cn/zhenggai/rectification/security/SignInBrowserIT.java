@@ -4,47 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.zhenggai.rectification.Browser;
-import cn.zhenggai.rectification.PostgresApplicationTest;
+import cn.zhenggai.rectification.BrowserApplicationTest;
 import cn.zhenggai.rectification.casework.CaseDriver;
 import cn.zhenggai.rectification.casework.UnitRectificationProcess;
-import java.time.Duration;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Signing in and out of Tasklist in a real browser; free text with a script in it shown as text, never run. */
-@Tag("browser")
-class SignInBrowserIT extends PostgresApplicationTest {
+class SignInBrowserIT extends BrowserApplicationTest {
 
-  @LocalServerPort int port;
   @Autowired ProcessEngine engine;
-  ChromeDriver browser;
-  WebDriverWait wait;
-
-  @BeforeEach
-  void openBrowser() throws Exception {
-    browser = Browser.start();
-    wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    if (browser != null) {
-      browser.quit();
-    }
-  }
 
   @Test
   void aSecretarySignsInThroughTasklistAndOut() throws Exception {
@@ -131,13 +107,5 @@ class SignInBrowserIT extends PostgresApplicationTest {
 
   private void signIn(String user, String password) {
     Browser.signIn(browser, user, password);
-  }
-
-  private String url(String path) {
-    return "http://localhost:" + port + path;
-  }
-
-  private void screenshot(String name) throws Exception {
-    Browser.screenshot(browser, getClass(), name);
   }
 }

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.zhenggai.rectification.Browser;
 import cn.zhenggai.rectification.PostgresApplicationTest;
 import cn.zhenggai.rectification.casework.CaseDriver;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.List;
@@ -15,7 +13,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -118,9 +115,7 @@ class SupervisionPagesIT extends PostgresApplicationTest {
       WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
       browser.get("http://localhost:" + port + "/supervision/");
       wait.until(ExpectedConditions.urlContains("/login"));
-      browser.findElement(By.id("username")).sendKeys("sup-orgdept");
-      browser.findElement(By.id("password")).sendKeys("demo");
-      browser.findElement(By.cssSelector("button[type='submit']")).click();
+      Browser.signIn(browser, "sup-orgdept", "demo");
       wait.until(ExpectedConditions.urlContains("/supervision/"));
       wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#overdue-chart canvas")));
       screenshot(browser, "overview");
@@ -147,9 +142,7 @@ class SupervisionPagesIT extends PostgresApplicationTest {
     }
   }
 
-  private static void screenshot(ChromeDriver browser, String name) throws Exception {
-    Path target = Path.of("target", "screenshots", "SupervisionPagesIT-" + name + ".png");
-    Files.createDirectories(target.getParent());
-    Files.write(target, browser.getScreenshotAs(OutputType.BYTES));
+  private void screenshot(ChromeDriver browser, String name) throws Exception {
+    Browser.screenshot(browser, getClass(), name);
   }
 }
