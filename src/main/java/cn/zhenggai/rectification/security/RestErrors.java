@@ -1,15 +1,20 @@
 package cn.zhenggai.rectification.security;
 
 import jakarta.annotation.Priority;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.sql.SQLException;
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.rest.exception.RestException;
@@ -25,14 +30,19 @@ import org.slf4j.LoggerFactory;
 final class RestErrors {
 
   private static final Logger LOG = LoggerFactory.getLogger(RestErrors.class);
+  private static final String SOMEONE_ELSE = "该任务或案件刚被其他人办理，请刷新后重试";
+  /** Two transactions inserting the same row at once (e.g. two clerks claiming one task): a conflict, not a fault. */
+  private static final String UNIQUE_VIOLATION = "23505";
 
   private RestErrors() {}
 
   @Priority(1) // before Camunda's own mapper for the same type
   static class EngineErrors implements ExceptionMapper<org.camunda.bpm.engine.ProcessEngineException> {
+    @Context UriInfo request;
+
     @Override
     public Response toResponse(org.camunda.bpm.engine.ProcessEngineException exception) {
-      return RestErrors.toResponse(exception, Status.INTERNAL_SERVER_ERROR);
+      return TaskRace.reconsider(RestErrors.toResponse(exception, Status.INTERNAL_SERVER_ERROR), request);
     }
   }
 
@@ -45,12 +55,34 @@ final class RestErrors {
     }
   }
 
+  /** Anything else that went wrong inside: logged, answered without its internals. */
+  @Priority(1)
+  static class UnexpectedErrors implements ExceptionMapper<RuntimeException> {
+    @Context UriInfo request;
+
+    @Override
+    public Response toResponse(RuntimeException exception) {
+      if (exception instanceof WebApplicationException answered) {
+        return answered.getResponse(); // the REST framework's own 404, 405, 415 …
+      }
+      if (DatabaseOutage.reason(exception).isEmpty()) {
+        LOG.error("unexpected error behind a REST request", exception);
+      }
+      Response answer = DatabaseOutage.reason(exception)
+          .map(reason -> body(Status.SERVICE_UNAVAILABLE, "DatabaseUnavailable", reason))
+          .orElseGet(() -> body(Status.INTERNAL_SERVER_ERROR, "ProcessEngineException", "处理请求时出错，请稍后重试或联系管理员"));
+      return TaskRace.reconsider(answer, request);
+    }
+  }
+
   @Priority(1)
   static class ResourceErrors implements ExceptionMapper<RestException> {
+    @Context UriInfo request;
+
     @Override
     public Response toResponse(RestException exception) {
       Status status = exception.getStatus() == null ? Status.INTERNAL_SERVER_ERROR : exception.getStatus();
-      return RestErrors.toResponse(exception, status);
+      return TaskRace.reconsider(RestErrors.toResponse(exception, status), request);
     }
   }
 
@@ -80,15 +112,24 @@ final class RestErrors {
   }
 
   static Response toResponse(Exception exception, Status fallback) {
-    if (DatabaseOutage.isCause(exception)) {
-      return body(Status.SERVICE_UNAVAILABLE, "DatabaseUnavailable", DatabaseOutage.MESSAGE);
+    Optional<String> databaseDown = DatabaseOutage.reason(exception);
+    if (databaseDown.isPresent()) {
+      return body(Status.SERVICE_UNAVAILABLE, "DatabaseUnavailable", databaseDown.get());
     }
-    if (find(exception, SQLException.class) != null) {
+    TaskAlreadyClaimedException claimed = find(exception, TaskAlreadyClaimedException.class);
+    if (claimed != null) {
+      return body(Status.CONFLICT, "TaskAlreadyClaimedException", "该任务已由 " + claimed.getTaskAssignee() + " 认领，请刷新后查看");
+    }
+    SQLException sql = find(exception, SQLException.class);
+    if (sql != null && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+      return body(Status.CONFLICT, "OptimisticLockingException", SOMEONE_ELSE);
+    }
+    if (sql != null) {
       LOG.error("database error behind a REST request", exception);
       return body(Status.INTERNAL_SERVER_ERROR, "ProcessEngineException", "数据库出错，请稍后重试或联系管理员");
     }
     if (find(exception, OptimisticLockingException.class) != null) {
-      return body(Status.CONFLICT, "OptimisticLockingException", "该任务或案件刚被其他人办理，请刷新后重试");
+      return body(Status.CONFLICT, "OptimisticLockingException", SOMEONE_ELSE);
     }
     AuthorizationException denied = find(exception, AuthorizationException.class);
     if (denied != null) {
@@ -111,7 +152,7 @@ final class RestErrors {
     return body(status, exception.getClass().getSimpleName(), message == null || message.isBlank() ? whenSilent : message);
   }
 
-  private static Response body(Status status, String type, String message) {
+  static Response body(Status status, String type, String message) {
     return Response.status(status)
         .type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
         .entity(Map.of("type", type, "message", message))

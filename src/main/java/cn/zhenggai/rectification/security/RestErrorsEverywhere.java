@@ -16,6 +16,7 @@ public class RestErrorsEverywhere implements ForcedAutoDiscoverable {
   public void configure(FeatureContext context) {
     context.register(RestErrors.EngineErrors.class);
     context.register(RestErrors.TransactionErrors.class);
+    context.register(RestErrors.UnexpectedErrors.class);
     context.register(RestErrors.ResourceErrors.class);
     context.register(RestErrors.UnreadableJson.class);
     context.register(RestErrors.MisshapenJson.class);

@@ -1,45 +1,135 @@
 package cn.zhenggai.rectification.casework;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Whether the case register (case_problem, case_unit) says what the engine says: every open case's register row names
- * the engine's open task and its stage, every case without a task is finished in both.
+ * Compares the case register ({@code case_problem}, {@code case_unit}) with the engine's own tables, row by row: an
+ * open item is at the stage of its process instance's one open task (same task id and assignee), a closed one has an
+ * ended process instance that reached its end event, and there is one register row per process instance.
  */
 public final class RegisterAgreement {
 
-  private RegisterAgreement() {}
-
-  /** The disagreements, one line each; empty when the register and the engine agree. */
-  public static List<String> disagreements(JdbcTemplate jdbc) {
-    List<String> found = new ArrayList<>();
-    check(jdbc, "case_unit", "problem_id || '/' || unit_id", found);
-    check(jdbc, "case_problem", "problem_id", found);
-    return found;
+  public record Result(int unitsChecked, int problemsChecked, List<String> mismatches) {
+    public boolean agrees() {
+      return mismatches.isEmpty();
+    }
   }
 
-  private static void check(JdbcTemplate jdbc, String table, String caseName, List<String> found) {
-    List<Map<String, Object>> rows = jdbc.queryForList(
-        "select " + caseName + " as case_name, r.stage, r.status, r.task_id, t.id_ as engine_task, t.task_def_key_,"
-            + " (select count(*) from act_ru_execution e where e.proc_inst_id_ = r.process_instance_id) as executions"
-            + " from " + table + " r left join act_ru_task t on t.proc_inst_id_ = r.process_instance_id");
-    for (Map<String, Object> row : rows) {
-      String name = table + " " + row.get("case_name");
-      Object engineTask = row.get("engine_task");
-      boolean running = ((Number) row.get("executions")).longValue() > 0;
-      if (engineTask != null) {
-        String stage = Stage.ofTask((String) row.get("task_def_key_")).map(Stage::name).orElse("?");
-        if (!engineTask.equals(row.get("task_id")) || !stage.equals(row.get("stage"))) {
-          found.add(name + ": register " + row.get("stage") + "/" + row.get("task_id") + ", engine " + stage + "/" + engineTask);
-        }
-      } else if (!running && "OPEN".equals(row.get("status"))) {
-        found.add(name + ": ended in the engine, open in the register (" + row.get("stage") + ")");
-      } else if (running && row.get("task_id") != null) {
-        found.add(name + ": register names task " + row.get("task_id") + ", the engine has none");
+  private record EngineTask(String id, String key, String assignee) {}
+
+  private record Instance(String definitionKey, boolean ended, String endActivity) {}
+
+  private final JdbcTemplate jdbc;
+
+  public RegisterAgreement(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public Result check() {
+    Map<String, List<EngineTask>> openTasks = new HashMap<>();
+    jdbc.query("select id_, proc_inst_id_, task_def_key_, assignee_ from act_ru_task", row -> {
+      openTasks.computeIfAbsent(row.getString("proc_inst_id_"), id -> new ArrayList<>())
+          .add(new EngineTask(row.getString("id_"), row.getString("task_def_key_"), row.getString("assignee_")));
+    });
+    Map<String, Instance> instances = new HashMap<>();
+    jdbc.query("select proc_inst_id_, proc_def_key_, end_time_, end_act_id_ from act_hi_procinst", row -> {
+      instances.put(row.getString("proc_inst_id_"),
+          new Instance(row.getString("proc_def_key_"), row.getTimestamp("end_time_") != null, row.getString("end_act_id_")));
+    });
+    Map<String, Boolean> runningInstances = new HashMap<>();
+    jdbc.query("select distinct proc_inst_id_ from act_ru_execution", row -> {
+      runningInstances.put(row.getString("proc_inst_id_"), true);
+    });
+
+    List<String> mismatches = new ArrayList<>();
+    Map<String, Integer> openUnitsOfProblem = new HashMap<>();
+    List<Map<String, Object>> units = jdbc.queryForList(
+        "select problem_id, unit_id, process_instance_id, stage, status, task_id, assignee from case_unit");
+    for (Map<String, Object> unit : units) {
+      String name = "unit " + unit.get("problem_id") + "/" + unit.get("unit_id");
+      if (!"CLOSED".equals(unit.get("status"))) {
+        openUnitsOfProblem.merge((String) unit.get("problem_id"), 1, Integer::sum);
       }
+      compare(name, unit, "ACCEPTED", "EndEvent_UnitAccepted", openTasks, instances, runningInstances, mismatches);
+    }
+
+    List<Map<String, Object>> problems = jdbc.queryForList(
+        "select problem_id, process_instance_id, stage, status, task_id, assignee from case_problem");
+    for (Map<String, Object> problem : problems) {
+      String problemId = (String) problem.get("problem_id");
+      String name = "problem " + problemId;
+      int openUnits = openUnitsOfProblem.getOrDefault(problemId, 0);
+      List<EngineTask> tasks = openTasks.getOrDefault((String) problem.get("process_instance_id"), List.of());
+      if ("OPEN".equals(problem.get("status")) && tasks.isEmpty()) {
+        // units still at work: no task of the case itself, and not all units accepted (the join has run)
+        expect(mismatches, name, "stage", "UNITS_RECTIFYING", problem.get("stage"));
+        Instance instance = instances.get((String) problem.get("process_instance_id"));
+        if (instance == null || instance.ended()) {
+          mismatches.add(name + ": open in the register, but the engine's instance is " + (instance == null ? "unknown" : "ended"));
+        } else if (openUnits == 0) {
+          mismatches.add(name + ": every unit is accepted but there is no closure task");
+        }
+      } else {
+        compare(name, problem, "CLOSED", "EndEvent_CaseClosed", openTasks, instances, runningInstances, mismatches);
+        if (openUnits > 0) {
+          mismatches.add(name + ": at stage " + problem.get("stage") + " with " + openUnits + " unit(s) not accepted");
+        }
+      }
+    }
+
+    for (String processKey : List.of(UnitRectificationProcess.KEY, RectificationCaseProcess.KEY)) {
+      long engine = instances.values().stream().filter(i -> i.definitionKey().equals(processKey)).count();
+      long register = processKey.equals(UnitRectificationProcess.KEY) ? units.size() : problems.size();
+      if (engine != register) {
+        mismatches.add(processKey + ": " + engine + " process instances in the engine, " + register + " rows in the register");
+      }
+    }
+    return new Result(units.size(), problems.size(), mismatches);
+  }
+
+  /** An open row against its instance's one open task; a closed row against its ended instance. */
+  private static void compare(String name, Map<String, Object> row, String endStage, String endEvent,
+      Map<String, List<EngineTask>> openTasks, Map<String, Instance> instances, Map<String, Boolean> running,
+      List<String> mismatches) {
+    String instanceId = (String) row.get("process_instance_id");
+    List<EngineTask> tasks = openTasks.getOrDefault(instanceId, List.of());
+    Instance instance = instances.get(instanceId);
+    if (instance == null) {
+      mismatches.add(name + ": process instance " + instanceId + " unknown to the engine");
+      return;
+    }
+    if ("OPEN".equals(row.get("status"))) {
+      if (instance.ended() || tasks.size() != 1) {
+        mismatches.add(name + ": open in the register, engine has " + tasks.size() + " open task(s)"
+            + (instance.ended() ? " and the instance ended" : ""));
+        return;
+      }
+      EngineTask task = tasks.get(0);
+      expect(mismatches, name, "stage", Stage.ofTask(task.key()).map(Stage::name).orElse(null), row.get("stage"));
+      expect(mismatches, name, "task_id", task.id(), row.get("task_id"));
+      expect(mismatches, name, "assignee", task.assignee(), row.get("assignee"));
+    } else if ("CLOSED".equals(row.get("status"))) {
+      if (!instance.ended() || running.containsKey(instanceId) || !tasks.isEmpty()) {
+        mismatches.add(name + ": closed in the register, but the engine's instance is still running");
+        return;
+      }
+      expect(mismatches, name, "stage", endStage, row.get("stage"));
+      if (!endEvent.equals(instance.endActivity())) {
+        mismatches.add(name + ": closed in the register, but the engine's instance ended at " + instance.endActivity());
+      }
+    } else {
+      mismatches.add(name + ": unexpected status " + row.get("status"));
+    }
+  }
+
+  private static void expect(List<String> mismatches, String name, String what, Object engine, Object register) {
+    if (!Objects.equals(engine, register)) {
+      mismatches.add(name + ": " + what + " is " + register + " in the register, " + engine + " in the engine");
     }
   }
 }

@@ -127,7 +127,7 @@ class ClusterIT {
     assertThat(count("select count(*) from act_id_user where id_ = 'sec-chengguan'")).isEqualTo(1);
     assertThat(jdbc.queryForList("select resource_type_, resource_id_, group_id_, user_id_ from act_ru_authorization"
         + " group by resource_type_, resource_id_, group_id_, user_id_ having count(*) > 1")).as("authorizations").isEmpty();
-    assertThat(RegisterAgreement.disagreements(jdbc)).isEmpty();
+    assertThat(new RegisterAgreement(jdbc).check().mismatches()).isEmpty();
   }
 
   @Test
@@ -161,7 +161,7 @@ class ClusterIT {
     }
     assertThat(received.values().stream().mapToLong(Long::longValue).sum()).as("mails in all")
         .isBetween((long) sent.size(), (long) sent.size() + count("select count(*) from notification where attempts > 1"));
-    assertThat(RegisterAgreement.disagreements(jdbc)).isEmpty();
+    assertThat(new RegisterAgreement(jdbc).check().mismatches()).isEmpty();
 
     // the node comes back and joins in, without opening anything again
     nodeA.start();
@@ -212,7 +212,7 @@ class ClusterIT {
     String reminder = jdbc.queryForObject("select subject from notification where task_id = ? and kind = 'BEFORE_DUE'",
         String.class, review);
     assertThat(receivedMail()).containsEntry("sup-orgdept@example.org " + reminder, 1L);
-    assertThat(RegisterAgreement.disagreements(jdbc)).isEmpty();
+    assertThat(new RegisterAgreement(jdbc).check().mismatches()).isEmpty();
   }
 
   private long count(String sql, Object... arguments) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.zhenggai.rectification.PostgresApplicationTest;
+import cn.zhenggai.rectification.casework.RegisterAgreement;
 import cn.zhenggai.rectification.load.RequestLog.Outcome;
 import cn.zhenggai.rectification.load.SimulatedUser.Account;
 import java.lang.management.ManagementFactory;
