@@ -47,13 +47,14 @@ public class CaseStarter {
     runtime
         .createProcessInstanceByKey(RectificationCaseProcess.KEY)
         .businessKey(problem.id())
-        .setVariables(variables(problem))
+        .setVariables(variables(problem, deadlines))
         .execute();
     LOG.info("问题 {} 已立案（{}），责任单位：{}", problem.id(), problem.title(), String.join("、", problem.units()));
     return true;
   }
 
-  private VariableMap variables(Problem problem) {
+  /** The case's process variables, from the problem as the seed file gives it. */
+  public static VariableMap variables(Problem problem, StageDeadlines deadlines) {
     String measures = IntStream.range(0, problem.measures().size())
         .mapToObj(i -> (i + 1) + ". " + problem.measures().get(i))
         .collect(Collectors.joining("\n"));

@@ -1,16 +1,7 @@
 package cn.zhenggai.rectification.bench;
 
-import static cn.zhenggai.rectification.casework.RectificationCaseProcess.PROBLEM_CATEGORY;
-import static cn.zhenggai.rectification.casework.RectificationCaseProcess.PROBLEM_ID;
-import static cn.zhenggai.rectification.casework.RectificationCaseProcess.PROBLEM_SOURCE;
-import static cn.zhenggai.rectification.casework.RectificationCaseProcess.PROBLEM_TITLE;
-import static cn.zhenggai.rectification.casework.RectificationCaseProcess.RECTIFICATION_DEADLINE;
-import static cn.zhenggai.rectification.casework.RectificationCaseProcess.RECTIFICATION_DEADLINE_TEXT;
-import static cn.zhenggai.rectification.casework.RectificationCaseProcess.SUGGESTED_MEASURES;
-import static cn.zhenggai.rectification.casework.RectificationCaseProcess.SUPERVISOR_GROUPS;
-import static cn.zhenggai.rectification.casework.RectificationCaseProcess.UNIT_IDS;
-
 import cn.zhenggai.rectification.TestPostgres;
+import cn.zhenggai.rectification.casework.CaseStarter;
 import cn.zhenggai.rectification.casework.RectificationCaseProcess;
 import cn.zhenggai.rectification.casework.StageDeadlines;
 import cn.zhenggai.rectification.organization.Organization;
@@ -20,12 +11,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -36,7 +23,6 @@ import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
 import org.camunda.bpm.engine.spring.components.jobexecutor.SpringJobExecutor;
-import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
@@ -58,7 +44,6 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
  */
 final class BareEngine implements AutoCloseable {
 
-  private static final DateTimeFormatter CHINESE_DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
   private final ProcessEngine engine;
   private final HikariDataSource dataSource;
@@ -173,22 +158,10 @@ final class BareEngine implements AutoCloseable {
 
   /** Starts the problem's case with the variables the application's CaseStarter gives it. */
   void open(Problem problem) {
-    String measures = IntStream.range(0, problem.measures().size())
-        .mapToObj(i -> (i + 1) + ". " + problem.measures().get(i))
-        .collect(Collectors.joining("\n"));
     engine.getRuntimeService()
         .createProcessInstanceByKey(RectificationCaseProcess.KEY)
         .businessKey(problem.id())
-        .setVariables(Variables.createVariables()
-            .putValue(PROBLEM_ID, problem.id())
-            .putValue(PROBLEM_CATEGORY, problem.category())
-            .putValue(PROBLEM_TITLE, problem.title())
-            .putValue(PROBLEM_SOURCE, problem.source())
-            .putValue(SUGGESTED_MEASURES, measures)
-            .putValue(UNIT_IDS, new ArrayList<>(problem.units()))
-            .putValue(SUPERVISOR_GROUPS, String.join(",", problem.supervisors()))
-            .putValue(RECTIFICATION_DEADLINE, deadlines.endOf(problem.deadline()))
-            .putValue(RECTIFICATION_DEADLINE_TEXT, CHINESE_DATE.format(problem.deadline())))
+        .setVariables(CaseStarter.variables(problem, deadlines))
         .execute();
   }
 
