@@ -4,8 +4,11 @@ import cn.zhenggai.rectification.casework.CaseRegister;
 import cn.zhenggai.rectification.casework.RectificationCaseProcess;
 import cn.zhenggai.rectification.organization.GroupType;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -48,7 +51,7 @@ public class DeadlineWatch {
   }
 
   /** The task's candidates (or its assignee); for cards also the supervisors; for red cards the county leaders. */
-  private Set<String> recipients(DelegateTask task, NoticeKind kind) {
+  private Collection<User> recipients(DelegateTask task, NoticeKind kind) {
     Set<String> groups = new LinkedHashSet<>();
     for (IdentityLink link : task.getCandidates()) {
       if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
@@ -64,13 +67,16 @@ public class DeadlineWatch {
     if (kind == NoticeKind.RED_CARD) {
       identity.createGroupQuery().groupType(GroupType.LEADER.name()).list().stream().map(Group::getId).forEach(groups::add);
     }
-    Set<String> users = new LinkedHashSet<>();
+    Map<String, User> users = new LinkedHashMap<>();
     if (task.getAssignee() != null) {
-      users.add(task.getAssignee());
+      User assignee = identity.createUserQuery().userId(task.getAssignee()).singleResult();
+      if (assignee != null) {
+        users.put(assignee.getId(), assignee);
+      }
     }
     for (String group : groups) {
-      identity.createUserQuery().memberOfGroup(group).list().stream().map(User::getId).forEach(users::add);
+      identity.createUserQuery().memberOfGroup(group).list().forEach(user -> users.putIfAbsent(user.getId(), user));
     }
-    return users;
+    return users.values();
   }
 }

@@ -5,10 +5,10 @@ import cn.zhenggai.rectification.casework.RectificationCaseProcess;
 import cn.zhenggai.rectification.casework.UnitRectificationProcess;
 import java.sql.Timestamp;
 import java.time.format.DateTimeFormatter;
+import java.util.Collection;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.identity.User;
@@ -49,24 +49,22 @@ public class Notifications {
     this.deadlines = deadlines;
   }
 
-  void record(NoticeKind kind, DelegateTask task, Set<String> recipients, Date now) {
+  void record(NoticeKind kind, DelegateTask task, Collection<User> recipients, Date now) {
     String problemId = (String) task.getVariable(RectificationCaseProcess.PROBLEM_ID);
     String unitId = (String) task.getVariable(UnitRectificationProcess.UNIT_ID);
-    for (String userId : recipients) {
-      User user = identity.createUserQuery().userId(userId).singleResult();
-      if (user == null) {
-        continue;
-      }
-      Map<String, Object> model = taskModel(task, now);
+    Map<String, Object> notice = taskModel(task, now);
+    notice.put("kind", kind.label());
+    if (kind.isCard()) {
+      notice.put("daysOverdue", Math.max(1L, (long) notice.get("daysOverdue"))); // a card means at least a started day
+    }
+    String subject = subject(kind, notice);
+    for (User user : recipients) {
+      Map<String, Object> model = new LinkedHashMap<>(notice);
       model.put("recipient", user.getFirstName());
-      model.put("kind", kind.label());
-      if (kind.isCard()) {
-        model.put("daysOverdue", Math.max(1L, (long) model.get("daysOverdue"))); // a card means at least a started day
-      }
-      NoticeMail.Rendered rendered = mail.render("notice", subject(kind, model), model);
+      NoticeMail.Rendered rendered = mail.render("notice", subject, model);
       String status = user.getEmail() == null || user.getEmail().isBlank() ? NOT_SENT
-          : "true".equals(identity.getUserInfo(userId, DIGEST_PREFERENCE)) ? IN_DIGEST : PENDING;
-      insert(kind.name() + ":" + task.getId() + ":" + userId, kind, problemId, unitId, task.getId(), task.getName(),
+          : "true".equals(identity.getUserInfo(user.getId(), DIGEST_PREFERENCE)) ? IN_DIGEST : PENDING;
+      insert(kind.name() + ":" + task.getId() + ":" + user.getId(), kind, problemId, unitId, task.getId(), task.getName(),
           user, rendered, status, status.equals(NOT_SENT) ? "没有邮箱地址" : null, now);
     }
   }
