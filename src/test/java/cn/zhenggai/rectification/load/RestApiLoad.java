@@ -94,11 +94,13 @@ class RestApiLoad extends PostgresApplicationTest {
     // accepted units continue asynchronously (the case's join); let the job executor finish before comparing
     await().atMost(Duration.ofMinutes(2)).until(() -> management.createJobQuery().executable().count() == 0);
     RegisterAgreement.Result agreement = new RegisterAgreement(jdbc).check();
+    long failedJobs = management.createJobQuery().withException().count();
+    long incidents = runtime.createIncidentQuery().count();
     LoadReport report = new LoadReport(command(), machineLoad, USERS, describe(crowd), DURATION, actual, PROBLEMS, units, log,
         count("select count(*) from case_unit where status = 'CLOSED'"),
         count("select count(*) from case_problem where status = 'CLOSED'"),
-        management.createJobQuery().withException().count(),
-        runtime.createIncidentQuery().count(),
+        failedJobs,
+        incidents,
         agreement);
     String markdown = report.markdown();
     System.out.println("\n" + markdown);
@@ -108,6 +110,8 @@ class RestApiLoad extends PostgresApplicationTest {
 
     assertThat(log.count(Outcome.SERVER_ERROR)).as("server errors (5xx), see the report above").isZero();
     assertThat(agreement.mismatches()).as("register against engine").isEmpty();
+    assertThat(failedJobs).as("failed jobs").isZero();
+    assertThat(incidents).as("incidents").isZero();
     assertThat(log.count(Outcome.OK)).as("successful requests").isPositive();
     assertThat(log.completedSteps()).as("tasks completed").isNotEmpty();
   }
