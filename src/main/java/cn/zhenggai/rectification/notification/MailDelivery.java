@@ -2,12 +2,14 @@ package cn.zhenggai.rectification.notification;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.util.StreamProvider;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.eclipse.angus.mail.util.MailStreamProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -29,6 +31,12 @@ import org.springframework.stereotype.Component;
 class MailDelivery {
 
   private static final Logger LOG = LoggerFactory.getLogger(MailDelivery.class);
+
+  static {
+    // Unless named, Jakarta Mail finds its stream provider by scanning the whole class path, again for every part of
+    // every message (jakartaee/mail-api#861): the sender spent most of its time reading jar entries.
+    System.getProperties().putIfAbsent(StreamProvider.class.getName(), MailStreamProvider.class.getName());
+  }
 
   private final JdbcTemplate jdbc;
   private final ObjectProvider<JavaMailSender> mailServer;
