@@ -156,6 +156,10 @@ final class BareEngine implements AutoCloseable {
     return engine;
   }
 
+  DataSource dataSource() {
+    return dataSource;
+  }
+
   /** Starts the problem's case with the variables the application's CaseStarter gives it. */
   void open(Problem problem) {
     engine.getRuntimeService()
