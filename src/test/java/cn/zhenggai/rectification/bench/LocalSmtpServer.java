@@ -1,13 +1,11 @@
 package cn.zhenggai.rectification.bench;
 
+import cn.zhenggai.rectification.FreePort;
 import com.icegreen.greenmail.Managers;
 import com.icegreen.greenmail.server.AbstractServer;
 import com.icegreen.greenmail.smtp.SmtpServer;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.util.Map;
@@ -23,7 +21,7 @@ final class LocalSmtpServer extends GreenMail {
   private final CountingMailbox mailbox = new CountingMailbox();
 
   LocalSmtpServer() {
-    super(new ServerSetup(freePort(), "localhost", ServerSetup.PROTOCOL_SMTP));
+    super(new ServerSetup(FreePort.next(), "localhost", ServerSetup.PROTOCOL_SMTP));
     getUserManager().setMessageDeliveryHandler((message, address) -> mailbox);
   }
 
@@ -42,11 +40,4 @@ final class LocalSmtpServer extends GreenMail {
     });
   }
 
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 }

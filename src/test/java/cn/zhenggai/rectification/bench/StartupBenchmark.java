@@ -2,11 +2,11 @@ package cn.zhenggai.rectification.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.zhenggai.rectification.FreePort;
 import cn.zhenggai.rectification.TestPostgres;
 import cn.zhenggai.rectification.bench.BenchmarkReport.Row;
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -56,7 +56,7 @@ class StartupBenchmark {
         + "| RSS when ready | RSS after " + BURST + " requests |\n|---|---|---|---|---|---|\n");
     for (int run = 1; run <= STARTS; run++) {
       String database = TestPostgres.newDatabase("bench_startup_" + run);
-      int port = freePort();
+      int port = FreePort.next();
       Path log = BenchmarkReport.DIR.resolve("startup-" + run + ".log");
       Files.createDirectories(log.getParent());
       List<String> command = List.of(ProcessHandle.current().info().command().orElse("java"), "-jar", jar.toString(),
@@ -170,9 +170,4 @@ class StartupBenchmark {
     }
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
 }

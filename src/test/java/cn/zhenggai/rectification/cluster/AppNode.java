@@ -1,7 +1,7 @@
 package cn.zhenggai.rectification.cluster;
 
+import cn.zhenggai.rectification.FreePort;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -35,9 +35,7 @@ final class AppNode {
 
   AppNode(String name, List<String> settings) throws IOException {
     this.name = name;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      this.port = socket.getLocalPort();
-    }
+    this.port = FreePort.next();
     this.settings = settings;
     Files.deleteIfExists(log());
   }

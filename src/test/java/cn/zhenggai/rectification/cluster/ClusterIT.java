@@ -3,6 +3,7 @@ package cn.zhenggai.rectification.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import cn.zhenggai.rectification.FreePort;
 import cn.zhenggai.rectification.casework.RegisterAgreement;
 import cn.zhenggai.rectification.casework.UnitRectificationProcess;
 import com.icegreen.greenmail.util.GreenMail;
@@ -11,7 +12,6 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -57,9 +57,7 @@ class ClusterIT {
   void startDatabaseAndMailServer() throws Exception {
     postgres = new ClusterPostgres();
     jdbc = new JdbcTemplate(postgres.dataSource());
-    try (ServerSocket socket = new ServerSocket(0)) {
-      smtp = new GreenMail(new ServerSetup(socket.getLocalPort(), "localhost", ServerSetup.PROTOCOL_SMTP));
-    }
+    smtp = new GreenMail(new ServerSetup(FreePort.next(), "localhost", ServerSetup.PROTOCOL_SMTP));
     smtp.start();
     List<String> settings = List.of(
         "--spring.profiles.active=postgres,demo",

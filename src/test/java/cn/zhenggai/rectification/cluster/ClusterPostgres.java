@@ -1,8 +1,8 @@
 package cn.zhenggai.rectification.cluster;
 
+import cn.zhenggai.rectification.FreePort;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -26,9 +26,7 @@ final class ClusterPostgres implements AutoCloseable {
   ClusterPostgres() throws IOException {
     data = Files.createTempDirectory("cluster-pg");
     Files.delete(data); // initdb wants to create it
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
+    port = FreePort.next();
     start();
     try (Connection connection = server.getPostgresDatabase().getConnection();
         Statement statement = connection.createStatement()) {

@@ -3,15 +3,13 @@ package cn.zhenggai.rectification.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import cn.zhenggai.rectification.FreePort;
 import cn.zhenggai.rectification.PostgresApplicationTest;
 import cn.zhenggai.rectification.casework.CaseStarter;
 import cn.zhenggai.rectification.casework.UnitRectificationProcess;
 import cn.zhenggai.rectification.problem.Problem;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import jakarta.mail.Message;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
@@ -41,7 +39,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class NotificationMailIT extends PostgresApplicationTest {
 
   /** A fixed port for the whole class, so the server can be stopped and started again where the application expects it. */
-  static final GreenMail smtp = new GreenMail(new ServerSetup(freePort(), "localhost", ServerSetup.PROTOCOL_SMTP));
+  static final GreenMail smtp = new GreenMail(new ServerSetup(FreePort.next(), "localhost", ServerSetup.PROTOCOL_SMTP));
 
   static {
     smtp.start();
@@ -199,13 +197,6 @@ class NotificationMailIT extends PostgresApplicationTest {
     return null;
   }
 
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 
   private List<String> subjectsTo(String address) {
     return messagesTo(address).stream().map(NotificationMailIT::subject).toList();
