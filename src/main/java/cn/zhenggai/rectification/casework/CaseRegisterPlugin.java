@@ -1,12 +1,14 @@
 package cn.zhenggai.rectification.casework;
 
 import java.util.ArrayList;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantCommandChecker;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
@@ -17,15 +19,18 @@ import org.springframework.stereotype.Component;
 /**
  * Hooks the case register into both processes when they are deployed: process start and end, and every user task's
  * life; and names each task after its case ({@link TaskTitle}). Kept out of the BPMN files because it is bookkeeping,
- * not part of the procedure a supervisor reads.
+ * not part of the procedure a supervisor reads. Also installs the record's rules ({@link RecordRules},
+ * {@link SubmittedFields}), which every completion passes before anything is recorded.
  */
 @Component
 class CaseRegisterPlugin extends AbstractProcessEnginePlugin {
 
   private final CaseRegister register;
+  private final SubmittedFields submitted;
 
-  CaseRegisterPlugin(CaseRegister register) {
+  CaseRegisterPlugin(CaseRegister register, SubmittedFields submitted) {
     this.register = register;
+    this.submitted = submitted;
   }
 
   @Override
@@ -34,6 +39,7 @@ class CaseRegisterPlugin extends AbstractProcessEnginePlugin {
       configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
     }
     configuration.getCustomPostBPMNParseListeners().add(new RegisterParseListener());
+    configuration.setCommandCheckers(new ArrayList<>(List.of(new TenantCommandChecker(), new RecordRules(submitted))));
   }
 
   private class RegisterParseListener extends AbstractBpmnParseListener {
@@ -67,6 +73,8 @@ class CaseRegisterPlugin extends AbstractProcessEnginePlugin {
       task.addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, register::taskChanged);
       task.addBuiltInTaskListener(TaskListener.EVENTNAME_UPDATE, register::taskChanged);
       task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, register::taskCompleted);
+      // added last, so it runs first: nothing is recorded from a completion it refuses
+      task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, submitted::check);
     }
   }
 }

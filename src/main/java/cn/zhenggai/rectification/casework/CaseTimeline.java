@@ -31,7 +31,8 @@ public class CaseTimeline {
     PLAN_RETURNED("退回整改方案"),
     REPORT_SUBMITTED("报送整改完成情况"),
     RECTIFICATION_ACCEPTED("验收通过"),
-    RECTIFICATION_RETURNED("验收退回，要求继续整改");
+    RECTIFICATION_RETURNED("验收退回，要求继续整改"),
+    TASK_REASSIGNED("改派待办");
 
     private final String label;
 
@@ -60,7 +61,18 @@ public class CaseTimeline {
   void record(DelegateTask task, Kind kind, String detail) {
     String problemId = (String) task.getVariable(RectificationCaseProcess.PROBLEM_ID);
     String unitId = (String) task.getVariable(UnitRectificationProcess.UNIT_ID);
-    TaskActor.Actor actor = actors.of(task);
+    insert(problemId, unitId, kind, actors.of(task), detail);
+    if (unitId != null) {
+      task.setVariable(UnitRectificationProcess.CASE_HISTORY, history(problemId, unitId));
+    }
+  }
+
+  /** Records an action on a case taken outside a task's completion (the unit's id is null for the problem's own). */
+  void record(String problemId, String unitId, Kind kind, TaskActor.Actor actor, String detail) {
+    insert(problemId, unitId, kind, actor, detail);
+  }
+
+  private void insert(String problemId, String unitId, Kind kind, TaskActor.Actor actor, String detail) {
     jdbc.update(
         "insert into case_event (problem_id, unit_id, kind, actor_id, actor_name, detail, occurred_at) values (?, ?, ?, ?, ?, ?, ?)",
         problemId,
@@ -70,9 +82,6 @@ public class CaseTimeline {
         actor.name(),
         detail,
         new Timestamp(ClockUtil.getCurrentTime().getTime()));
-    if (unitId != null) {
-      task.setVariable(UnitRectificationProcess.CASE_HISTORY, history(problemId, unitId));
-    }
   }
 
   public List<Event> events(String problemId) {

@@ -5,7 +5,6 @@ import static cn.zhenggai.rectification.casework.UnitRectificationProcess.RECTIF
 import static cn.zhenggai.rectification.casework.UnitRectificationProcess.REVIEW_COMMENT;
 
 import cn.zhenggai.rectification.casework.CaseTimeline.Kind;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -31,7 +30,7 @@ class ReviewDecision implements TaskListener {
         : TaskInput.requiredDecision(task, RECTIFICATION_ACCEPTED, "验收结论");
     String comment = TaskInput.optionalText(task, REVIEW_COMMENT, "退回理由", TaskInput.COMMENT);
     if (!passed && comment == null) {
-      throw new BadUserRequestException("退回时请填写“退回理由”（" + REVIEW_COMMENT + "）");
+      throw new RefusedInput("退回时请填写“退回理由”（" + REVIEW_COMMENT + "）");
     }
     Kind kind = planReview
         ? (passed ? Kind.PLAN_APPROVED : Kind.PLAN_RETURNED)

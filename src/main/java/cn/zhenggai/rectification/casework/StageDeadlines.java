@@ -38,6 +38,11 @@ public class StageDeadlines {
     return Date.from(day.atTime(LocalTime.MAX).withNano(0).atZone(properties.timeZone()).toInstant());
   }
 
+  /** Today in the county's time zone, by the engine clock. */
+  public LocalDate today() {
+    return dayOf(ClockUtil.getCurrentTime());
+  }
+
   public LocalDate dayOf(Date instant) {
     return instant.toInstant().atZone(properties.timeZone()).toLocalDate();
   }

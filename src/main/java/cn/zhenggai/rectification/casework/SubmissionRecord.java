@@ -12,7 +12,6 @@ import static cn.zhenggai.rectification.casework.UnitRectificationProcess.REVIEW
 import cn.zhenggai.rectification.casework.CaseTimeline.Kind;
 import java.time.LocalDate;
 import java.util.Date;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -50,11 +49,8 @@ class SubmissionRecord implements TaskListener {
   private String plan(DelegateTask task) {
     String measures = TaskInput.requiredText(task, PLAN_MEASURES, "整改措施", TaskInput.LONG_TEXT);
     String person = TaskInput.requiredText(task, PLAN_RESPONSIBLE_PERSON, "责任人", TaskInput.SHORT_TEXT);
-    LocalDate target = TaskInput.requiredDate(task, PLAN_TARGET_DATE, "计划完成日期");
     LocalDate deadline = deadlines.dayOf((Date) task.getVariable(RectificationCaseProcess.RECTIFICATION_DEADLINE));
-    if (target.isAfter(deadline)) {
-      throw new BadUserRequestException("“计划完成日期”（" + PLAN_TARGET_DATE + "）" + target + " 晚于整改时限 " + deadline);
-    }
+    LocalDate target = TaskInput.requiredDate(task, PLAN_TARGET_DATE, "计划完成日期", deadlines.today(), deadline);
     String notes = TaskInput.optionalText(task, PLAN_NOTES, "其他说明", TaskInput.LONG_TEXT);
     register.planSubmitted(task, measures, person, target);
     return "整改措施：" + measures + "\n责任人：" + person + "；计划完成日期：" + target

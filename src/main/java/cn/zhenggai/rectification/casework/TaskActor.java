@@ -19,7 +19,10 @@ class TaskActor {
 
   Actor of(DelegateTask task) {
     var authentication = identity.getCurrentAuthentication();
-    String id = authentication != null ? authentication.getUserId() : task.getAssignee();
+    return named(authentication != null ? authentication.getUserId() : task.getAssignee());
+  }
+
+  Actor named(String id) {
     if (id == null) {
       return new Actor(null, "（未登录用户）");
     }

@@ -1,5 +1,6 @@
 package cn.zhenggai.rectification.notification;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -16,8 +17,6 @@ import org.springframework.web.server.ResponseStatusException;
 @RestController
 class NotificationController {
 
-  record DigestChoice(Boolean digest) {}
-
   private final IdentityService identity;
   private final Notifications notifications;
 
@@ -27,12 +26,14 @@ class NotificationController {
   }
 
   @PutMapping("/api/me/notification-preference")
-  Map<String, Boolean> choose(@RequestBody DigestChoice choice, Authentication user) {
-    if (choice == null || choice.digest() == null) {
-      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "请给出 digest：true（每日汇总）或 false（逐条邮件）");
+  Map<String, Boolean> choose(@RequestBody JsonNode choice, Authentication user) {
+    // a JSON boolean only: 1, "true" or "yes" are not a choice anybody made
+    if (choice == null || !choice.path("digest").isBoolean() || choice.size() != 1) {
+      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "请只给出 digest：true（每日汇总）或 false（逐条邮件）");
     }
-    identity.setUserInfo(user.getName(), Notifications.DIGEST_PREFERENCE, choice.digest().toString());
-    return Map.of("digest", choice.digest());
+    boolean digest = choice.get("digest").booleanValue();
+    identity.setUserInfo(user.getName(), Notifications.DIGEST_PREFERENCE, Boolean.toString(digest));
+    return Map.of("digest", digest);
   }
 
   @PostMapping("/api/notifications/{id}/retry")

@@ -7,7 +7,10 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -15,62 +18,92 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses request bodies over 1 MB: no form of this product needs more (the longest field takes 4,000 characters),
- * and a huge body should not tie up memory or the database. A declared length is refused before anything reads
- * it; a body without one is cut off when it passes the limit, failing the request.
+ * Refuses request bodies over 1 MB with 413: no form of this product needs more (the longest field takes 4,000
+ * characters), and a huge body should not tie up memory or the database. A declared length is refused before anything
+ * reads it; a body sent without one (chunked) is read up to the limit here, so it is refused the same way instead of
+ * failing halfway through a request.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RequestSizeLimit extends OncePerRequestFilter {
 
   static final long MAX_BYTES = 1024 * 1024;
+  static final String TOO_LARGE = "请求内容超过 1 MB";
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     if (request.getContentLengthLong() > MAX_BYTES) {
-      ApiErrors.write(response, HttpStatus.PAYLOAD_TOO_LARGE, "请求内容超过 1 MB");
+      ApiErrors.write(response, HttpStatus.PAYLOAD_TOO_LARGE, TOO_LARGE);
       return;
     }
-    chain.doFilter(request.getContentLengthLong() < 0 ? new Limited(request) : request, response);
+    if (request.getContentLengthLong() >= 0 || request.getHeader("Transfer-Encoding") == null) {
+      chain.doFilter(request, response);
+      return;
+    }
+    byte[] body = request.getInputStream().readNBytes((int) MAX_BYTES + 1);
+    if (body.length > MAX_BYTES) {
+      ApiErrors.write(response, HttpStatus.PAYLOAD_TOO_LARGE, TOO_LARGE);
+      return;
+    }
+    chain.doFilter(new ReadBody(request, body), response);
   }
 
-  private static final class Limited extends HttpServletRequestWrapper {
+  /** The request with its body already read. */
+  private static final class ReadBody extends HttpServletRequestWrapper {
 
-    Limited(HttpServletRequest request) {
+    private final byte[] body;
+
+    ReadBody(HttpServletRequest request, byte[] body) {
       super(request);
+      this.body = body;
     }
 
     @Override
-    public ServletInputStream getInputStream() throws IOException {
-      ServletInputStream body = super.getInputStream();
+    public int getContentLength() {
+      return body.length;
+    }
+
+    @Override
+    public long getContentLengthLong() {
+      return body.length;
+    }
+
+    @Override
+    public ServletInputStream getInputStream() {
+      ByteArrayInputStream in = new ByteArrayInputStream(body);
       return new ServletInputStream() {
-        private long read;
+        @Override
+        public int read() {
+          return in.read();
+        }
 
         @Override
-        public int read() throws IOException {
-          int next = body.read();
-          if (next >= 0 && ++read > MAX_BYTES) {
-            throw new IOException("request body over " + MAX_BYTES + " bytes");
-          }
-          return next;
+        public int read(byte[] buffer, int offset, int length) {
+          return in.read(buffer, offset, length);
         }
 
         @Override
         public boolean isFinished() {
-          return body.isFinished();
+          return in.available() == 0;
         }
 
         @Override
         public boolean isReady() {
-          return body.isReady();
+          return true;
         }
 
         @Override
         public void setReadListener(ReadListener listener) {
-          body.setReadListener(listener);
+          throw new UnsupportedOperationException("the body has already been read");
         }
       };
+    }
+
+    @Override
+    public BufferedReader getReader() {
+      String encoding = getCharacterEncoding() == null ? "UTF-8" : getCharacterEncoding();
+      return new BufferedReader(new InputStreamReader(getInputStream(), java.nio.charset.Charset.forName(encoding)));
     }
   }
 }

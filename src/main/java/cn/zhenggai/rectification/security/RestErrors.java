@@ -18,6 +18,8 @@ import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.rest.exception.RestException;
+import cn.zhenggai.rectification.casework.RefusedAction;
+import cn.zhenggai.rectification.casework.RefusedInput;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -133,23 +135,41 @@ final class RestErrors {
     }
     AuthorizationException denied = find(exception, AuthorizationException.class);
     if (denied != null) {
-      return body(Status.FORBIDDEN, denied, "无权进行此操作");
+      return body(Status.FORBIDDEN, "AuthorizationException",
+          denied instanceof RefusedAction ? denied.getMessage() : "无权进行此操作");
     }
-    NotFoundException notFound = find(exception, NotFoundException.class);
-    NullValueException missing = find(exception, NullValueException.class);
-    if (notFound != null || missing != null) {
-      return body(Status.NOT_FOUND, notFound != null ? notFound : missing, "找不到该对象");
+    if (find(exception, NotFoundException.class) != null || find(exception, NullValueException.class) != null) {
+      return body(Status.NOT_FOUND, "InvalidRequestException", "找不到该对象");
     }
-    BadUserRequestException badRequest = find(exception, BadUserRequestException.class);
-    if (badRequest != null) {
-      return body(Status.BAD_REQUEST, badRequest, "请求内容不正确");
+    RefusedInput refused = find(exception, RefusedInput.class);
+    if (refused != null) {
+      return body(Status.BAD_REQUEST, "InvalidRequestException", refused.getMessage());
     }
-    return body(fallback, exception, fallback == Status.BAD_REQUEST ? "请求格式不正确（不是有效的 JSON 或缺少参数）" : "处理请求时出错");
+    if (javaSerializationRefused(exception)) {
+      return body(Status.BAD_REQUEST, "InvalidRequestException", "不接受 Java 序列化的对象变量");
+    }
+    if (find(exception, BadUserRequestException.class) != null || fallback == Status.BAD_REQUEST) {
+      return body(Status.BAD_REQUEST, "InvalidRequestException", "请求内容不正确，请检查后重新提交");
+    }
+    if (fallback.getFamily() == Status.Family.CLIENT_ERROR) {
+      return body(fallback, "InvalidRequestException", "请求不能处理（" + fallback.getStatusCode() + "）");
+    }
+    LOG.error("unexpected error behind a REST request", exception);
+    return body(fallback, "ProcessEngineException", "处理请求时出错，请稍后重试或联系管理员");
   }
 
-  private static Response body(Status status, Exception exception, String whenSilent) {
-    String message = exception.getMessage();
-    return body(status, exception.getClass().getSimpleName(), message == null || message.isBlank() ? whenSilent : message);
+  /**
+   * The engine refuses to store an object sent in Java's serialization format (a way to run code on the server); it
+   * says so only in its message.
+   */
+  private static boolean javaSerializationRefused(Throwable exception) {
+    for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+      String message = cause.getMessage();
+      if (message != null && message.contains("Java serialization format is prohibited")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static Response body(Status status, String type, String message) {

@@ -50,6 +50,8 @@ class WebSecurity {
     http.securityMatcher(new OrRequestMatcher(PATHS.matcher("/api/**"), PATHS.matcher("/engine-rest/**")))
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(PATHS.matcher("/api/ledger/**")).hasAnyRole(READERS_OF_EVERYTHING)
+            // testing someone's password is the sign-in's business (and its throttle's), not an API's
+            .requestMatchers(PATHS.matcher("/engine-rest/identity/verify")).hasRole("SYSTEM")
             .anyRequest().authenticated())
         .httpBasic(basic -> basic.authenticationEntryPoint(errors))
         .exceptionHandling(handling -> handling.authenticationEntryPoint(errors).accessDeniedHandler(errors))
@@ -68,6 +70,9 @@ class WebSecurity {
     RequestMatcher camunda = PATHS.matcher("/camunda/**");
     http.authorizeHttpRequests(requests -> requests
             .requestMatchers("/login", "/error", "/zhenggai/**", "/favicon.ico").permitAll()
+            // one sign-in (/login): Camunda's own login endpoint would check passwords past it
+            .requestMatchers(PATHS.matcher("/camunda/api/admin/auth/user/*/login/**")).denyAll()
+            .requestMatchers(PATHS.matcher("/camunda/api/engine/engine/*/identity/verify")).hasRole("SYSTEM")
             // Camunda checks application access at sign-in; these rules also close the applications' own APIs.
             .requestMatchers(PATHS.matcher("/camunda/app/cockpit/**"), PATHS.matcher("/camunda/api/cockpit/**"),
                 PATHS.matcher("/supervision/**"))
