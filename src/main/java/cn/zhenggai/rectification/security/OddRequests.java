@@ -1,6 +1,14 @@
 package cn.zhenggai.rectification.security;
 
+import jakarta.servlet.FilterChain;
 import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.regex.Pattern;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.core.Ordered;
+import org.springframework.web.filter.OncePerRequestFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.springframework.boot.autoconfigure.web.ServerProperties;
@@ -16,10 +24,35 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 @Configuration
 class OddRequests {
 
+  private static final Pattern ODD_PATH =
+      Pattern.compile("(?i);|%3b|%2f|%5c|\\\\|%00|%0[ad]|[\\x00-\\x1f\\x7f]|(^|/)(\\.|%2e){1,2}(/|$)");
+
   /** Paths with {@code ;}, encoded slashes, {@code ..} and the like, refused by Spring Security's firewall. */
   @Bean
   RequestRejectedHandler oddPaths() {
     return (request, response, rejected) -> ApiErrors.write(response, HttpStatus.BAD_REQUEST, "请求路径不合法");
+  }
+
+  /**
+   * Path parameters ({@code ;}), dot segments, encoded slashes and control characters: no link of ours has them, and
+   * the servlet container and the frameworks behind it do not agree on what such a path means. Refused before any of
+   * them sees it.
+   */
+  @Bean
+  FilterRegistrationBean<OncePerRequestFilter> oddPathsFirst() {
+    var registration = new FilterRegistrationBean<OncePerRequestFilter>(new OncePerRequestFilter() {
+      @Override
+      protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+          throws ServletException, IOException {
+        if (ODD_PATH.matcher(request.getRequestURI()).find()) {
+          ApiErrors.write(response, HttpStatus.BAD_REQUEST, "请求路径不合法");
+          return;
+        }
+        chain.doFilter(request, response);
+      }
+    });
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    return registration;
   }
 
   /** {@code /error} opened directly, with no error behind it, is a page that does not exist. */

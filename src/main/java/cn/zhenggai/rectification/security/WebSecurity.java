@@ -15,6 +15,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
@@ -94,8 +95,10 @@ class WebSecurity {
                 response.sendRedirect(request.getContextPath() + "/login?logout");
               }
             }))
-        // Camunda's applications carry their own CSRF protection (CsrfPreventionFilter, X-XSRF-TOKEN header).
+        // Camunda's applications carry their own CSRF protection (X-XSRF-TOKEN header), checked first by us so that a
+        // forged request does not end the session as Camunda's check would.
         .csrf(csrf -> csrf.ignoringRequestMatchers(camunda))
+        .addFilterBefore(new CamundaCsrfCheck(), CsrfFilter.class)
         .headers(headers -> headers
             .frameOptions(frame -> frame.sameOrigin())
             .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(

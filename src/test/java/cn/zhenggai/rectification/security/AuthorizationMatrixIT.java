@@ -190,6 +190,82 @@ class AuthorizationMatrixIT extends PostgresApplicationTest {
     }
   }
 
+  /** A person's own name and email come from the directory; only administrators change them. */
+  @Test
+  void ownProfile() {
+    for (Role role : Role.values()) {
+      String user = role.user == null ? "sec-chengguan" : role.user;
+      org.camunda.bpm.engine.identity.User before = engine.getIdentityService().createUserQuery().userId(user).singleResult();
+      ResponseEntity<String> response = as(role).exchange("/engine-rest/user/" + user + "/profile", HttpMethod.PUT,
+          json(Map.of("id", user, "firstName", "改过的名字", "lastName", String.valueOf(before.getLastName()),
+              "email", String.valueOf(before.getEmail()))), String.class);
+      HttpStatus expected = role == Role.ANONYMOUS ? HttpStatus.UNAUTHORIZED
+          : role == Role.ADMIN ? HttpStatus.NO_CONTENT : HttpStatus.FORBIDDEN;
+      assertThat(response.getStatusCode()).as(role.name()).isEqualTo(expected);
+      org.camunda.bpm.engine.identity.User after = engine.getIdentityService().createUserQuery().userId(user).singleResult();
+      assertThat(after.getFirstName()).as(role.name()).isEqualTo(role == Role.ADMIN ? "改过的名字" : before.getFirstName());
+      after.setFirstName(before.getFirstName());
+      engine.getIdentityService().saveUser(after);
+    }
+  }
+
+  @Test
+  void identityVerify() {
+    for (Role role : Role.values()) {
+      ResponseEntity<String> response = as(role).postForEntity("/engine-rest/identity/verify",
+          json(Map.of("username", "sec-organs", "password", "demo")), String.class);
+      HttpStatus expected = role == Role.ANONYMOUS ? HttpStatus.UNAUTHORIZED
+          : role == Role.ADMIN ? HttpStatus.OK : HttpStatus.FORBIDDEN;
+      assertThat(response.getStatusCode()).as(role.name()).isEqualTo(expected);
+    }
+  }
+
+  /** Claimed by the organization department: nobody else completes it, whatever their rights on the task. */
+  @Test
+  void completingATaskClaimedBySomeoneElse() {
+    Task draft = draftPlan("2.3");
+    assertThat(complete(Role.CHENGGUAN, draft).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    Task review = draftPlan("2.3");
+    as(Role.SUPERVISOR).postForEntity("/engine-rest/task/" + review.getId() + "/claim", json(Map.of("userId", "sup-orgdept")), String.class);
+    for (Role role : Role.values()) {
+      if (role == Role.SUPERVISOR) {
+        continue;
+      }
+      ResponseEntity<String> response = as(role).exchange("/engine-rest/task/" + review.getId() + "/complete", HttpMethod.POST,
+          json(Map.of("variables", Map.of("planApproved", Map.of("value", true)))), String.class);
+      HttpStatus expected = switch (role) {
+        case ANONYMOUS -> HttpStatus.UNAUTHORIZED;
+        case ADMIN -> HttpStatus.CONFLICT;
+        default -> HttpStatus.FORBIDDEN;
+      };
+      assertThat(response.getStatusCode()).as(role.name()).isEqualTo(expected);
+      assertThat(draftPlan("2.3").getId()).as("still open after " + role).isEqualTo(review.getId());
+    }
+    assertThat(as(Role.SUPERVISOR).exchange("/engine-rest/task/" + review.getId() + "/complete", HttpMethod.POST,
+        json(Map.of("variables", Map.of("planApproved", Map.of("value", true)))), String.class).getStatusCode())
+        .isEqualTo(HttpStatus.NO_CONTENT);
+  }
+
+  @Test
+  void reassigningATask() {
+    for (Role role : Role.values()) {
+      HttpStatus status = HttpStatus.valueOf(as(role).postForEntity("/api/tasks/no-such-task/assignee",
+          json(Map.of("userId", "sup-discipline", "reason", "出差")), String.class).getStatusCode().value());
+      HttpStatus expected = switch (role) {
+        case ANONYMOUS -> HttpStatus.UNAUTHORIZED;
+        case SUPERVISOR, CO_SUPERVISOR -> HttpStatus.NOT_FOUND;
+        default -> HttpStatus.FORBIDDEN;
+      };
+      assertThat(status).as(role.name()).isEqualTo(expected);
+    }
+  }
+
+  private static HttpEntity<Object> json(Object body) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return new HttpEntity<>(body, headers);
+  }
+
   private HttpStatus status(Role role, String path) {
     return HttpStatus.valueOf(as(role).getForEntity(path, String.class).getStatusCode().value());
   }

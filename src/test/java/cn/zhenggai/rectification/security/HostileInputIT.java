@@ -28,12 +28,14 @@ class HostileInputIT extends PostgresApplicationTest {
   @Autowired ProcessEngine engine;
   TestRestTemplate http;
   Task draft;
+  RecordState before;
 
   @BeforeEach
   void signIn() {
     http = anonymous.withBasicAuth("sec-chengguan", "demo");
     draft = engine.getTaskService().createTaskQuery()
         .processInstanceBusinessKey(UnitRectificationProcess.businessKey("1.1", "street-chengguan")).singleResult();
+    before = RecordState.of(engine, anonymous, draft);
   }
 
   @Test
@@ -151,11 +153,103 @@ class HostileInputIT extends PostgresApplicationTest {
     assertThat(login.getBody()).contains("name=\"_csrf\"");
   }
 
+  @Test
+  void aChunkedBodyOverTheLimitIsA413AndChangesNothing() throws Exception {
+    byte[] huge = ("{\"variables\":{\"planMeasures\":{\"value\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}}}")
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    var request = java.net.http.HttpRequest.newBuilder(uri("/engine-rest/task/" + draft.getId() + "/complete"))
+        .header("Authorization", basic("sec-chengguan"))
+        .header("Content-Type", "application/json")
+        // a stream of unknown length goes out chunked, without Content-Length
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(huge)))
+        .build();
+
+    var response = java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(413);
+    assertThat(response.body()).contains("请求内容超过 1 MB");
+    assertUnchanged();
+  }
+
+  @Test
+  void oddPathSegmentsAndTheBareErrorPageAreClientErrors() throws Exception {
+    var client = java.net.http.HttpClient.newHttpClient();
+    for (String path : List.of("/api/cases/..;/..;/engine-rest/user", "/api/cases/%2e%2e;/x", "/engine-rest/task;jsessionid=x")) {
+      var response = client.send(java.net.http.HttpRequest.newBuilder(uri(path)).header("Authorization", basic("sec-chengguan")).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).as(path).isEqualTo(400);
+      assertThat(response.body()).as(path).contains("请求路径不合法").doesNotContain("Exception");
+    }
+    assertThat(anonymous.getForEntity("/error", String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(http.getForEntity("/error", String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+  }
+
+  @Test
+  void refusalsOfTheEngineNameNoClasses() {
+    List<ResponseEntity<String>> refusals = List.of(
+        anonymous.withBasicAuth("sup-orgdept", "demo").postForEntity("/engine-rest/message",
+            json("{\"messageName\":\"no-such-message\"}"), String.class),
+        post("/engine-rest/task/" + draft.getId() + "/complete",
+            "{\"variables\":{\"planMeasures\":{\"value\":\"x\",\"type\":\"NoSuchType\"}}}"),
+        post("/engine-rest/task/" + draft.getId() + "/complete",
+            "{\"variables\":{\"planMeasures\":{\"value\":\"notaboolean\",\"type\":\"Boolean\"}}}"));
+
+    assertThat(refusals).allSatisfy(refusal -> {
+      assertThat(refusal.getStatusCode().is4xxClientError()).as(refusal.getBody()).isTrue();
+      assertThat(refusal.getBody()).doesNotContain("java.", "Exception:", "MismatchingMessageCorrelation", "org.camunda");
+      assertThat(refusal.getBody()).containsPattern("[\\u4e00-\\u9fa5]");
+    });
+    assertUnchanged();
+  }
+
+  @Test
+  void aPreferenceTakesItsOwnTypeOnly() {
+    for (String body : List.of("{\"digest\": 1}", "{\"digest\": \"true\"}", "{\"digest\": null}", "{\"digest\": true, \"x\": 1}")) {
+      ResponseEntity<JsonNode> response = http.exchange("/api/me/notification-preference", HttpMethod.PUT, json(body), JsonNode.class);
+      assertThat(response.getStatusCode()).as(body).isEqualTo(HttpStatus.BAD_REQUEST);
+      assertThat(response.getBody().get("detail").asText()).contains("digest");
+    }
+    assertThat(engine.getIdentityService().getUserInfo("sec-chengguan", "rectification.digest")).isNull();
+  }
+
+  /** A page of another site posting without our token is refused; the person stays signed in, the half-filled form kept. */
+  @Test
+  void aRefusedCrossSitePostLeavesTheSessionAlive() throws Exception {
+    var cookies = new java.net.CookieManager();
+    var client = java.net.http.HttpClient.newBuilder().cookieHandler(cookies).build();
+    String login = client.send(java.net.http.HttpRequest.newBuilder(uri("/login")).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+    java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(login);
+    assertThat(token.find()).isTrue();
+    var signIn = client.send(java.net.http.HttpRequest.newBuilder(uri("/login"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=sup-orgdept&password=demo&_csrf=" + token.group(1)))
+        .build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+    assertThat(signIn.statusCode()).isEqualTo(302);
+
+    for (String path : List.of("/logout", "/supervision/", "/camunda/api/engine/engine/default/task/" + draft.getId() + "/claim")) {
+      var forged = client.send(java.net.http.HttpRequest.newBuilder(uri(path))
+          .header("Origin", "https://evil.example").header("Content-Type", "application/json")
+          .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"userId\":\"sup-orgdept\"}")).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(forged.statusCode()).as(path).isEqualTo(403);
+      var stillIn = client.send(java.net.http.HttpRequest.newBuilder(uri("/supervision/")).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(stillIn.statusCode()).as("signed in after a forged POST to " + path).isEqualTo(200);
+    }
+    assertUnchanged();
+  }
+
+  private java.net.URI uri(String path) {
+    return java.net.URI.create(anonymous.getRootUri() + path);
+  }
+
+  private static String basic(String user) {
+    return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":demo").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
   private void assertUnchanged() {
-    Task now = engine.getTaskService().createTaskQuery().taskId(draft.getId()).singleResult();
-    assertThat(now).as("the task is still open").isNotNull();
-    assertThat(engine.getTaskService().getVariables(draft.getId()))
-        .doesNotContainKeys(UnitRectificationProcess.PLAN_MEASURES, UnitRectificationProcess.PLAN_TARGET_DATE);
+    before.assertUnchanged();
   }
 
   private static Map<String, Object> plan(String measures) {

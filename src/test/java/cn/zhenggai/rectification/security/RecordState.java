@@ -49,7 +49,10 @@ record RecordState(ProcessEngine engine, TestRestTemplate http, String taskId, S
   private static JsonNode register(ProcessEngine engine, TestRestTemplate supervisor, String processInstanceId) {
     String businessKey = engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(processInstanceId)
         .singleResult().getBusinessKey();
-    return supervisor.getForEntity("/api/cases/" + businessKey.substring(0, businessKey.indexOf('/')), JsonNode.class).getBody();
+    var shown = (com.fasterxml.jackson.databind.node.ObjectNode)
+        supervisor.getForEntity("/api/cases/" + businessKey.substring(0, businessKey.indexOf('/')), JsonNode.class).getBody();
+    shown.remove("notifications"); // the mail sender works on these meanwhile
+    return shown;
   }
 
   private static List<String> people(ProcessEngine engine) {
