@@ -4,10 +4,14 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
-/** Due dates of the user tasks; the BPMN asks it as {@code ${deadlines.draftPlan()}}. Follows the engine clock. */
+/**
+ * Due dates of the user tasks; the BPMN asks it as {@code ${deadlines.draftPlan(execution)}}. Follows the engine clock.
+ * A plan or a report that was sent back gets its own, shorter period, so a return never buys a unit a fresh full term.
+ */
 @Component("deadlines")
 public class StageDeadlines {
 
@@ -17,8 +21,17 @@ public class StageDeadlines {
     this.properties = properties;
   }
 
-  public Date draftPlan() {
-    return fromNow(properties.draftPlan());
+  public Date draftPlan(DelegateExecution execution) {
+    boolean returned = Boolean.FALSE.equals(execution.getVariable(UnitRectificationProcess.PLAN_APPROVED));
+    return fromNow(returned ? properties.redraftPlan() : properties.draftPlan());
+  }
+
+  /** The problem's deadline; after a report was sent back, the redo period from now. */
+  public Date rectify(DelegateExecution execution) {
+    if (Boolean.FALSE.equals(execution.getVariable(UnitRectificationProcess.RECTIFICATION_ACCEPTED))) {
+      return fromNow(properties.redoRectification());
+    }
+    return (Date) execution.getVariable(RectificationCaseProcess.RECTIFICATION_DEADLINE);
   }
 
   public Date reviewPlan() {

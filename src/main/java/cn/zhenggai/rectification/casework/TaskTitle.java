@@ -4,7 +4,8 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 
 /**
  * A task's name in Tasklist tells which case it belongs to, so a secretary with nine "制定整改方案" tells them apart:
- * {@code 制定整改方案 · 1.1 理论学习存在差距 · 城关街道党工委}. The diagram keeps the plain step name.
+ * {@code 制定整改方案 · 1.1 理论学习不深入、领会不透彻、贯彻不有力 · 城关街道党工委}. The problem's own title, not its
+ * category: problems of one category (3.1, 3.2, 3.3) would read alike. The diagram keeps the plain step name.
  */
 final class TaskTitle {
 
@@ -14,9 +15,9 @@ final class TaskTitle {
 
   static void name(DelegateTask task) {
     Object problemId = task.getVariable(RectificationCaseProcess.PROBLEM_ID);
-    Object category = task.getVariable(RectificationCaseProcess.PROBLEM_CATEGORY);
+    Object title = task.getVariable(RectificationCaseProcess.PROBLEM_TITLE);
     Object unit = task.getVariable(UnitRectificationProcess.UNIT_NAME);
     String step = task.getBpmnModelElementInstance() == null ? task.getName() : task.getBpmnModelElementInstance().getName();
-    task.setName(step + SEPARATOR + problemId + " " + category + (unit == null ? "" : SEPARATOR + unit));
+    task.setName(step + SEPARATOR + problemId + " " + title + (unit == null ? "" : SEPARATOR + unit));
   }
 }

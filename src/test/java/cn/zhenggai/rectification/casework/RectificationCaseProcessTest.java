@@ -36,7 +36,7 @@ class RectificationCaseProcessTest extends ProcessTestBase {
 
     assertThat(problem).isWaitingAt("CallActivity_UnitRectification");
     for (String unit : UNITS) {
-      assertThat(driver.unitTask("91.1", unit).getName()).startsWith("制定整改方案 · 91.1 测试类别 · ");
+      assertThat(driver.unitTask("91.1", unit).getName()).startsWith("制定整改方案 · 91.1 测试问题 91.1 · ");
       assertThat(driver.unitTask("91.1", unit)).hasCandidateGroup(unit);
     }
     assertThat(register("91.1").units()).extracting(CaseQueries.UnitCase::unitId)

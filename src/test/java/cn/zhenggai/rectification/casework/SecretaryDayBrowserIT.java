@@ -22,8 +22,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class SecretaryDayBrowserIT extends BrowserApplicationTest {
 
-  static final String DRAFT = "制定整改方案 · 1.1 理论学习存在差距 · 城关街道党工委";
-  static final String REVIEW = "审核整改方案 · 1.1 理论学习存在差距 · 城关街道党工委";
+  static final String DRAFT = "制定整改方案 · 1.1 理论学习不深入、领会不透彻、贯彻不有力 · 城关街道党工委";
+  static final String REVIEW = "审核整改方案 · 1.1 理论学习不深入、领会不透彻、贯彻不有力 · 城关街道党工委";
   static final String REASON = "措施没有写明时间节点，请逐条补充完成时间后重新提交。";
 
   /** Tasklist's own English words, none of which a Chinese user should meet. */
@@ -85,7 +85,7 @@ class SecretaryDayBrowserIT extends BrowserApplicationTest {
     complete(REVIEW);
 
     Task next = new CaseDriver(engine).unitTask("1.1", "street-chengguan");
-    assertThat(next.getName()).isEqualTo("落实整改并报送完成情况 · 1.1 理论学习存在差距 · 城关街道党工委");
+    assertThat(next.getName()).isEqualTo("落实整改并报送完成情况 · 1.1 理论学习不深入、领会不透彻、贯彻不有力 · 城关街道党工委");
     assertThat(engine.getRuntimeService().getVariable(next.getExecutionId(), UnitRectificationProcess.PLAN_MEASURES))
         .isEqualTo("一、2027年1月底前制定年度理论学习计划；二、2027年3月底前书记讲专题党课。");
     assertThat(engine.getRuntimeService().getVariable(next.getExecutionId(), UnitRectificationProcess.PLAN_TARGET_DATE))

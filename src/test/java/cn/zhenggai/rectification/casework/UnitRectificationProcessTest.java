@@ -8,12 +8,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import java.time.Duration;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -35,18 +40,30 @@ class UnitRectificationProcessTest extends ProcessTestBase {
   }
 
   @Autowired StageDeadlines deadlines;
+
+  /** A still clock, so due dates computed from "now" can be compared exactly. */
+  @BeforeEach
+  void stopTheClock() {
+    ClockUtil.setCurrentTime(new Date());
+  }
+
+  @AfterEach
+  void restartTheClock() {
+    ClockUtil.reset();
+  }
+
   @Test
   void approvedPlanAndAcceptedRectificationEndTheUnitProcess() {
     starter.startIfNew(TestProblems.problem("90.1", "street-chengguan"));
     ProcessInstance unit = unitProcess("90.1", "street-chengguan");
 
     assertThat(unit).isWaitingAt(UnitRectificationProcess.TASK_DRAFT_PLAN);
-    assertThat(BpmnAwareTests.task(unit)).hasCandidateGroup("street-chengguan").hasName("制定整改方案 · 90.1 测试类别 · 城关街道党工委");
+    assertThat(BpmnAwareTests.task(unit)).hasCandidateGroup("street-chengguan").hasName("制定整改方案 · 90.1 测试问题 90.1 · 城关街道党工委");
     assertThat(BpmnAwareTests.task(unit).getDueDate()).isNotNull();
     driver.submitPlan("90.1", "street-chengguan", "sec-chengguan");
 
     assertThat(unit).isWaitingAt(UnitRectificationProcess.TASK_REVIEW_PLAN);
-    assertThat(BpmnAwareTests.task(unit)).hasCandidateGroup("org-dept").hasName("审核整改方案 · 90.1 测试类别 · 城关街道党工委");
+    assertThat(BpmnAwareTests.task(unit)).hasCandidateGroup("org-dept").hasName("审核整改方案 · 90.1 测试问题 90.1 · 城关街道党工委");
     driver.reviewPlan("90.1", "street-chengguan", "sup-orgdept", true, null);
 
     assertThat(unit).isWaitingAt(UnitRectificationProcess.TASK_RECTIFY);
@@ -55,7 +72,7 @@ class UnitRectificationProcessTest extends ProcessTestBase {
     driver.submitReport("90.1", "street-chengguan", "sec-chengguan");
 
     assertThat(unit).isWaitingAt(UnitRectificationProcess.TASK_ACCEPT_RECTIFICATION);
-    assertThat(BpmnAwareTests.task(unit)).hasCandidateGroup("org-dept").hasName("验收整改成效 · 90.1 测试类别 · 城关街道党工委");
+    assertThat(BpmnAwareTests.task(unit)).hasCandidateGroup("org-dept").hasName("验收整改成效 · 90.1 测试问题 90.1 · 城关街道党工委");
     driver.acceptRectification("90.1", "street-chengguan", "sup-orgdept", true, null);
 
     assertThat(unit).isEnded();
@@ -71,6 +88,8 @@ class UnitRectificationProcessTest extends ProcessTestBase {
     driver.reviewPlan("90.2", "street-dongcheng", "sup-orgdept", false, "措施不具体，请写明时间节点");
 
     assertThat(unit).isWaitingAt(UnitRectificationProcess.TASK_DRAFT_PLAN);
+    assertThat(BpmnAwareTests.task(unit).getDueDate()).as("a redraft is due in redraft-plan (P5D), not a fresh P15D")
+        .isEqualTo(fromNow(Duration.ofDays(5)));
     assertThat(unit).variables()
         .containsEntry(REVIEW_COMMENT, "措施不具体，请写明时间节点")
         .containsEntry(PLAN_APPROVED, false);
@@ -101,6 +120,8 @@ class UnitRectificationProcessTest extends ProcessTestBase {
 
     assertThat(unit).isWaitingAt(UnitRectificationProcess.TASK_RECTIFY);
     assertThat(BpmnAwareTests.task(unit)).hasCandidateGroup("street-xicheng");
+    assertThat(BpmnAwareTests.task(unit).getDueDate()).as("redone in redo-rectification (P5D)")
+        .isEqualTo(fromNow(Duration.ofDays(5)));
     assertThat(unit).variables().containsEntry(REVIEW_COMMENT, "佐证材料不足");
 
     driver.submitReport("90.3", "street-xicheng", "sec-xicheng");
@@ -163,6 +184,10 @@ class UnitRectificationProcessTest extends ProcessTestBase {
 
     assertThat(unit).isWaitingAt(UnitRectificationProcess.TASK_DRAFT_PLAN);
     assertThat(register("90.6").timeline()).isEmpty();
+  }
+
+  private static Date fromNow(Duration duration) {
+    return new Date(ClockUtil.getCurrentTime().getTime() + duration.toMillis());
   }
 
   private ProcessInstance unitProcess(String problemId, String unitId) {
