@@ -27,10 +27,12 @@ class CaseRegisterPlugin extends AbstractProcessEnginePlugin {
 
   private final CaseRegister register;
   private final SubmittedFields submitted;
+  private final ReturnComment returnComment;
 
-  CaseRegisterPlugin(CaseRegister register, SubmittedFields submitted) {
+  CaseRegisterPlugin(CaseRegister register, SubmittedFields submitted, ReturnComment returnComment) {
     this.register = register;
     this.submitted = submitted;
+    this.returnComment = returnComment;
   }
 
   @Override
@@ -70,6 +72,7 @@ class CaseRegisterPlugin extends AbstractProcessEnginePlugin {
       TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
       task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, TaskTitle::name);
       task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, register::taskCreated);
+      task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, returnComment::onCreate);
       task.addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, register::taskChanged);
       task.addBuiltInTaskListener(TaskListener.EVENTNAME_UPDATE, register::taskChanged);
       task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, register::taskCompleted);

@@ -49,7 +49,7 @@ class RectificationCaseProcessTest extends ProcessTestBase {
     }
 
     assertThat(problem).isWaitingAt(RectificationCaseProcess.TASK_CONFIRM_CLOSURE);
-    assertThat(driver.closureTask("91.1")).hasName("确认问题销号 · 91.1 测试类别").hasCandidateGroup("org-dept");
+    assertThat(driver.closureTask("91.1")).hasName("确认问题销号 · 91.1 测试问题 91.1").hasCandidateGroup("org-dept");
     assertThat(register("91.1").summary().stageName()).isEqualTo("确认问题销号");
     driver.confirmClosure("91.1", "sup-orgdept");
 

@@ -90,6 +90,10 @@ class UnitRectificationProcessTest extends ProcessTestBase {
     assertThat(unit).isWaitingAt(UnitRectificationProcess.TASK_DRAFT_PLAN);
     assertThat(BpmnAwareTests.task(unit).getDueDate()).as("a redraft is due in redraft-plan (P5D), not a fresh P15D")
         .isEqualTo(fromNow(Duration.ofDays(5)));
+    assertThat(engine.getTaskService().getTaskComments(BpmnAwareTests.task(unit).getId()))
+        .as("Tasklist's history tab of the returned plan shows why")
+        .extracting(org.camunda.bpm.engine.task.Comment::getFullMessage)
+        .containsExactly("退回理由：措施不具体，请写明时间节点");
     assertThat(unit).variables()
         .containsEntry(REVIEW_COMMENT, "措施不具体，请写明时间节点")
         .containsEntry(PLAN_APPROVED, false);
@@ -122,6 +126,9 @@ class UnitRectificationProcessTest extends ProcessTestBase {
     assertThat(BpmnAwareTests.task(unit)).hasCandidateGroup("street-xicheng");
     assertThat(BpmnAwareTests.task(unit).getDueDate()).as("redone in redo-rectification (P5D)")
         .isEqualTo(fromNow(Duration.ofDays(5)));
+    assertThat(engine.getTaskService().getTaskComments(BpmnAwareTests.task(unit).getId()))
+        .extracting(org.camunda.bpm.engine.task.Comment::getFullMessage)
+        .containsExactly("退回理由：佐证材料不足");
     assertThat(unit).variables().containsEntry(REVIEW_COMMENT, "佐证材料不足");
 
     driver.submitReport("90.3", "street-xicheng", "sec-xicheng");
