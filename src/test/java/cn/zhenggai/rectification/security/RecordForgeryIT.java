@@ -13,7 +13,11 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -33,30 +37,26 @@ class RecordForgeryIT extends PostgresApplicationTest {
   @Autowired TestRestTemplate anonymous;
   @Autowired ProcessEngine engine;
 
-  @Test
-  void aSecretaryCannotRouteHerPlanToHerOwnUnitForReview() {
+  /** Routing to her own unit for review (a self-approved plan), or a deadline in 2099 (no reminder ever fires). */
+  @ParameterizedTest
+  @MethodSource("routingAndDeadlines")
+  void aSecretaryCannotWriteWhatDecidesRoutingOrDeadlines(String variable, Map<String, Object> value) {
     Task draft = draft("2.1", "street-dongcheng");
     RecordState before = RecordState.of(engine, anonymous, draft);
 
     Map<String, Object> plan = plan();
-    plan.put("supervisorGroups", Map.of("value", "street-dongcheng"));
+    plan.put(variable, value);
     ResponseEntity<JsonNode> response = complete("sec-dongcheng", draft, plan);
 
-    assertRefused(response, HttpStatus.BAD_REQUEST, "不接受字段“supervisorGroups”");
+    assertRefused(response, HttpStatus.BAD_REQUEST, "不接受字段“" + variable + "”");
     before.assertUnchanged();
   }
 
-  @Test
-  void aSecretaryCannotMoveHerOwnDeadline() {
-    Task draft = draft("2.1", "street-dongcheng");
-    RecordState before = RecordState.of(engine, anonymous, draft);
-
-    Map<String, Object> plan = plan();
-    plan.put("rectificationDeadline", Map.of("value", "2099-12-31T23:59:59.000+0800", "type", "Date"));
-    ResponseEntity<JsonNode> response = complete("sec-dongcheng", draft, plan);
-
-    assertRefused(response, HttpStatus.BAD_REQUEST, "不接受字段“rectificationDeadline”");
-    before.assertUnchanged();
+  static Stream<Arguments> routingAndDeadlines() {
+    return Stream.of(
+        Arguments.of("supervisorGroups", Map.of("value", "street-dongcheng")),
+        Arguments.of("rectificationDeadline", Map.of("value", "2099-12-31T23:59:59.000+0800", "type", "Date")),
+        Arguments.of("rectificationDeadlineText", Map.of("value", "2099年12月31日")));
   }
 
   @Test
@@ -146,12 +146,9 @@ class RecordForgeryIT extends PostgresApplicationTest {
     Task draft = draft("2.1", "street-dongcheng");
     RecordState before = RecordState.of(engine, anonymous, draft);
 
-    Map<String, Object> plan = plan();
-    plan.put(UnitRectificationProcess.PLAN_NOTES, Map.of("value", "rO0ABXQAA2FiYw==", "type", "Object", "valueInfo",
-        Map.of("objectTypeName", "java.lang.String", "serializationDataFormat", "application/x-java-serialized-object")));
-    ResponseEntity<JsonNode> response = complete("sec-dongcheng", draft, plan);
-
-    assertRefused(response, HttpStatus.BAD_REQUEST, "不接受 Java 序列化的对象变量");
+    assertPlanRefused(draft, UnitRectificationProcess.PLAN_NOTES, Map.of("value", "rO0ABXQAA2FiYw==", "type", "Object",
+        "valueInfo", Map.of("objectTypeName", "java.lang.String", "serializationDataFormat", "application/x-java-serialized-object")),
+        "不接受 Java 序列化的对象变量");
     before.assertUnchanged();
   }
 
@@ -160,21 +157,12 @@ class RecordForgeryIT extends PostgresApplicationTest {
     Task draft = draft("2.3", "street-dongcheng");
     RecordState before = RecordState.of(engine, anonymous, draft);
 
-    Map<String, Object> blank = plan();
-    blank.put(UnitRectificationProcess.PLAN_MEASURES, Map.of("value", "\u200B\u00A0\u3000\u200D\uFEFF "));
-    assertRefused(complete("sec-dongcheng", draft, blank), HttpStatus.BAD_REQUEST, "请填写“整改措施”（planMeasures）");
-
-    Map<String, Object> scripted = plan();
-    scripted.put(UnitRectificationProcess.PLAN_TARGET_DATE, Map.of("value", "2027-01-15<script>alert(1)</script>"));
-    assertRefused(complete("sec-dongcheng", draft, scripted), HttpStatus.BAD_REQUEST, "格式 yyyy-MM-dd");
-
-    Map<String, Object> past = plan();
-    past.put(UnitRectificationProcess.PLAN_TARGET_DATE, Map.of("value", "1999-01-15"));
-    assertRefused(complete("sec-dongcheng", draft, past), HttpStatus.BAD_REQUEST, "1999-01-15 早于今天");
-
-    Map<String, Object> late = plan();
-    late.put(UnitRectificationProcess.PLAN_TARGET_DATE, Map.of("value", "2027-06-01"));
-    assertRefused(complete("sec-dongcheng", draft, late), HttpStatus.BAD_REQUEST, "晚于整改时限 2027-05-31");
+    assertPlanRefused(draft, UnitRectificationProcess.PLAN_MEASURES, Map.of("value", "\u200B\u00A0\u3000\u200D\uFEFF "),
+        "请填写“整改措施”（planMeasures）");
+    assertPlanRefused(draft, UnitRectificationProcess.PLAN_TARGET_DATE, Map.of("value", "2027-01-15<script>alert(1)</script>"),
+        "格式 yyyy-MM-dd");
+    assertPlanRefused(draft, UnitRectificationProcess.PLAN_TARGET_DATE, Map.of("value", "1999-01-15"), "1999-01-15 早于今天");
+    assertPlanRefused(draft, UnitRectificationProcess.PLAN_TARGET_DATE, Map.of("value", "2027-06-01"), "晚于整改时限 2027-05-31");
     before.assertUnchanged();
   }
 
@@ -281,6 +269,13 @@ class RecordForgeryIT extends PostgresApplicationTest {
   private ResponseEntity<JsonNode> complete(String user, Task task, Map<String, Object> variables) {
     return as(user).exchange("/engine-rest/task/" + task.getId() + "/complete", HttpMethod.POST,
         json(Map.of("variables", variables)), JsonNode.class);
+  }
+
+  /** A valid plan with one field replaced, completed by the unit's secretary: refused with the message. */
+  private void assertPlanRefused(Task draft, String field, Object value, String message) {
+    Map<String, Object> plan = plan();
+    plan.put(field, value);
+    assertRefused(complete("sec-dongcheng", draft, plan), HttpStatus.BAD_REQUEST, message);
   }
 
   private TestRestTemplate as(String user) {
