@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,11 +29,14 @@ class CaseRegisterPlugin extends AbstractProcessEnginePlugin {
   private final CaseRegister register;
   private final SubmittedFields submitted;
   private final ReturnComment returnComment;
+  private final CaseTimeline timeline;
 
-  CaseRegisterPlugin(CaseRegister register, SubmittedFields submitted, ReturnComment returnComment) {
+  CaseRegisterPlugin(CaseRegister register, SubmittedFields submitted, ReturnComment returnComment,
+      @Lazy CaseTimeline timeline) {
     this.register = register;
     this.submitted = submitted;
     this.returnComment = returnComment;
+    this.timeline = timeline;
   }
 
   @Override
@@ -75,6 +79,7 @@ class CaseRegisterPlugin extends AbstractProcessEnginePlugin {
       task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, returnComment::onCreate);
       task.addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, register::taskChanged);
       task.addBuiltInTaskListener(TaskListener.EVENTNAME_UPDATE, register::taskChanged);
+      task.addBuiltInTaskListener(TaskListener.EVENTNAME_UPDATE, timeline::dueDateChanged);
       task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, register::taskCompleted);
       // added last, so it runs first: nothing is recorded from a completion it refuses
       task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, submitted::check);

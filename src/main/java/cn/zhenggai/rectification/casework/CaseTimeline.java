@@ -7,6 +7,8 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.persistence.entity.PropertyChange;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -32,7 +34,8 @@ public class CaseTimeline {
     REPORT_SUBMITTED("报送整改完成情况"),
     RECTIFICATION_ACCEPTED("验收通过"),
     RECTIFICATION_RETURNED("验收退回，要求继续整改"),
-    TASK_REASSIGNED("改派待办");
+    TASK_REASSIGNED("改派待办"),
+    DUE_DATE_CHANGED("修改截止日期");
 
     private final String label;
 
@@ -65,6 +68,18 @@ public class CaseTimeline {
     if (unitId != null) {
       task.setVariable(UnitRectificationProcess.CASE_HISTORY, history(problemId, unitId));
     }
+  }
+
+  /** A supervisor moved a task's due date (Tasklist); the register follows through {@link CaseRegister#taskChanged}. */
+  void dueDateChanged(DelegateTask task) {
+    PropertyChange change = ((TaskEntity) task).getPropertyChanges().get(TaskEntity.DUE_DATE);
+    if (change == null) {
+      return;
+    }
+    DateTimeFormatter format = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(properties.timeZone());
+    String from = change.getOrgValue() == null ? "无" : format.format(((java.util.Date) change.getOrgValue()).toInstant());
+    String to = format.format(task.getDueDate().toInstant());
+    record(task, Kind.DUE_DATE_CHANGED, task.getName() + "：" + from + " → " + to);
   }
 
   /** Records an action on a case taken outside a task's completion (the unit's id is null for the problem's own). */
