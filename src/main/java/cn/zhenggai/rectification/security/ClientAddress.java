@@ -1,6 +1,7 @@
 package cn.zhenggai.rectification.security;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.Serializable;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.springframework.security.authentication.AuthenticationDetailsSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,9 +22,16 @@ import org.springframework.stereotype.Component;
  * the first untrusted address was written by the client and is not believed). From any other client the header is
  * ignored, so it cannot be used to slip past a lock. Addresses are compared in one form ({@code ::1} and
  * {@code 0:0:0:0:0:0:0:1} are the same).
+ *
+ * <p>The details source of every sign-in (form and HTTP Basic): the address travels with the sign-in to
+ * {@link SignIn}. (Spring's request context is not there yet when Spring Security signs in: the Jersey starter
+ * registers its request-context filter after the security filters.)
  */
 @Component
-class ClientAddress {
+class ClientAddress implements AuthenticationDetailsSource<HttpServletRequest, ClientAddress.Origin> {
+
+  /** Where a sign-in comes from. */
+  record Origin(String address) implements Serializable {}
 
   static final String FORWARDED_FOR = "X-Forwarded-For";
 
@@ -36,6 +45,11 @@ class ClientAddress {
         .map(proxy -> literal(proxy).orElseThrow(() -> new IllegalArgumentException(
             "rectification.sign-in.trusted-proxies：“" + proxy + "” 不是 IP 地址")))
         .collect(Collectors.toUnmodifiableSet());
+  }
+
+  @Override
+  public Origin buildDetails(HttpServletRequest request) {
+    return new Origin(of(request));
   }
 
   String of(HttpServletRequest request) {

@@ -1,6 +1,7 @@
 package cn.zhenggai.rectification.security;
 
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import org.springframework.security.authentication.LockedException;
 
 /**
@@ -13,13 +14,18 @@ class SignInLocked extends LockedException {
 
   SignInLocked(Duration remaining) {
     super(message(remaining));
-    this.seconds = Math.max(1, remaining.toSeconds());
+    this.seconds = seconds(remaining);
   }
 
   /** "登录失败次数过多，已暂时锁定，请 N 分钟后再试", N rounded up, at least 1. */
   static String message(Duration remaining) {
-    long minutes = Math.max(1, (remaining.toSeconds() + 59) / 60);
-    return "登录失败次数过多，已暂时锁定，请 " + minutes + " 分钟后再试";
+    return "登录失败次数过多，已暂时锁定，请 " + (seconds(remaining) + 59) / 60 + " 分钟后再试";
+  }
+
+  /** Whole seconds, rounded up (a lock read back from the database may have lost its last digits), at least 1. */
+  private static long seconds(Duration remaining) {
+    Duration whole = remaining.truncatedTo(ChronoUnit.SECONDS);
+    return Math.max(1, whole.equals(remaining) ? whole.toSeconds() : whole.toSeconds() + 1);
   }
 
   /** For a {@code Retry-After} header. */

@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
@@ -61,7 +62,7 @@ class SignInThrottle {
    * address, or the address, is locked.
    */
   Attempt admit(String account, String address) {
-    Instant now = clock.instant();
+    Instant now = now();
     String stored = key(account);
     List<Row> rows = jdbc.query(COUNTS + "where address = ? and account in (?, ?)", Row::read, address, stored,
         ALL_ACCOUNTS);
@@ -94,7 +95,7 @@ class SignInThrottle {
 
     /** A wrong password: counted; throws {@link SignInLocked} when this one locked the account or the address. */
     void failed() {
-      Instant now = clock.instant();
+      Instant now = now();
       Instant lockedUntil;
       try {
         lockedUntil = countBoth(now);
@@ -141,7 +142,7 @@ class SignInThrottle {
   /** The locks in force now, the longest first. */
   List<Lock> locks() {
     return jdbc.query(LOCKS + "where locked_until > ? order by locked_until desc, id", SignInThrottle::lock,
-        timestamp(clock.instant()));
+        timestamp(now()));
   }
 
   /** Lifts a lock and forgets its count; empty when there is no such row (lifted already, or never there). */
@@ -158,7 +159,7 @@ class SignInThrottle {
   /** Forgets counts that no longer bear on anything: not locked, and older than any rule looks back. */
   @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
   void forgetOldCounts() {
-    Instant now = clock.instant();
+    Instant now = now();
     Duration lookBack = settings.forgetAfter().compareTo(settings.addressWindow()) > 0
         ? settings.forgetAfter() : settings.addressWindow();
     try {
@@ -167,6 +168,11 @@ class SignInThrottle {
     } catch (DataAccessResourceFailureException e) {
       LOG.warn("数据库暂时无法连接，过期的登录失败记录稍后再清理（{}）", e.getMostSpecificCause().getMessage());
     }
+  }
+
+  /** In whole milliseconds, which both databases store exactly (PostgreSQL would round nanoseconds). */
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MILLIS);
   }
 
   /** An account name as it is stored: as typed, cut to the column's length (no account id is nearly that long). */

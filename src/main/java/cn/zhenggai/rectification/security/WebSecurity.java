@@ -10,7 +10,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
@@ -45,13 +44,13 @@ class WebSecurity {
 
   @Bean
   @Order(1)
-  SecurityFilterChain apis(HttpSecurity http, ApiErrors errors) throws Exception {
+  SecurityFilterChain apis(HttpSecurity http, ApiErrors errors, ClientAddress clientAddress) throws Exception {
     // Path patterns, not MVC patterns: /engine-rest is Jersey's servlet, not Spring MVC's.
     http.securityMatcher(new OrRequestMatcher(PATHS.matcher("/api/**"), PATHS.matcher("/engine-rest/**")))
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(PATHS.matcher("/api/ledger/**")).hasAnyRole(READERS_OF_EVERYTHING)
             .anyRequest().authenticated())
-        .httpBasic(basic -> basic.authenticationEntryPoint(errors))
+        .httpBasic(basic -> basic.authenticationEntryPoint(errors).authenticationDetailsSource(clientAddress))
         .exceptionHandling(handling -> handling.authenticationEntryPoint(errors).accessDeniedHandler(errors))
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
@@ -64,7 +63,7 @@ class WebSecurity {
 
   @Bean
   @Order(2)
-  SecurityFilterChain pages(HttpSecurity http) throws Exception {
+  SecurityFilterChain pages(HttpSecurity http, ClientAddress clientAddress) throws Exception {
     RequestMatcher camunda = PATHS.matcher("/camunda/**");
     http.authorizeHttpRequests(requests -> requests
             .requestMatchers("/login", "/error", "/zhenggai/**", "/favicon.ico").permitAll()
@@ -75,9 +74,9 @@ class WebSecurity {
             .requestMatchers(PATHS.matcher("/camunda/app/admin/**"), PATHS.matcher("/camunda/api/admin/plugin/**"))
             .hasRole("SYSTEM")
             .anyRequest().authenticated())
-        .formLogin(form -> form.loginPage("/login").failureUrl("/login?error")
+        .formLogin(form -> form.loginPage("/login").failureUrl("/login?error").authenticationDetailsSource(clientAddress)
             .successHandler(new BackToTheLink("/camunda/app/tasklist/default/")))
-        .httpBasic(Customizer.withDefaults())
+        .httpBasic(basic -> basic.authenticationDetailsSource(clientAddress))
         .exceptionHandling(handling -> handling.defaultAuthenticationEntryPointFor(
             new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), PATHS.matcher("/camunda/api/**")))
         .logout(logout -> logout

@@ -114,6 +114,8 @@ class SignInPolicyTest {
     assertThat(SignInLocked.message(Duration.ofSeconds(60))).isEqualTo("登录失败次数过多，已暂时锁定，请 1 分钟后再试");
     assertThat(SignInLocked.message(Duration.ofSeconds(61))).isEqualTo("登录失败次数过多，已暂时锁定，请 2 分钟后再试");
     assertThat(SignInLocked.message(Duration.ofMillis(200))).isEqualTo("登录失败次数过多，已暂时锁定，请 1 分钟后再试");
+    assertThat(SignInLocked.message(Duration.ofSeconds(60).plusNanos(1))).isEqualTo("登录失败次数过多，已暂时锁定，请 2 分钟后再试");
+    assertThat(new SignInLocked(Duration.ofSeconds(60).minusNanos(1000)).retryAfterSeconds()).isEqualTo(60);
     assertThat(SignInLocked.message(Duration.ofMinutes(15))).isEqualTo("登录失败次数过多，已暂时锁定，请 15 分钟后再试");
   }
 }

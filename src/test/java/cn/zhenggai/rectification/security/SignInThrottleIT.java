@@ -1,0 +1,215 @@
+package cn.zhenggai.rectification.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.zhenggai.rectification.PostgresApplicationTest;
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * Wrong passwords on the running application (PostgreSQL): a stranger guessing from one address locks the account
+ * for that address only, the lock ends by itself, and Camunda's own count per account no longer locks anybody out.
+ * The test's requests come through 127.0.0.1, here a trusted proxy, and name the client in {@code X-Forwarded-For};
+ * the sign-in clock is moved by the test.
+ */
+@TestPropertySource(properties = "rectification.sign-in.trusted-proxies=127.0.0.1")
+@Import(SignInThrottleIT.SignInClock.class)
+class SignInThrottleIT extends PostgresApplicationTest {
+
+  static final String LOCKED_FOR_A_MINUTE = "登录失败次数过多，已暂时锁定，请 1 分钟后再试";
+  static final String WRONG_PASSWORD = "未登录或用户名、密码不正确";
+  static final String OFFICE = "198.51.100.20";
+  private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
+
+  @TestConfiguration
+  static class SignInClock {
+    @Bean
+    MovableClock signInClock() {
+      return new MovableClock(Instant.now());
+    }
+  }
+
+  @Autowired MovableClock clock;
+  @LocalServerPort int port;
+
+  @Test
+  void aStrangersGuessesLockTheAccountFromTheStrangersAddressOnly() throws Exception {
+    String stranger = "203.0.113.7";
+    for (int i = 1; i <= 4; i++) {
+      HttpResponse<String> guess = api("sec-chengguan", "guess-" + i, stranger);
+      assertThat(guess.statusCode()).isEqualTo(401);
+      assertThat(guess.body()).contains(WRONG_PASSWORD);
+    }
+    assertThat(api("sec-chengguan", "guess-5", stranger).body()).as("the fifth locks").contains(LOCKED_FOR_A_MINUTE);
+
+    HttpResponse<String> rightPassword = api("sec-chengguan", "demo", stranger);
+    assertThat(rightPassword.statusCode()).isEqualTo(401);
+    assertThat(rightPassword.body()).contains(LOCKED_FOR_A_MINUTE).doesNotContain(WRONG_PASSWORD);
+    assertThat(rightPassword.headers().firstValue("Retry-After")).hasValue("60");
+    FormSignIn onThePage = new FormSignIn(stranger).signIn("sec-chengguan", "demo");
+    assertThat(onThePage.location).endsWith("/login?error");
+    assertThat(onThePage.page).contains(LOCKED_FOR_A_MINUTE).doesNotContain("用户名或密码不正确");
+
+    assertThat(api("sec-chengguan", "demo", OFFICE).statusCode()).as("the secretary at the office, at once").isEqualTo(200);
+    assertThat(new FormSignIn(OFFICE).signIn("sec-chengguan", "demo").location).endsWith("/camunda/app/tasklist/default/");
+  }
+
+  @Test
+  void aWrongPasswordOnThePageSaysSoAndWhenItLocks() throws Exception {
+    FormSignIn signIn = new FormSignIn("203.0.113.8").signIn("sec-dongcheng", "wrong");
+
+    assertThat(signIn.location).endsWith("/login?error");
+    assertThat(signIn.page).contains("用户名或密码不正确，请重新输入。连续输错 5 次将暂时锁定几分钟。");
+  }
+
+  @Test
+  void camundasOwnCountPerAccountLocksNobodyOut() throws Exception {
+    // 15 wrong passwords reach Camunda's password check (five from each of three addresses): by Camunda's defaults
+    // the first would delay the next sign-in by 3 s and the tenth would lock the account until an administrator acts
+    for (String stranger : new String[] {"203.0.113.21", "203.0.113.22", "203.0.113.23"}) {
+      for (int i = 1; i <= 5; i++) {
+        assertThat(api("sec-organs", "guess-" + i, stranger).statusCode()).isEqualTo(401);
+      }
+    }
+
+    assertThat(api("sec-organs", "demo", OFFICE).statusCode()).as("right password from another address, at once")
+        .isEqualTo(200);
+  }
+
+  @Test
+  void theLockEndsByItselfAndTheNextOneIsTwiceAsLong() throws Exception {
+    String stranger = "203.0.113.31";
+    lockOut("sec-xicheng", stranger);
+    clock.advance(Duration.ofSeconds(59));
+    assertThat(api("sec-xicheng", "demo", stranger).body()).contains(LOCKED_FOR_A_MINUTE);
+
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(api("sec-xicheng", "guess-6", stranger).body()).contains("登录失败次数过多，已暂时锁定，请 2 分钟后再试");
+    clock.advance(Duration.ofMinutes(2));
+
+    assertThat(api("sec-xicheng", "demo", stranger).statusCode()).isEqualTo(200);
+    assertThat(api("sec-xicheng", "guess-7", stranger).body()).as("the right password forgot the wrong ones")
+        .contains(WRONG_PASSWORD);
+  }
+
+  @Test
+  void anAddressGuessingManyAccountsIsLockedForAllOfThem() throws Exception {
+    String stranger = "203.0.113.41";
+    for (int i = 1; i < 20; i++) {
+      assertThat(api("someone-" + i, "guess", stranger).body()).contains(WRONG_PASSWORD);
+    }
+    assertThat(api("someone-20", "guess", stranger).body()).contains("登录失败次数过多，已暂时锁定，请 15 分钟后再试");
+
+    assertThat(api("sup-orgdept", "demo", stranger).statusCode()).isEqualTo(401);
+    assertThat(api("sup-orgdept", "demo", OFFICE).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void anUntrustedClientsForwardedForIsIgnored() throws Exception {
+    // 127.0.0.2 is not a trusted proxy: whatever it writes in X-Forwarded-For, it is counted as itself
+    for (int i = 1; i <= 5; i++) {
+      assertThat(fromAnUntrustedClient("sec-education", "guess-" + i, "198.51.100." + i)).startsWith("HTTP/1.1 401");
+    }
+
+    assertThat(fromAnUntrustedClient("sec-education", "demo", "198.51.100.99"))
+        .as("a new X-Forwarded-For does not get past the lock").startsWith("HTTP/1.1 401").contains(LOCKED_FOR_A_MINUTE);
+    assertThat(api("sec-education", "demo", "198.51.100.5").statusCode())
+        .as("the address it wrote was not counted").isEqualTo(200);
+  }
+
+  private void lockOut(String user, String address) throws Exception {
+    for (int i = 1; i <= 5; i++) {
+      api(user, "guess-" + i, address);
+    }
+    assertThat(api(user, "demo", address).body()).contains(LOCKED_FOR_A_MINUTE);
+  }
+
+  /** An API request with HTTP Basic, through the trusted proxy on behalf of {@code address}. */
+  private HttpResponse<String> api(String user, String password, String address) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri("/api/cases")).header("Authorization", basic(user, password));
+    if (address != null) {
+      request.header(ClientAddress.FORWARDED_FOR, address);
+    }
+    return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  /** The same request on a connection from 127.0.0.2 (Java's HTTP client cannot choose its local address). */
+  private String fromAnUntrustedClient(String user, String password, String forwardedFor) throws IOException {
+    try (Socket socket = new Socket()) {
+      socket.bind(new InetSocketAddress("127.0.0.2", 0));
+      socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+      socket.setSoTimeout(30_000);
+      String request = "GET /api/cases HTTP/1.1\r\nHost: localhost:" + port + "\r\nAuthorization: " + basic(user, password)
+          + "\r\n" + ClientAddress.FORWARDED_FOR + ": " + forwardedFor + "\r\nConnection: close\r\n\r\n";
+      socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  private static String basic(String user, String password) {
+    return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private URI uri(String path) {
+    return URI.create("http://localhost:" + port + path);
+  }
+
+  /** A browser's sign-in on the page, from {@code address}: where the form sent it, and the page shown there. */
+  final class FormSignIn {
+    final HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
+        .followRedirects(HttpClient.Redirect.NEVER).build();
+    final String address;
+    String location;
+    String page;
+
+    FormSignIn(String address) {
+      this.address = address;
+    }
+
+    FormSignIn signIn(String user, String password) throws Exception {
+      String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
+          + URLEncoder.encode(password, StandardCharsets.UTF_8);
+      HttpResponse<String> sent = post("/login", form, get("/login").body());
+      location = sent.headers().firstValue("Location").orElseThrow();
+      page = location.contains("/login") ? send(HttpRequest.newBuilder(uri("/").resolve(location))).body() : null;
+      return this;
+    }
+
+    /** A form on a page of this session, sent with the page's CSRF token. */
+    HttpResponse<String> post(String path, String form, String pageWithTheForm) throws Exception {
+      Matcher csrf = CSRF_FIELD.matcher(pageWithTheForm);
+      assertThat(csrf.find()).as("a CSRF field on the page").isTrue();
+      return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+          .POST(HttpRequest.BodyPublishers.ofString(form + "&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8))));
+    }
+
+    HttpResponse<String> get(String path) throws Exception {
+      return send(HttpRequest.newBuilder(uri(path)).GET());
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+      return browser.send(request.header(ClientAddress.FORWARDED_FOR, address).build(),
+          HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+  }
+}
