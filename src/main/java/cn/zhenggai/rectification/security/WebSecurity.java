@@ -49,6 +49,7 @@ class WebSecurity {
     http.securityMatcher(new OrRequestMatcher(PATHS.matcher("/api/**"), PATHS.matcher("/engine-rest/**")))
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(PATHS.matcher("/api/ledger/**")).hasAnyRole(READERS_OF_EVERYTHING)
+            .requestMatchers(PATHS.matcher("/api/operations/**")).hasRole("SYSTEM")
             .anyRequest().authenticated())
         .httpBasic(basic -> basic.authenticationEntryPoint(errors).authenticationDetailsSource(clientAddress))
         .exceptionHandling(handling -> handling.authenticationEntryPoint(errors).accessDeniedHandler(errors))
@@ -71,7 +72,8 @@ class WebSecurity {
             .requestMatchers(PATHS.matcher("/camunda/app/cockpit/**"), PATHS.matcher("/camunda/api/cockpit/**"),
                 PATHS.matcher("/supervision/**"))
             .hasAnyRole(READERS_OF_EVERYTHING)
-            .requestMatchers(PATHS.matcher("/camunda/app/admin/**"), PATHS.matcher("/camunda/api/admin/plugin/**"))
+            .requestMatchers(PATHS.matcher("/camunda/app/admin/**"), PATHS.matcher("/camunda/api/admin/plugin/**"),
+                PATHS.matcher("/operations/**"))
             .hasRole("SYSTEM")
             .anyRequest().authenticated())
         .formLogin(form -> form.loginPage("/login").failureUrl("/login?error").authenticationDetailsSource(clientAddress)

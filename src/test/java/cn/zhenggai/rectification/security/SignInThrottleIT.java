@@ -3,6 +3,8 @@ package cn.zhenggai.rectification.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zhenggai.rectification.PostgresApplicationTest;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.InetSocketAddress;
@@ -15,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,7 +31,8 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * Wrong passwords on the running application (PostgreSQL): a stranger guessing from one address locks the account
- * for that address only, the lock ends by itself, and Camunda's own count per account no longer locks anybody out.
+ * for that address only, the lock ends by itself, an administrator sees and lifts locks (nobody else may), and
+ * Camunda's own count per account no longer locks anybody out.
  * The test's requests come through 127.0.0.1, here a trusted proxy, and name the client in {@code X-Forwarded-For};
  * the sign-in clock is moved by the test.
  */
@@ -50,6 +54,7 @@ class SignInThrottleIT extends PostgresApplicationTest {
   }
 
   @Autowired MovableClock clock;
+  @Autowired ObjectMapper json;
   @LocalServerPort int port;
 
   @Test
@@ -137,6 +142,80 @@ class SignInThrottleIT extends PostgresApplicationTest {
         .as("the address it wrote was not counted").isEqualTo(200);
   }
 
+  @Test
+  void anAdministratorSeesAndLiftsLocksOnThePage() throws Exception {
+    String stranger = "203.0.113.51";
+    lockOut("sup-discipline", stranger);
+
+    JsonNode lock = lockOf("sup-discipline", stranger);
+    assertThat(lock.get("failures").asInt()).isEqualTo(5);
+    assertThat(Instant.parse(lock.get("lockedUntil").asText()))
+        .isEqualTo(clock.instant().truncatedTo(ChronoUnit.MILLIS).plus(Duration.ofMinutes(1)));
+
+    FormSignIn administrator = new FormSignIn(OFFICE).signIn("admin", "demo");
+    String page = administrator.get("/operations/sign-in-locks").body();
+    assertThat(page).contains("<td>sup-discipline</td>", "<td>" + stranger + "</td>", "解除", "name=\"_csrf\"");
+    String lift = "/operations/sign-in-locks/" + lock.get("id").asLong() + "/lift";
+    assertThat(administrator.send(HttpRequest.newBuilder(uri(lift)).POST(HttpRequest.BodyPublishers.noBody())).statusCode())
+        .as("without the page's CSRF token").isEqualTo(403);
+
+    HttpResponse<String> lifted = administrator.post(lift, "", page);
+
+    assertThat(lifted.headers().firstValue("Location")).hasValueSatisfying(to -> assertThat(to).endsWith("/operations/sign-in-locks?lifted"));
+    assertThat(administrator.get("/operations/sign-in-locks?lifted").body()).contains("已解除锁定").doesNotContain(stranger);
+    assertThat(api("sup-discipline", "demo", stranger).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void anAdministratorLiftsALockThroughTheApiAndNobodyElseMay() throws Exception {
+    String stranger = "203.0.113.52";
+    lockOut("leader", stranger);
+    String lock = "/api/operations/sign-in-locks/" + lockOf("leader", stranger).get("id").asLong();
+
+    assertThat(as("sec-chengguan", "GET", "/api/operations/sign-in-locks").statusCode()).isEqualTo(403);
+    assertThat(as(null, "GET", "/api/operations/sign-in-locks").statusCode()).isEqualTo(401);
+    assertThat(as("sec-chengguan", "DELETE", lock).statusCode()).isEqualTo(403);
+    assertThat(as(null, "DELETE", lock).statusCode()).isEqualTo(401);
+    assertThat(as("sec-chengguan", "GET", "/operations/sign-in-locks").statusCode()).isEqualTo(403);
+    assertThat(as(null, "GET", "/operations/sign-in-locks").statusCode()).as("a program").isEqualTo(401);
+    HttpResponse<String> anonymousPage = new FormSignIn(OFFICE).send(HttpRequest.newBuilder(uri("/operations/sign-in-locks"))
+        .header("Accept", "text/html"));
+    assertThat(anonymousPage.statusCode()).as("a browser").isEqualTo(302);
+    assertThat(anonymousPage.headers().firstValue("Location")).hasValueSatisfying(to -> assertThat(to).endsWith("/login"));
+    FormSignIn secretary = new FormSignIn(OFFICE).signIn("sec-chengguan", "demo");
+    assertThat(secretary.post(lock.replace("/api", "") + "/lift", "", secretary.get("/login").body()).statusCode())
+        .isEqualTo(403);
+    assertThat(api("leader", "demo", stranger).body()).as("still locked").contains(LOCKED_FOR_A_MINUTE);
+
+    assertThat(as("admin", "DELETE", lock).statusCode()).isEqualTo(204);
+
+    assertThat(api("leader", "demo", stranger).statusCode()).isEqualTo(200);
+    HttpResponse<String> again = as("admin", "DELETE", lock);
+    assertThat(again.statusCode()).isEqualTo(404);
+    assertThat(again.body()).contains("没有编号为 " + lock.substring(lock.lastIndexOf('/') + 1) + " 的登录锁定");
+  }
+
+  /** The lock of an account from an address, as the administrators' API lists it. */
+  private JsonNode lockOf(String user, String address) throws Exception {
+    HttpResponse<String> locks = as("admin", "GET", "/api/operations/sign-in-locks");
+    assertThat(locks.statusCode()).isEqualTo(200);
+    for (JsonNode lock : json.readTree(locks.body())) {
+      if (user.equals(lock.get("account").asText()) && address.equals(lock.get("address").asText())) {
+        return lock;
+      }
+    }
+    throw new AssertionError("no lock of " + user + " from " + address + " in " + locks.body());
+  }
+
+  /** A request of {@code user} (HTTP Basic; null: nobody signed in) from the test itself, 127.0.0.1. */
+  private HttpResponse<String> as(String user, String method, String path) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).method(method, HttpRequest.BodyPublishers.noBody());
+    if (user != null) {
+      request.header("Authorization", basic(user, "demo"));
+    }
+    return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
   private void lockOut(String user, String address) throws Exception {
     for (int i = 1; i <= 5; i++) {
       api(user, "guess-" + i, address);
@@ -207,7 +286,7 @@ class SignInThrottleIT extends PostgresApplicationTest {
       return send(HttpRequest.newBuilder(uri(path)).GET());
     }
 
-    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+    HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
       return browser.send(request.header(ClientAddress.FORWARDED_FOR, address).build(),
           HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
