@@ -133,8 +133,8 @@ class SignInThrottle {
           timestamp(after.lockedUntil()), account, address);
     }
     if (after.lockedAt(now) && !before.lockedAt(now)) {
-      LOG.info("登录锁定：{}输错密码 {} 次，锁定 {}（至 {}）", whom(account, address), after.failures(),
-          Duration.between(now, after.lockedUntil()), after.lockedUntil());
+      LOG.info("登录锁定：{}，输错密码 {} 次，锁定 {} 秒（至 {}）", whom(account, address), after.failures(),
+          Duration.between(now, after.lockedUntil()).toSeconds(), after.lockedUntil());
     }
     return after;
   }
