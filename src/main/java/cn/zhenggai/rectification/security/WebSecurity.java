@@ -48,6 +48,10 @@ class WebSecurity {
     // Path patterns, not MVC patterns: /engine-rest is Jersey's servlet, not Spring MVC's.
     http.securityMatcher(new OrRequestMatcher(PATHS.matcher("/api/**"), PATHS.matcher("/engine-rest/**")))
         .authorizeHttpRequests(requests -> requests
+            // passwords are checked by the sign-in only, where wrong ones are counted (SignInThrottle)
+            .requestMatchers(PATHS.matcher("/engine-rest/identity/verify"),
+                PATHS.matcher("/engine-rest/engine/*/identity/verify"))
+            .denyAll()
             .requestMatchers(PATHS.matcher("/api/ledger/**")).hasAnyRole(READERS_OF_EVERYTHING)
             .requestMatchers(PATHS.matcher("/api/operations/**")).hasRole("SYSTEM")
             .anyRequest().authenticated())
@@ -67,6 +71,10 @@ class WebSecurity {
   SecurityFilterChain pages(HttpSecurity http, ClientAddress clientAddress) throws Exception {
     RequestMatcher camunda = PATHS.matcher("/camunda/**");
     http.authorizeHttpRequests(requests -> requests
+            // passwords are checked by the sign-in only, where wrong ones are counted (SignInThrottle)
+            .requestMatchers(PATHS.matcher("/camunda/api/engine/engine/*/identity/verify"),
+                PATHS.matcher("/camunda/api/admin/auth/user/*/login/**"))
+            .denyAll()
             .requestMatchers("/login", "/error", "/zhenggai/**", "/favicon.ico").permitAll()
             // Camunda checks application access at sign-in; these rules also close the applications' own APIs.
             .requestMatchers(PATHS.matcher("/camunda/app/cockpit/**"), PATHS.matcher("/camunda/api/cockpit/**"),

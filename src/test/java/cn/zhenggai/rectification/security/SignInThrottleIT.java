@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.CookieManager;
+import java.net.HttpCookie;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
@@ -19,6 +20,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -195,6 +199,34 @@ class SignInThrottleIT extends PostgresApplicationTest {
     assertThat(again.body()).contains("没有编号为 " + lock.substring(lock.lastIndexOf('/') + 1) + " 的登录锁定");
   }
 
+  @Test
+  void noOtherWayChecksAPasswordPastTheCount() throws Exception {
+    // The engine's "verify" and the Camunda applications' own sign-in check any account's password; with Camunda's
+    // count off they would let a signed-in user guess others' passwords uncounted.
+    String verify = "{\"username\":\"sup-orgdept\",\"password\":\"demo\"}";
+    Map<String, Integer> answers = new LinkedHashMap<>();
+    for (String path : List.of("/engine-rest/identity/verify", "/engine-rest/engine/default/identity/verify")) {
+      answers.put(path, HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri(path))
+          .header("Authorization", basic("sec-chengguan", "demo")).header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(verify)).build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+    }
+    FormSignIn secretary = new FormSignIn(OFFICE).signIn("sec-chengguan", "demo");
+    secretary.get("/camunda/app/tasklist/default/"); // hands out Camunda's CSRF cookie, which its own API wants back
+    String camundaToken = secretary.cookie("XSRF-TOKEN");
+    String engineVerify = "/camunda/api/engine/engine/default/identity/verify";
+    answers.put(engineVerify, secretary.send(HttpRequest.newBuilder(uri(engineVerify))
+        .header("X-XSRF-TOKEN", camundaToken).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(verify))).statusCode());
+    String camundaSignIn = "/camunda/api/admin/auth/user/default/login/tasklist";
+    answers.put(camundaSignIn, secretary.send(HttpRequest.newBuilder(uri(camundaSignIn))
+        .header("X-XSRF-TOKEN", camundaToken).header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString("username=sup-orgdept&password=demo"))).statusCode());
+
+    assertThat(answers).as("a signed-in secretary checking another account's password").containsOnly(
+        Map.entry("/engine-rest/identity/verify", 403), Map.entry("/engine-rest/engine/default/identity/verify", 403),
+        Map.entry(engineVerify, 403), Map.entry(camundaSignIn, 403));
+  }
+
   /** The lock of an account from an address, as the administrators' API lists it. */
   private JsonNode lockOf(String user, String address) throws Exception {
     HttpResponse<String> locks = as("admin", "GET", "/api/operations/sign-in-locks");
@@ -255,7 +287,8 @@ class SignInThrottleIT extends PostgresApplicationTest {
 
   /** A browser's sign-in on the page, from {@code address}: where the form sent it, and the page shown there. */
   final class FormSignIn {
-    final HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
+    final CookieManager cookies = new CookieManager();
+    final HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies)
         .followRedirects(HttpClient.Redirect.NEVER).build();
     final String address;
     String location;
@@ -280,6 +313,11 @@ class SignInThrottleIT extends PostgresApplicationTest {
       assertThat(csrf.find()).as("a CSRF field on the page").isTrue();
       return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
           .POST(HttpRequest.BodyPublishers.ofString(form + "&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8))));
+    }
+
+    String cookie(String name) {
+      return cookies.getCookieStore().getCookies().stream().filter(cookie -> cookie.getName().equals(name))
+          .map(HttpCookie::getValue).findFirst().orElseThrow(() -> new AssertionError("no cookie " + name));
     }
 
     HttpResponse<String> get(String path) throws Exception {
