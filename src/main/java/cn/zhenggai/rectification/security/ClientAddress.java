@@ -1,5 +1,7 @@
 package cn.zhenggai.rectification.security;
 
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletRequestWrapper;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.Serializable;
 import java.net.InetAddress;
@@ -52,7 +54,8 @@ class ClientAddress implements AuthenticationDetailsSource<HttpServletRequest, C
     return new Origin(of(request));
   }
 
-  String of(HttpServletRequest request) {
+  String of(HttpServletRequest wrapped) {
+    HttpServletRequest request = asReceived(wrapped);
     String address = literal(request.getRemoteAddr()).orElse(request.getRemoteAddr());
     if (!trustedProxies.contains(address)) {
       return address;
@@ -69,6 +72,19 @@ class ClientAddress implements AuthenticationDetailsSource<HttpServletRequest, C
       }
     }
     return address;
+  }
+
+  /**
+   * The request as the server received it, under the wrappers of filters. Spring's {@code ForwardedHeaderFilter}
+   * ({@code server.forward-headers-strategy=framework}, used behind TLS) answers the first entry of
+   * {@code X-Forwarded-For}, which any client can write, as the remote address, and hides the header.
+   */
+  private static HttpServletRequest asReceived(HttpServletRequest request) {
+    ServletRequest inner = request;
+    while (inner instanceof ServletRequestWrapper wrapper) {
+      inner = wrapper.getRequest();
+    }
+    return inner instanceof HttpServletRequest received ? received : request;
   }
 
   private static List<String> forwardedFor(HttpServletRequest request) {

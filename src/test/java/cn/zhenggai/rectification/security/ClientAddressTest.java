@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.web.filter.ForwardedHeaderFilter;
 
 class ClientAddressTest {
 
@@ -56,6 +60,28 @@ class ClientAddressTest {
     assertThat(behindTwoProxies.of(request("127.0.0.1", "203.0.113.7, 10.0.0.5, unknown"))).isEqualTo("127.0.0.1");
     assertThat(behindTwoProxies.of(request("127.0.0.1", "203.0.113.7, evil.example.org, 10.0.0.5")))
         .isEqualTo("10.0.0.5");
+  }
+
+  @Test
+  void springsForwardedHeaderFilterDoesNotLetAClientChooseItsAddress() throws Exception {
+    // server.forward-headers-strategy=framework (README, behind TLS) makes getRemoteAddr() the header's first entry,
+    // from any client: the address of the connection itself must count
+    MockHttpServletRequest request = request("198.51.100.20", "203.0.113.7");
+    MockFilterChain chain = new MockFilterChain();
+    new ForwardedHeaderFilter().doFilter(request, new MockHttpServletResponse(), chain);
+    HttpServletRequest wrapped = (HttpServletRequest) chain.getRequest();
+
+    assertThat(wrapped.getRemoteAddr()).as("what the filter says").isEqualTo("203.0.113.7");
+    assertThat(behindTwoProxies.of(wrapped)).isEqualTo("198.51.100.20");
+  }
+
+  @Test
+  void behindATrustedProxyTheForwardedHeaderFilterChangesNothing() throws Exception {
+    MockHttpServletRequest request = request("127.0.0.1", "198.51.100.99, 203.0.113.7");
+    MockFilterChain chain = new MockFilterChain();
+    new ForwardedHeaderFilter().doFilter(request, new MockHttpServletResponse(), chain);
+
+    assertThat(behindTwoProxies.of((HttpServletRequest) chain.getRequest())).isEqualTo("203.0.113.7");
   }
 
   @Test

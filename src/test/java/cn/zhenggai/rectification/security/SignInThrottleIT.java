@@ -38,9 +38,12 @@ import org.springframework.test.context.TestPropertySource;
  * for that address only, the lock ends by itself, an administrator sees and lifts locks (nobody else may), and
  * Camunda's own count per account no longer locks anybody out.
  * The test's requests come through 127.0.0.1, here a trusted proxy, and name the client in {@code X-Forwarded-For};
- * the sign-in clock is moved by the test.
+ * the sign-in clock is moved by the test. The forwarded headers are handled as the README asks for production.
  */
-@TestPropertySource(properties = "rectification.sign-in.trusted-proxies=127.0.0.1")
+@TestPropertySource(properties = {
+    "rectification.sign-in.trusted-proxies=127.0.0.1",
+    // as behind TLS in production (README): Spring's filter then reports X-Forwarded-For as the remote address
+    "server.forward-headers-strategy=framework"})
 @Import(SignInThrottleIT.SignInClock.class)
 class SignInThrottleIT extends PostgresApplicationTest {
 
