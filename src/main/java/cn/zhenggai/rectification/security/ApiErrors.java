@@ -12,7 +12,10 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.stereotype.Component;
 
-/** 401 and 403 of the APIs as JSON problems in Chinese, never a login page. */
+/**
+ * 401 and 403 of the APIs as JSON problems in Chinese, never a login page. A sign-in refused for too many wrong
+ * passwords says so, and when to try again, instead of "wrong password".
+ */
 @Component
 class ApiErrors implements AuthenticationEntryPoint, AccessDeniedHandler {
 
@@ -20,6 +23,11 @@ class ApiErrors implements AuthenticationEntryPoint, AccessDeniedHandler {
   public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
       throws IOException {
     response.setHeader("WWW-Authenticate", "Basic realm=\"rectification\", charset=\"UTF-8\"");
+    if (e instanceof SignInLocked locked) {
+      response.setHeader("Retry-After", Long.toString(locked.retryAfterSeconds()));
+      write(response, HttpStatus.UNAUTHORIZED, locked.getMessage());
+      return;
+    }
     write(response, HttpStatus.UNAUTHORIZED, "未登录或用户名、密码不正确：请用 HTTP Basic 提供用户名和密码");
   }
 

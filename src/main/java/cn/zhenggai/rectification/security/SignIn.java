@@ -14,27 +14,40 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks a user name and password against Camunda's identity service (which also counts failed attempts and delays
- * the next ones) and turns the user's groups into authorities: {@code GROUP_<id>} for every group,
- * {@code UNIT_<id>} for responsible units, {@code ROLE_<type>} for the role.
+ * Checks a user name and password against Camunda's identity service and turns the user's groups into authorities:
+ * {@code GROUP_<id>} for every group, {@code UNIT_<id>} for responsible units, {@code ROLE_<type>} for the role.
+ * Wrong passwords are counted by {@link SignInThrottle} per account and client address (Camunda's own count per
+ * account is off): while the account is locked from this address, or the address is, the password is not even
+ * checked. The address comes with the sign-in as its details ({@link ClientAddress} is the details source of the form
+ * and of HTTP Basic).
  */
 @Component
 class SignIn implements AuthenticationProvider {
 
   private final IdentityService identity;
+  private final SignInThrottle throttle;
 
-  SignIn(IdentityService identity) {
+  SignIn(IdentityService identity, SignInThrottle throttle) {
     this.identity = identity;
+    this.throttle = throttle;
   }
 
   @Override
   public Authentication authenticate(Authentication authentication) {
     String user = authentication.getName();
     Object password = authentication.getCredentials();
-    if (user == null || user.isBlank() || !(password instanceof String text)
-        || !identity.checkPassword(user, text)) {
+    if (user == null || user.isBlank() || !(password instanceof String text)) {
       throw new BadCredentialsException("用户名或密码不正确");
     }
+    if (!(authentication.getDetails() instanceof ClientAddress.Origin origin)) {
+      throw new IllegalStateException("a sign-in configured without ClientAddress as its details source");
+    }
+    SignInThrottle.Attempt attempt = throttle.admit(user, origin.address());
+    if (!identity.checkPassword(user, text)) {
+      attempt.failed();
+      throw new BadCredentialsException("用户名或密码不正确");
+    }
+    attempt.succeeded();
     return UsernamePasswordAuthenticationToken.authenticated(user, null, authoritiesOf(user));
   }
 

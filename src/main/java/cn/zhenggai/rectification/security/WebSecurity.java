@@ -10,7 +10,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
@@ -46,15 +45,18 @@ class WebSecurity {
 
   @Bean
   @Order(1)
-  SecurityFilterChain apis(HttpSecurity http, ApiErrors errors) throws Exception {
+  SecurityFilterChain apis(HttpSecurity http, ApiErrors errors, ClientAddress clientAddress) throws Exception {
     // Path patterns, not MVC patterns: /engine-rest is Jersey's servlet, not Spring MVC's.
     http.securityMatcher(new OrRequestMatcher(PATHS.matcher("/api/**"), PATHS.matcher("/engine-rest/**")))
         .authorizeHttpRequests(requests -> requests
+            // passwords are checked by the sign-in only, where wrong ones are counted (SignInThrottle)
+            .requestMatchers(PATHS.matcher("/engine-rest/identity/verify"),
+                PATHS.matcher("/engine-rest/engine/*/identity/verify"))
+            .denyAll()
             .requestMatchers(PATHS.matcher("/api/ledger/**")).hasAnyRole(READERS_OF_EVERYTHING)
-            // testing someone's password is the sign-in's business (and its throttle's), not an API's
-            .requestMatchers(PATHS.matcher("/engine-rest/identity/verify")).hasRole("SYSTEM")
+            .requestMatchers(PATHS.matcher("/api/operations/**")).hasRole("SYSTEM")
             .anyRequest().authenticated())
-        .httpBasic(basic -> basic.authenticationEntryPoint(errors))
+        .httpBasic(basic -> basic.authenticationEntryPoint(errors).authenticationDetailsSource(clientAddress))
         .exceptionHandling(handling -> handling.authenticationEntryPoint(errors).accessDeniedHandler(errors))
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
@@ -67,23 +69,25 @@ class WebSecurity {
 
   @Bean
   @Order(2)
-  SecurityFilterChain pages(HttpSecurity http) throws Exception {
+  SecurityFilterChain pages(HttpSecurity http, ClientAddress clientAddress) throws Exception {
     RequestMatcher camunda = PATHS.matcher("/camunda/**");
     http.authorizeHttpRequests(requests -> requests
+            // passwords are checked by the sign-in only, where wrong ones are counted (SignInThrottle)
+            .requestMatchers(PATHS.matcher("/camunda/api/engine/engine/*/identity/verify"),
+                PATHS.matcher("/camunda/api/admin/auth/user/*/login/**"))
+            .denyAll()
             .requestMatchers("/login", "/error", "/zhenggai/**", "/favicon.ico").permitAll()
-            // one sign-in (/login): Camunda's own login endpoint would check passwords past it
-            .requestMatchers(PATHS.matcher("/camunda/api/admin/auth/user/*/login/**")).denyAll()
-            .requestMatchers(PATHS.matcher("/camunda/api/engine/engine/*/identity/verify")).hasRole("SYSTEM")
             // Camunda checks application access at sign-in; these rules also close the applications' own APIs.
             .requestMatchers(PATHS.matcher("/camunda/app/cockpit/**"), PATHS.matcher("/camunda/api/cockpit/**"),
                 PATHS.matcher("/supervision/**"))
             .hasAnyRole(READERS_OF_EVERYTHING)
-            .requestMatchers(PATHS.matcher("/camunda/app/admin/**"), PATHS.matcher("/camunda/api/admin/plugin/**"))
+            .requestMatchers(PATHS.matcher("/camunda/app/admin/**"), PATHS.matcher("/camunda/api/admin/plugin/**"),
+                PATHS.matcher("/operations/**"))
             .hasRole("SYSTEM")
             .anyRequest().authenticated())
-        .formLogin(form -> form.loginPage("/login").failureUrl("/login?error")
+        .formLogin(form -> form.loginPage("/login").failureUrl("/login?error").authenticationDetailsSource(clientAddress)
             .successHandler(new BackToTheLink("/camunda/app/tasklist/default/")))
-        .httpBasic(Customizer.withDefaults())
+        .httpBasic(basic -> basic.authenticationDetailsSource(clientAddress))
         .exceptionHandling(handling -> handling.defaultAuthenticationEntryPointFor(
             new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), PATHS.matcher("/camunda/api/**")))
         .logout(logout -> logout

@@ -28,7 +28,7 @@ class SignInBrowserIT extends BrowserApplicationTest {
     wait.until(ExpectedConditions.urlContains("/login"));
     assertThat(browser.getTitle()).isEqualTo("登录 · 整改台账");
 
-    signIn("sec-xicheng", "wrong"); // (another account: a failed attempt delays that account's next sign-in)
+    signIn("sec-xicheng", "wrong");
     wait.until(ExpectedConditions.urlContains("/login?error"));
     assertThat(browser.findElement(By.cssSelector(".notice.error")).getText()).contains("用户名或密码不正确");
 

@@ -1,0 +1,66 @@
+package cn.zhenggai.rectification.security;
+
+import cn.zhenggai.rectification.casework.DeadlineProperties;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Administrators (role SYSTEM, see {@link WebSecurity}) see the sign-in locks in force and lift them: a page with a
+ * "解除" button, and the same as JSON. Lifting forgets the count too, so the next wrong password starts again at one.
+ */
+@Controller
+class SignInLocks {
+
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+  /** A lock as the page shows it: its end in the product's time zone. */
+  record Row(long id, String account, String address, int failures, String lockedUntil) {}
+
+  private final SignInThrottle throttle;
+  private final ZoneId zone;
+
+  SignInLocks(SignInThrottle throttle, DeadlineProperties deadlines) {
+    this.throttle = throttle;
+    this.zone = deadlines.timeZone();
+  }
+
+  @GetMapping("/operations/sign-in-locks")
+  String page(Model model) {
+    model.addAttribute("locks", throttle.locks().stream()
+        .map(lock -> new Row(lock.id(), lock.account(), lock.address(), lock.failures(),
+            TIME.format(lock.lockedUntil().atZone(zone))))
+        .toList());
+    return "operations/sign-in-locks";
+  }
+
+  @PostMapping("/operations/sign-in-locks/{id}/lift")
+  String liftOnThePage(@PathVariable long id, Authentication administrator) {
+    boolean lifted = throttle.lift(id, administrator.getName()).isPresent();
+    return "redirect:/operations/sign-in-locks?" + (lifted ? "lifted" : "gone");
+  }
+
+  @GetMapping("/api/operations/sign-in-locks")
+  @ResponseBody
+  List<SignInThrottle.Lock> locks() {
+    return throttle.locks();
+  }
+
+  @DeleteMapping("/api/operations/sign-in-locks/{id}")
+  ResponseEntity<Void> lift(@PathVariable long id, Authentication administrator) {
+    throttle.lift(id, administrator.getName())
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "没有编号为 " + id + " 的登录锁定"));
+    return ResponseEntity.noContent().build();
+  }
+}
