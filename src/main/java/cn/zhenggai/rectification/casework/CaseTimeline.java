@@ -73,11 +73,11 @@ public class CaseTimeline {
   /** A supervisor moved a task's due date (Tasklist); the register follows through {@link CaseRegister#taskChanged}. */
   void dueDateChanged(DelegateTask task) {
     PropertyChange change = ((TaskEntity) task).getPropertyChanges().get(TaskEntity.DUE_DATE);
-    if (change == null) {
-      return;
+    if (change == null || change.getOrgValue() == null) {
+      return; // the first due date, set as the task was created
     }
     DateTimeFormatter format = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(properties.timeZone());
-    String from = change.getOrgValue() == null ? "无" : format.format(((java.util.Date) change.getOrgValue()).toInstant());
+    String from = format.format(((java.util.Date) change.getOrgValue()).toInstant());
     String to = format.format(task.getDueDate().toInstant());
     record(task, Kind.DUE_DATE_CHANGED, task.getName() + "：" + from + " → " + to);
   }
