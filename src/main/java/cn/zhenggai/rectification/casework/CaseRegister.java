@@ -136,6 +136,10 @@ public class CaseRegister {
         measures, person, target, task.getProcessInstanceId());
   }
 
+  void planApproved(DelegateTask task) {
+    jdbc.update("update case_unit set plan_approved_at = ? where process_instance_id = ?", now(), task.getProcessInstanceId());
+  }
+
   void reportSubmitted(DelegateTask task, String report) {
     jdbc.update("update case_unit set progress = ? where process_instance_id = ?",
         report.length() > 4000 ? report.substring(0, 4000) : report, task.getProcessInstanceId());

@@ -11,7 +11,6 @@ import static cn.zhenggai.rectification.casework.RectificationCaseProcess.SUPERV
 import static cn.zhenggai.rectification.casework.RectificationCaseProcess.UNIT_IDS;
 
 import cn.zhenggai.rectification.problem.Problem;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -27,7 +26,6 @@ import org.springframework.stereotype.Service;
 public class CaseStarter {
 
   private static final Logger LOG = LoggerFactory.getLogger(CaseStarter.class);
-  private static final DateTimeFormatter CHINESE_DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
   private final RuntimeService runtime;
   private final CaseRegister register;
@@ -67,6 +65,6 @@ public class CaseStarter {
         .putValue(UNIT_IDS, new ArrayList<>(problem.units()))
         .putValue(SUPERVISOR_GROUPS, String.join(",", problem.supervisors()))
         .putValue(RECTIFICATION_DEADLINE, deadlines.endOf(problem.deadline()))
-        .putValue(RECTIFICATION_DEADLINE_TEXT, CHINESE_DATE.format(problem.deadline()));
+        .putValue(RECTIFICATION_DEADLINE_TEXT, problem.deadline().toString());
   }
 }

@@ -17,9 +17,11 @@ import org.springframework.stereotype.Component;
 class ReviewDecision implements TaskListener {
 
   private final CaseTimeline timeline;
+  private final CaseRegister register;
 
-  ReviewDecision(CaseTimeline timeline) {
+  ReviewDecision(CaseTimeline timeline, CaseRegister register) {
     this.timeline = timeline;
+    this.register = register;
   }
 
   @Override
@@ -38,6 +40,9 @@ class ReviewDecision implements TaskListener {
     timeline.record(task, kind, comment == null ? null : (passed ? "审核意见：" : "退回理由：") + comment);
     if (passed) {
       task.removeVariable(REVIEW_COMMENT);
+      if (planReview) {
+        register.planApproved(task);
+      }
     }
   }
 }

@@ -106,7 +106,7 @@ public class Notifications {
   }
 
   String format(Date date) {
-    return DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm").withZone(deadlines.timeZone()).format(date.toInstant());
+    return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(deadlines.timeZone()).format(date.toInstant());
   }
 
   private static String subject(NoticeKind kind, Map<String, Object> model) {

@@ -44,12 +44,13 @@ public class Ledger {
       int returns,
       int lateTasks,
       Instant startedAt,
-      Instant closedAt) {}
+      Instant closedAt,
+      Long planDays) {}
 
   private static final String SELECT = "select p.problem_id, p.category, p.title, p.source_text, p.deadline,"
       + " p.status as problem_status, u.unit_id, u.stage, u.status, u.card, u.due_at, u.plan_measures,"
       + " u.responsible_person, u.progress, u.returns_total as returns, u.late_tasks,"
-      + " u.started_at, u.closed_at from case_unit u join case_problem p on p.problem_id = u.problem_id where 1 = 1";
+      + " u.started_at, u.closed_at, u.plan_approved_at from case_unit u join case_problem p on p.problem_id = u.problem_id where 1 = 1";
 
   private final JdbcTemplate jdbc;
   private final IdentityService identity;
@@ -110,7 +111,9 @@ public class Ledger {
   private static Row row(ResultSet rs, Map<String, String> names, Timestamp now) throws SQLException {
     String stage = rs.getString("stage");
     Timestamp due = rs.getTimestamp("due_at");
-    long overdue = due == null || !due.before(now) ? 0 : (now.getTime() - due.getTime() + 86_399_999L) / 86_400_000L;
+    long overdue = due == null || !due.before(now) ? 0 : daysBetween(due, now);
+    Timestamp started = rs.getTimestamp("started_at");
+    Timestamp approved = rs.getTimestamp("plan_approved_at");
     return new Row(
         rs.getString("problem_id"),
         rs.getString("category"),
@@ -132,8 +135,14 @@ public class Ledger {
         instant(due),
         rs.getInt("returns"),
         rs.getInt("late_tasks"),
-        instant(rs.getTimestamp("started_at")),
-        instant(rs.getTimestamp("closed_at")));
+        instant(started),
+        instant(rs.getTimestamp("closed_at")),
+        approved == null ? null : daysBetween(started, approved));
+  }
+
+  /** Whole days from one moment to a later one, a begun day counting as one. */
+  private static long daysBetween(Timestamp from, Timestamp to) {
+    return (to.getTime() - from.getTime() + 86_399_999L) / 86_400_000L;
   }
 
   private static Timestamp now() {

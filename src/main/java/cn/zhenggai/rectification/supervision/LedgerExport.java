@@ -24,7 +24,8 @@ import org.springframework.stereotype.Service;
 public class LedgerExport {
 
   static final List<String> COLUMNS = List.of(
-      "序号", "问题类别", "问题描述", "整改措施", "责任单位", "责任人", "整改时限", "整改进展", "完成情况", "是否销号", "逾期天数");
+      "序号", "问题类别", "问题描述", "整改措施", "责任单位", "责任人", "整改时限", "整改进展", "完成情况", "是否销号", "逾期天数",
+      "方案审批用时（天）");
 
   private final Ledger ledger;
 
@@ -95,7 +96,8 @@ public class LedgerExport {
         row.stageName(),
         text(row.progress()),
         row.closed() ? "是" : "否",
-        row.daysOverdue());
+        row.daysOverdue(),
+        row.planDays() == null ? "" : row.planDays());
   }
 
   private static String line(List<Object> cells) {

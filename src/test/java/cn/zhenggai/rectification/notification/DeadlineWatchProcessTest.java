@@ -46,7 +46,7 @@ class DeadlineWatchProcessTest extends ProcessTestBase {
 
     runTimersUntil(due.minus(Duration.ofDays(3)).plusSeconds(1));
     assertThat(kindsFor(draft)).containsExactly("NEW_TASK", "BEFORE_DUE");
-    assertThat(notices("93.1").get(1).subject()).startsWith("【催办】问题 93.1 测试问题 93.1 · 城关街道党工委 · 制定整改方案 · 2027年1月19日 09:00 到期");
+    assertThat(notices("93.1").get(1).subject()).startsWith("【催办】问题 93.1 测试问题 93.1 · 城关街道党工委 · 制定整改方案 · 2027-01-19 09:00 到期");
 
     runTimersUntil(LocalDate.of(2027, 1, 19).atTime(8, 0, 1).atZone(COUNTY).toInstant());
     assertThat(kindsFor(draft)).containsExactly("NEW_TASK", "BEFORE_DUE", "DUE_DAY");
@@ -89,7 +89,7 @@ class DeadlineWatchProcessTest extends ProcessTestBase {
 
     assertThat((String) yellow.get("html_body")).contains("李卫东 同志：", "亮黄牌督办", "城关街道党工委", "制定整改方案", "逾期天数",
         "href=\"http://localhost:8080/camunda/app/tasklist/default/#/?task=" + draft.getId() + "\"");
-    assertThat((String) yellow.get("text_body")).contains("【黄牌督办】", "截止日期：2027年1月19日 09:00", "逾期天数：1 天",
+    assertThat((String) yellow.get("text_body")).contains("【黄牌督办】", "截止日期：2027-01-19 09:00", "逾期天数：1 天",
         "http://localhost:8080/camunda/app/tasklist/default/#/?task=" + draft.getId()).doesNotContain("<");
     assertThat(yellow.get("recipient_email")).isEqualTo("sec-chengguan@example.org");
   }

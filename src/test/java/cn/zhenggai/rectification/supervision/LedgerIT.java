@@ -71,6 +71,8 @@ class LedgerIT extends PostgresApplicationTest {
 
     JsonNode accepting = page("?stage=ACCEPT_RECTIFICATION").get("rows").get(0);
     assertThat(accepting.get("unitId").asText()).isEqualTo("street-dongcheng");
+    assertThat(accepting.get("planDays").asInt()).as("assigned and approved the same day: a begun day counts").isEqualTo(1);
+    assertThat(review.get(0).get("planDays").isNull()).as("not approved yet").isTrue();
     assertThat(accepting.get("progress").asText()).contains("已开展专题学习 4 次");
 
     JsonNode mostReturned = page("?sort=returns&desc=true&limit=1").get("rows").get(0);
@@ -82,6 +84,10 @@ class LedgerIT extends PostgresApplicationTest {
     assertThat(overdue).hasSize(1);
     assertThat(overdue.get(0).get("unitId").asText()).isEqualTo("organs");
     assertThat(overdue.get(0).get("daysOverdue").asInt()).isEqualTo(3);
+
+    jdbc.update("update case_unit set plan_approved_at = started_at + interval '19 days 2 hours'"
+        + " where problem_id = '2.1' and unit_id = 'street-dongcheng'");
+    assertThat(page("?stage=ACCEPT_RECTIFICATION").get("rows").get(0).get("planDays").asInt()).isEqualTo(20);
   }
 
   @Test
