@@ -1,5 +1,6 @@
 package cn.zhenggai.rectification.casework;
 
+import cn.zhenggai.rectification.vocabulary.Stage;
 import cn.zhenggai.rectification.organization.UnitDirectory;
 import cn.zhenggai.rectification.security.Viewer;
 import java.sql.ResultSet;

@@ -1,14 +1,18 @@
 package cn.zhenggai.rectification.casework;
 
-import static cn.zhenggai.rectification.casework.RectificationCaseProcess.PROBLEM_CATEGORY;
-import static cn.zhenggai.rectification.casework.RectificationCaseProcess.PROBLEM_ID;
-import static cn.zhenggai.rectification.casework.RectificationCaseProcess.PROBLEM_SOURCE;
-import static cn.zhenggai.rectification.casework.RectificationCaseProcess.PROBLEM_TITLE;
-import static cn.zhenggai.rectification.casework.RectificationCaseProcess.RECTIFICATION_DEADLINE;
-import static cn.zhenggai.rectification.casework.RectificationCaseProcess.SUPERVISOR_GROUPS;
-import static cn.zhenggai.rectification.casework.UnitRectificationProcess.PLAN_APPROVED;
-import static cn.zhenggai.rectification.casework.UnitRectificationProcess.RECTIFICATION_ACCEPTED;
-import static cn.zhenggai.rectification.casework.UnitRectificationProcess.UNIT_ID;
+import cn.zhenggai.rectification.vocabulary.RectificationCaseProcess;
+import cn.zhenggai.rectification.vocabulary.UnitRectificationProcess;
+import cn.zhenggai.rectification.vocabulary.Stage;
+import cn.zhenggai.rectification.vocabulary.StageDeadlines;
+import static cn.zhenggai.rectification.vocabulary.RectificationCaseProcess.PROBLEM_CATEGORY;
+import static cn.zhenggai.rectification.vocabulary.RectificationCaseProcess.PROBLEM_ID;
+import static cn.zhenggai.rectification.vocabulary.RectificationCaseProcess.PROBLEM_SOURCE;
+import static cn.zhenggai.rectification.vocabulary.RectificationCaseProcess.PROBLEM_TITLE;
+import static cn.zhenggai.rectification.vocabulary.RectificationCaseProcess.RECTIFICATION_DEADLINE;
+import static cn.zhenggai.rectification.vocabulary.RectificationCaseProcess.SUPERVISOR_GROUPS;
+import static cn.zhenggai.rectification.vocabulary.UnitRectificationProcess.PLAN_APPROVED;
+import static cn.zhenggai.rectification.vocabulary.UnitRectificationProcess.RECTIFICATION_ACCEPTED;
+import static cn.zhenggai.rectification.vocabulary.UnitRectificationProcess.UNIT_ID;
 
 import java.sql.Timestamp;
 import java.util.Date;

@@ -1,14 +1,16 @@
 package cn.zhenggai.rectification.casework;
 
-import static cn.zhenggai.rectification.casework.RectificationCaseProcess.PROBLEM_CATEGORY;
-import static cn.zhenggai.rectification.casework.RectificationCaseProcess.PROBLEM_ID;
-import static cn.zhenggai.rectification.casework.RectificationCaseProcess.PROBLEM_SOURCE;
-import static cn.zhenggai.rectification.casework.RectificationCaseProcess.PROBLEM_TITLE;
-import static cn.zhenggai.rectification.casework.RectificationCaseProcess.RECTIFICATION_DEADLINE;
-import static cn.zhenggai.rectification.casework.RectificationCaseProcess.RECTIFICATION_DEADLINE_TEXT;
-import static cn.zhenggai.rectification.casework.RectificationCaseProcess.SUGGESTED_MEASURES;
-import static cn.zhenggai.rectification.casework.RectificationCaseProcess.SUPERVISOR_GROUPS;
-import static cn.zhenggai.rectification.casework.RectificationCaseProcess.UNIT_IDS;
+import cn.zhenggai.rectification.vocabulary.RectificationCaseProcess;
+import cn.zhenggai.rectification.vocabulary.StageDeadlines;
+import static cn.zhenggai.rectification.vocabulary.RectificationCaseProcess.PROBLEM_CATEGORY;
+import static cn.zhenggai.rectification.vocabulary.RectificationCaseProcess.PROBLEM_ID;
+import static cn.zhenggai.rectification.vocabulary.RectificationCaseProcess.PROBLEM_SOURCE;
+import static cn.zhenggai.rectification.vocabulary.RectificationCaseProcess.PROBLEM_TITLE;
+import static cn.zhenggai.rectification.vocabulary.RectificationCaseProcess.RECTIFICATION_DEADLINE;
+import static cn.zhenggai.rectification.vocabulary.RectificationCaseProcess.RECTIFICATION_DEADLINE_TEXT;
+import static cn.zhenggai.rectification.vocabulary.RectificationCaseProcess.SUGGESTED_MEASURES;
+import static cn.zhenggai.rectification.vocabulary.RectificationCaseProcess.SUPERVISOR_GROUPS;
+import static cn.zhenggai.rectification.vocabulary.RectificationCaseProcess.UNIT_IDS;
 
 import cn.zhenggai.rectification.problem.Problem;
 import java.util.ArrayList;

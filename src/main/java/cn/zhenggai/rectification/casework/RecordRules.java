@@ -1,8 +1,10 @@
 package cn.zhenggai.rectification.casework;
 
+import cn.zhenggai.rectification.vocabulary.RefusedInput;
+import cn.zhenggai.rectification.vocabulary.RefusedAction;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.impl.cfg.auth.AuthorizationCommandChecker;
-import cn.zhenggai.rectification.organization.GroupType;
+import cn.zhenggai.rectification.vocabulary.GroupType;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;

@@ -1,8 +1,9 @@
 package cn.zhenggai.rectification.casework;
 
-import static cn.zhenggai.rectification.casework.UnitRectificationProcess.PLAN_APPROVED;
-import static cn.zhenggai.rectification.casework.UnitRectificationProcess.RECTIFICATION_ACCEPTED;
-import static cn.zhenggai.rectification.casework.UnitRectificationProcess.REVIEW_COMMENT;
+import cn.zhenggai.rectification.vocabulary.UnitRectificationProcess;
+import static cn.zhenggai.rectification.vocabulary.UnitRectificationProcess.PLAN_APPROVED;
+import static cn.zhenggai.rectification.vocabulary.UnitRectificationProcess.RECTIFICATION_ACCEPTED;
+import static cn.zhenggai.rectification.vocabulary.UnitRectificationProcess.REVIEW_COMMENT;
 
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateTask;

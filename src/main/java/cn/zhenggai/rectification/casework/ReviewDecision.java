@@ -1,8 +1,10 @@
 package cn.zhenggai.rectification.casework;
 
-import static cn.zhenggai.rectification.casework.UnitRectificationProcess.PLAN_APPROVED;
-import static cn.zhenggai.rectification.casework.UnitRectificationProcess.RECTIFICATION_ACCEPTED;
-import static cn.zhenggai.rectification.casework.UnitRectificationProcess.REVIEW_COMMENT;
+import cn.zhenggai.rectification.vocabulary.UnitRectificationProcess;
+import cn.zhenggai.rectification.vocabulary.RefusedInput;
+import static cn.zhenggai.rectification.vocabulary.UnitRectificationProcess.PLAN_APPROVED;
+import static cn.zhenggai.rectification.vocabulary.UnitRectificationProcess.RECTIFICATION_ACCEPTED;
+import static cn.zhenggai.rectification.vocabulary.UnitRectificationProcess.REVIEW_COMMENT;
 
 import cn.zhenggai.rectification.casework.CaseTimeline.Kind;
 import org.camunda.bpm.engine.delegate.DelegateTask;

@@ -1,5 +1,6 @@
 package cn.zhenggai.rectification.casework;
 
+import cn.zhenggai.rectification.vocabulary.RefusedInput;
 import cn.zhenggai.rectification.casework.FormCatalog.FieldType;
 import cn.zhenggai.rectification.casework.FormCatalog.FormField;
 import java.util.HashMap;

@@ -1,5 +1,7 @@
 package cn.zhenggai.rectification.casework;
 
+import cn.zhenggai.rectification.vocabulary.RectificationCaseProcess;
+import cn.zhenggai.rectification.vocabulary.UnitRectificationProcess;
 import cn.zhenggai.rectification.casework.CaseTimeline.Kind;
 import java.util.HashSet;
 import java.util.Map;

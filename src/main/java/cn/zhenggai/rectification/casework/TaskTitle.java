@@ -1,5 +1,7 @@
 package cn.zhenggai.rectification.casework;
 
+import cn.zhenggai.rectification.vocabulary.RectificationCaseProcess;
+import cn.zhenggai.rectification.vocabulary.UnitRectificationProcess;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 
 /**

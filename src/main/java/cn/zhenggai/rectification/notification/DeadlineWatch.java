@@ -1,8 +1,8 @@
 package cn.zhenggai.rectification.notification;
 
 import cn.zhenggai.rectification.casework.CaseRegister;
-import cn.zhenggai.rectification.casework.RectificationCaseProcess;
-import cn.zhenggai.rectification.organization.GroupType;
+import cn.zhenggai.rectification.vocabulary.RectificationCaseProcess;
+import cn.zhenggai.rectification.vocabulary.GroupType;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Date;

@@ -1,8 +1,8 @@
 package cn.zhenggai.rectification.notification;
 
-import cn.zhenggai.rectification.casework.DeadlineProperties;
-import cn.zhenggai.rectification.casework.RectificationCaseProcess;
-import cn.zhenggai.rectification.casework.UnitRectificationProcess;
+import cn.zhenggai.rectification.vocabulary.DeadlineProperties;
+import cn.zhenggai.rectification.vocabulary.RectificationCaseProcess;
+import cn.zhenggai.rectification.vocabulary.UnitRectificationProcess;
 import java.sql.Timestamp;
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;

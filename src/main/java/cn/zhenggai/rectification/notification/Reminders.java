@@ -1,6 +1,6 @@
 package cn.zhenggai.rectification.notification;
 
-import cn.zhenggai.rectification.casework.DeadlineProperties;
+import cn.zhenggai.rectification.vocabulary.DeadlineProperties;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;

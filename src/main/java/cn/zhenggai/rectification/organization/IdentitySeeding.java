@@ -1,5 +1,6 @@
 package cn.zhenggai.rectification.organization;
 
+import cn.zhenggai.rectification.vocabulary.GroupType;
 import cn.zhenggai.rectification.organization.Organization.Group;
 import cn.zhenggai.rectification.organization.Organization.Person;
 import org.camunda.bpm.engine.IdentityService;
@@ -63,6 +64,6 @@ public class IdentitySeeding {
 
   /** The role is kept as the Camunda group type, so sign-in and access grants read it from the identity service. */
   static String typeOf(Group group) {
-    return GroupType.of(group.role()).name();
+    return group.role().name();
   }
 }

@@ -1,7 +1,6 @@
 package cn.zhenggai.rectification.organization;
 
-import cn.zhenggai.rectification.seeding.SeedFileException;
-import cn.zhenggai.rectification.seeding.SeedYaml;
+import cn.zhenggai.rectification.vocabulary.GroupType;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -21,11 +20,7 @@ public record Organization(List<Group> groups, List<Person> users) {
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
   static final String ADMIN_GROUP = "camunda-admin";
 
-  public enum Role {
-    unit, supervisor, leader, admin
-  }
-
-  public record Group(String id, String name, Role role) {}
+  public record Group(String id, String name, GroupType role) {}
 
   public record Person(String id, String name, String title, String email, List<String> groups) {}
 

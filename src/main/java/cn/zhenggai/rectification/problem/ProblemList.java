@@ -2,9 +2,9 @@ package cn.zhenggai.rectification.problem;
 
 import cn.zhenggai.rectification.organization.Organization;
 import cn.zhenggai.rectification.organization.Organization.Group;
-import cn.zhenggai.rectification.organization.Organization.Role;
-import cn.zhenggai.rectification.seeding.SeedFileException;
-import cn.zhenggai.rectification.seeding.SeedYaml;
+import cn.zhenggai.rectification.vocabulary.GroupType;
+import cn.zhenggai.rectification.organization.SeedFileException;
+import cn.zhenggai.rectification.organization.SeedYaml;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -43,8 +43,8 @@ public record ProblemList(List<Problem> problems) {
       requireText(errors, where, "category", "问题类别", problem.category(), MAX_CATEGORY);
       requireText(errors, where, "title", "问题标题", problem.title(), MAX_TITLE);
       requireText(errors, where, "source", "讲话原文", problem.source(), MAX_SOURCE);
-      requireGroups(errors, where, "units", "责任单位", problem.units(), Role.unit, organization);
-      requireGroups(errors, where, "supervisors", "督导单位", problem.supervisors(), Role.supervisor, organization);
+      requireGroups(errors, where, "units", "责任单位", problem.units(), GroupType.UNIT, organization);
+      requireGroups(errors, where, "supervisors", "督导单位", problem.supervisors(), GroupType.SUPERVISOR, organization);
       if (problem.deadline() == null) {
         errors.add(where + " 缺少字段 deadline（整改时限，如 2027-06-30）");
       }
@@ -64,7 +64,7 @@ public record ProblemList(List<Problem> problems) {
   }
 
   private static void requireGroups(
-      List<String> errors, String where, String field, String meaning, List<String> ids, Role role, Organization organization) {
+      List<String> errors, String where, String field, String meaning, List<String> ids, GroupType role, Organization organization) {
     if (ids == null || ids.isEmpty()) {
       errors.add(where + " 缺少字段 " + field + "（" + meaning + "）");
       return;

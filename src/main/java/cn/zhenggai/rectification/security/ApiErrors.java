@@ -1,5 +1,6 @@
 package cn.zhenggai.rectification.security;
 
+import cn.zhenggai.rectification.web.ProblemJson;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -25,23 +26,16 @@ class ApiErrors implements AuthenticationEntryPoint, AccessDeniedHandler {
     response.setHeader("WWW-Authenticate", "Basic realm=\"rectification\", charset=\"UTF-8\"");
     if (e instanceof SignInLocked locked) {
       response.setHeader("Retry-After", Long.toString(locked.retryAfterSeconds()));
-      write(response, HttpStatus.UNAUTHORIZED, locked.getMessage());
+      ProblemJson.write(response, HttpStatus.UNAUTHORIZED, locked.getMessage());
       return;
     }
-    write(response, HttpStatus.UNAUTHORIZED, "未登录或用户名、密码不正确：请用 HTTP Basic 提供用户名和密码");
+    ProblemJson.write(response, HttpStatus.UNAUTHORIZED, "未登录或用户名、密码不正确：请用 HTTP Basic 提供用户名和密码");
   }
 
   @Override
   public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
       throws IOException {
-    write(response, HttpStatus.FORBIDDEN, "无权访问");
+    ProblemJson.write(response, HttpStatus.FORBIDDEN, "无权访问");
   }
 
-  static void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
-    response.setStatus(status.value());
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    response.getWriter().write("{\"status\":" + status.value() + ",\"title\":\"" + status.getReasonPhrase()
-        + "\",\"detail\":\"" + detail + "\"}");
-  }
 }

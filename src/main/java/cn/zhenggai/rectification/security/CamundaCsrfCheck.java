@@ -1,5 +1,6 @@
 package cn.zhenggai.rectification.security;
 
+import cn.zhenggai.rectification.web.ProblemJson;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -38,6 +39,6 @@ class CamundaCsrfCheck extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
-    ApiErrors.write(response, HttpStatus.FORBIDDEN, "请求没有带本系统页面的安全令牌（可能来自其他网站），未执行。您仍在登录状态，请刷新页面后重试");
+    ProblemJson.write(response, HttpStatus.FORBIDDEN, "请求没有带本系统页面的安全令牌（可能来自其他网站），未执行。您仍在登录状态，请刷新页面后重试");
   }
 }

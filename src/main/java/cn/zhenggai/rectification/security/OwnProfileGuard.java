@@ -1,6 +1,6 @@
 package cn.zhenggai.rectification.security;
 
-import cn.zhenggai.rectification.casework.RefusedAction;
+import cn.zhenggai.rectification.vocabulary.RefusedAction;
 import java.util.Objects;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.context.Context;

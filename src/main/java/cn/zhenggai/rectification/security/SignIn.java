@@ -1,6 +1,6 @@
 package cn.zhenggai.rectification.security;
 
-import cn.zhenggai.rectification.organization.GroupType;
+import cn.zhenggai.rectification.vocabulary.GroupType;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;

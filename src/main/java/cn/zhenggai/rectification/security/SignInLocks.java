@@ -1,6 +1,6 @@
 package cn.zhenggai.rectification.security;
 
-import cn.zhenggai.rectification.casework.DeadlineProperties;
+import cn.zhenggai.rectification.vocabulary.DeadlineProperties;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;

@@ -1,6 +1,6 @@
 package cn.zhenggai.rectification.security;
 
-import cn.zhenggai.rectification.casework.UnitRectificationProcess;
+import cn.zhenggai.rectification.vocabulary.UnitRectificationProcess;
 import java.util.ArrayList;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;

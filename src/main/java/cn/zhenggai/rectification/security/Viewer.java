@@ -1,6 +1,6 @@
 package cn.zhenggai.rectification.security;
 
-import cn.zhenggai.rectification.organization.GroupType;
+import cn.zhenggai.rectification.vocabulary.GroupType;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.security.core.Authentication;

@@ -1,5 +1,7 @@
 package cn.zhenggai.rectification.supervision;
 
+import cn.zhenggai.rectification.casework.Ledger;
+import cn.zhenggai.rectification.casework.LedgerFilter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;

@@ -1,5 +1,7 @@
 package cn.zhenggai.rectification.supervision;
 
+import cn.zhenggai.rectification.casework.Overview;
+import cn.zhenggai.rectification.casework.Statistics;
 import java.sql.Timestamp;
 import java.util.List;
 import org.camunda.bpm.engine.impl.util.ClockUtil;

@@ -1,8 +1,12 @@
 package cn.zhenggai.rectification.supervision;
 
+import cn.zhenggai.rectification.casework.Ledger;
+import cn.zhenggai.rectification.casework.LedgerFilter;
+import cn.zhenggai.rectification.casework.Overview;
+import cn.zhenggai.rectification.casework.Statistics;
 import cn.zhenggai.rectification.casework.CaseQueries;
-import cn.zhenggai.rectification.casework.Stage;
-import cn.zhenggai.rectification.organization.GroupType;
+import cn.zhenggai.rectification.vocabulary.Stage;
+import cn.zhenggai.rectification.vocabulary.GroupType;
 import cn.zhenggai.rectification.security.Viewer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

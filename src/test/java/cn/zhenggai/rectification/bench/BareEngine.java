@@ -2,8 +2,8 @@ package cn.zhenggai.rectification.bench;
 
 import cn.zhenggai.rectification.TestPostgres;
 import cn.zhenggai.rectification.casework.CaseStarter;
-import cn.zhenggai.rectification.casework.RectificationCaseProcess;
-import cn.zhenggai.rectification.casework.StageDeadlines;
+import cn.zhenggai.rectification.vocabulary.RectificationCaseProcess;
+import cn.zhenggai.rectification.vocabulary.StageDeadlines;
 import cn.zhenggai.rectification.organization.Organization;
 import cn.zhenggai.rectification.problem.Problem;
 import com.zaxxer.hikari.HikariDataSource;

@@ -1,14 +1,16 @@
 package cn.zhenggai.rectification.casework;
 
-import static cn.zhenggai.rectification.casework.UnitRectificationProcess.EVIDENCE_DESCRIPTION;
-import static cn.zhenggai.rectification.casework.UnitRectificationProcess.PLAN_APPROVED;
-import static cn.zhenggai.rectification.casework.UnitRectificationProcess.PLAN_MEASURES;
-import static cn.zhenggai.rectification.casework.UnitRectificationProcess.PLAN_RESPONSIBLE_PERSON;
-import static cn.zhenggai.rectification.casework.UnitRectificationProcess.PLAN_TARGET_DATE;
-import static cn.zhenggai.rectification.casework.UnitRectificationProcess.RECTIFICATION_ACCEPTED;
-import static cn.zhenggai.rectification.casework.UnitRectificationProcess.RECTIFICATION_DONE;
-import static cn.zhenggai.rectification.casework.UnitRectificationProcess.RECTIFICATION_RESULTS;
-import static cn.zhenggai.rectification.casework.UnitRectificationProcess.REVIEW_COMMENT;
+import cn.zhenggai.rectification.vocabulary.RectificationCaseProcess;
+import cn.zhenggai.rectification.vocabulary.UnitRectificationProcess;
+import static cn.zhenggai.rectification.vocabulary.UnitRectificationProcess.EVIDENCE_DESCRIPTION;
+import static cn.zhenggai.rectification.vocabulary.UnitRectificationProcess.PLAN_APPROVED;
+import static cn.zhenggai.rectification.vocabulary.UnitRectificationProcess.PLAN_MEASURES;
+import static cn.zhenggai.rectification.vocabulary.UnitRectificationProcess.PLAN_RESPONSIBLE_PERSON;
+import static cn.zhenggai.rectification.vocabulary.UnitRectificationProcess.PLAN_TARGET_DATE;
+import static cn.zhenggai.rectification.vocabulary.UnitRectificationProcess.RECTIFICATION_ACCEPTED;
+import static cn.zhenggai.rectification.vocabulary.UnitRectificationProcess.RECTIFICATION_DONE;
+import static cn.zhenggai.rectification.vocabulary.UnitRectificationProcess.RECTIFICATION_RESULTS;
+import static cn.zhenggai.rectification.vocabulary.UnitRectificationProcess.REVIEW_COMMENT;
 
 import java.util.HashMap;
 import java.util.List;

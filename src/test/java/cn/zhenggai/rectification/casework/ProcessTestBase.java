@@ -5,7 +5,7 @@ import cn.zhenggai.rectification.organization.Organization;
 import cn.zhenggai.rectification.organization.TasklistFilters;
 import cn.zhenggai.rectification.security.AccessGrants;
 import cn.zhenggai.rectification.security.Viewer;
-import cn.zhenggai.rectification.seeding.SeedProperties;
+import cn.zhenggai.rectification.startup.SeedProperties;
 import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;

@@ -1,9 +1,12 @@
 package cn.zhenggai.rectification.casework;
 
-import static cn.zhenggai.rectification.casework.UnitRectificationProcess.CASE_HISTORY;
-import static cn.zhenggai.rectification.casework.UnitRectificationProcess.PLAN_APPROVED;
-import static cn.zhenggai.rectification.casework.UnitRectificationProcess.PLAN_TARGET_DATE;
-import static cn.zhenggai.rectification.casework.UnitRectificationProcess.REVIEW_COMMENT;
+import cn.zhenggai.rectification.vocabulary.RectificationCaseProcess;
+import cn.zhenggai.rectification.vocabulary.UnitRectificationProcess;
+import cn.zhenggai.rectification.vocabulary.StageDeadlines;
+import static cn.zhenggai.rectification.vocabulary.UnitRectificationProcess.CASE_HISTORY;
+import static cn.zhenggai.rectification.vocabulary.UnitRectificationProcess.PLAN_APPROVED;
+import static cn.zhenggai.rectification.vocabulary.UnitRectificationProcess.PLAN_TARGET_DATE;
+import static cn.zhenggai.rectification.vocabulary.UnitRectificationProcess.REVIEW_COMMENT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;

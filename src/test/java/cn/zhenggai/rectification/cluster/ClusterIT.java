@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import cn.zhenggai.rectification.FreePort;
 import cn.zhenggai.rectification.casework.RegisterAgreement;
-import cn.zhenggai.rectification.casework.UnitRectificationProcess;
+import cn.zhenggai.rectification.vocabulary.UnitRectificationProcess;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message;

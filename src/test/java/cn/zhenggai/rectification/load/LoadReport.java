@@ -1,8 +1,8 @@
 package cn.zhenggai.rectification.load;
 
-import cn.zhenggai.rectification.casework.RectificationCaseProcess;
+import cn.zhenggai.rectification.vocabulary.RectificationCaseProcess;
 import cn.zhenggai.rectification.casework.RegisterAgreement;
-import cn.zhenggai.rectification.casework.UnitRectificationProcess;
+import cn.zhenggai.rectification.vocabulary.UnitRectificationProcess;
 import cn.zhenggai.rectification.load.RequestLog.Kind;
 import cn.zhenggai.rectification.load.RequestLog.Latencies;
 import cn.zhenggai.rectification.load.RequestLog.Outcome;

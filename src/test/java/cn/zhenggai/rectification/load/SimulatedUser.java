@@ -1,11 +1,11 @@
 package cn.zhenggai.rectification.load;
 
-import static cn.zhenggai.rectification.casework.UnitRectificationProcess.PLAN_APPROVED;
-import static cn.zhenggai.rectification.casework.UnitRectificationProcess.RECTIFICATION_ACCEPTED;
+import static cn.zhenggai.rectification.vocabulary.UnitRectificationProcess.PLAN_APPROVED;
+import static cn.zhenggai.rectification.vocabulary.UnitRectificationProcess.RECTIFICATION_ACCEPTED;
 
 import cn.zhenggai.rectification.casework.CaseDriver;
-import cn.zhenggai.rectification.casework.RectificationCaseProcess;
-import cn.zhenggai.rectification.casework.UnitRectificationProcess;
+import cn.zhenggai.rectification.vocabulary.RectificationCaseProcess;
+import cn.zhenggai.rectification.vocabulary.UnitRectificationProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpClient;
 import java.util.ArrayList;

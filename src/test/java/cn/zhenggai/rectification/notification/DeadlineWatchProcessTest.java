@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zhenggai.rectification.casework.CaseQueries;
 import cn.zhenggai.rectification.casework.ProcessTestBase;
-import cn.zhenggai.rectification.casework.UnitRectificationProcess;
+import cn.zhenggai.rectification.vocabulary.UnitRectificationProcess;
 import cn.zhenggai.rectification.problem.Problem;
 import java.time.Duration;
 import java.time.Instant;

@@ -3,8 +3,7 @@ package cn.zhenggai.rectification.organization;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.zhenggai.rectification.organization.Organization.Role;
-import cn.zhenggai.rectification.seeding.SeedFileException;
+import cn.zhenggai.rectification.vocabulary.GroupType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,9 +26,9 @@ class OrganizationTest {
     assertThat(groups.get("organs").name()).isEqualTo("县直机关工委");
     assertThat(groups.get("education").name()).isEqualTo("教育工委");
     assertThat(groups.get("org-dept")).extracting(Organization.Group::name, Organization.Group::role)
-        .containsExactly("县委组织部", Role.supervisor);
+        .containsExactly("县委组织部", GroupType.SUPERVISOR);
     assertThat(groups.get("discipline")).extracting(Organization.Group::name, Organization.Group::role)
-        .containsExactly("县纪委监委", Role.supervisor);
+        .containsExactly("县纪委监委", GroupType.SUPERVISOR);
     assertThat(groups.get("county-leaders").name()).isEqualTo("县委领导");
     assertThat(organization.users()).extracting(Organization.Person::id).containsExactlyInAnyOrder(
         "sec-chengguan", "sec-dongcheng", "sec-xicheng", "sec-organs", "sec-education",

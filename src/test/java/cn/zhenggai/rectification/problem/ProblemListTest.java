@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.zhenggai.rectification.organization.Organization;
-import cn.zhenggai.rectification.seeding.SeedFileException;
+import cn.zhenggai.rectification.organization.SeedFileException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package cn.zhenggai.rectification.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zhenggai.rectification.PostgresApplicationTest;
-import cn.zhenggai.rectification.casework.UnitRectificationProcess;
+import cn.zhenggai.rectification.vocabulary.UnitRectificationProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.zhenggai.rectification.Browser;
 import cn.zhenggai.rectification.BrowserApplicationTest;
 import cn.zhenggai.rectification.casework.CaseDriver;
-import cn.zhenggai.rectification.casework.UnitRectificationProcess;
+import cn.zhenggai.rectification.vocabulary.UnitRectificationProcess;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;

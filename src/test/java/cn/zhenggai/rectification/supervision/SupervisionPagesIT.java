@@ -1,5 +1,6 @@
 package cn.zhenggai.rectification.supervision;
 
+import cn.zhenggai.rectification.casework.Statistics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zhenggai.rectification.Browser;

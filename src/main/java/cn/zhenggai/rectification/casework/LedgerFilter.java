@@ -1,0 +1,94 @@
+package cn.zhenggai.rectification.casework;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the ledger is narrowed to and ordered by; every value is checked, so nothing from the request reaches SQL
+ * except as a bound parameter or one of the listed column names.
+ *
+ * @param unit a unit id, or null for all
+ * @param category a problem category, or null
+ * @param stage a stage code (DRAFT_PLAN …), or null
+ * @param status OPEN, CLOSED or CANCELLED, or null
+ * @param overdue true for overdue items only
+ * @param sort one of {@link #SORTS}
+ * @param descending reverse order
+ */
+public record LedgerFilter(
+    String unit, String category, String stage, String status, boolean overdue, String sort, boolean descending) {
+
+  /** Orders on case_unit's own columns where possible, so its indexes serve them. */
+  static final Map<String, String> SORTS = Map.of(
+      "problem", "u.problem_id, u.unit_id",
+      "unit", "u.unit_id, u.problem_id",
+      "deadline", "p.deadline, u.problem_id, u.unit_id",
+      "due", "u.due_at, u.problem_id, u.unit_id",
+      "stage", "u.stage, u.problem_id, u.unit_id",
+      "returns", "u.returns_total, u.problem_id, u.unit_id");
+  static final List<String> STATUSES = List.of("OPEN", "CLOSED", "CANCELLED");
+
+  public LedgerFilter {
+    unit = blankToNull(unit);
+    category = blankToNull(category);
+    stage = blankToNull(stage);
+    status = blankToNull(status);
+    sort = sort == null || sort.isBlank() ? "problem" : sort;
+    if (!SORTS.containsKey(sort)) {
+      throw new IllegalArgumentException("排序字段 sort 只能是 " + String.join("、", SORTS.keySet().stream().sorted().toList()));
+    }
+    if (status != null && !STATUSES.contains(status)) {
+      throw new IllegalArgumentException("状态 status 只能是 OPEN、CLOSED 或 CANCELLED");
+    }
+    if (stage != null && !stage.matches("[A-Z_]{1,32}")) {
+      throw new IllegalArgumentException("环节 stage 不正确");
+    }
+  }
+
+  /** From a request's query parameters: unit, category, stage, status, overdue, sort, desc. */
+  public static LedgerFilter from(Map<String, String> query) {
+    return new LedgerFilter(query.get("unit"), query.get("category"), query.get("stage"), query.get("status"),
+        "true".equals(query.get("overdue")), query.get("sort"), "true".equals(query.get("desc")));
+  }
+
+
+  /** The where clause (after "where 1 = 1") and its parameters; overdue compares with {@code now}. */
+  String where(List<Object> parameters, java.sql.Timestamp now) {
+    StringBuilder where = new StringBuilder();
+    if (unit != null) {
+      where.append(" and u.unit_id = ?");
+      parameters.add(unit);
+    }
+    if (category != null) {
+      where.append(" and p.category = ?");
+      parameters.add(category);
+    }
+    if (stage != null) {
+      where.append(" and u.stage = ?");
+      parameters.add(stage);
+    }
+    if (status != null) {
+      where.append(" and u.status = ?");
+      parameters.add(status);
+    }
+    if (overdue) {
+      where.append(" and u.due_at < ?");
+      parameters.add(now);
+    }
+    return where.toString();
+  }
+
+  String orderBy() {
+    String columns = SORTS.get(sort);
+    return descending ? String.join(" desc, ", columns.split(", ")) + " desc" : columns;
+  }
+
+  static List<Object> parameters() {
+    return new ArrayList<>();
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+}

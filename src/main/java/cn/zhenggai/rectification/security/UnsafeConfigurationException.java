@@ -1,9 +1,0 @@
-package cn.zhenggai.rectification.security;
-
-/** A production start that would leave the door open (demo passwords, no administrator password). */
-class UnsafeConfigurationException extends RuntimeException {
-
-  UnsafeConfigurationException(String message) {
-    super(message);
-  }
-}

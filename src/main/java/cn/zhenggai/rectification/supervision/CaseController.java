@@ -1,0 +1,36 @@
+package cn.zhenggai.rectification.supervision;
+
+import cn.zhenggai.rectification.casework.CaseQueries;
+import cn.zhenggai.rectification.security.Viewer;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/** The case register as JSON, to each signed-in user what they may see. */
+@RestController
+@RequestMapping("/api/cases")
+class CaseController {
+
+  private final CaseQueries queries;
+
+  CaseController(CaseQueries queries) {
+    this.queries = queries;
+  }
+
+  @GetMapping
+  List<CaseQueries.CaseSummary> all(Authentication user) {
+    return queries.all(Viewer.of(user));
+  }
+
+  /** A problem the user may not see is answered as if it did not exist. */
+  @GetMapping("/{problemId}")
+  CaseQueries.CaseDetail one(@PathVariable String problemId, Authentication user) {
+    return queries.one(problemId, Viewer.of(user))
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "没有编号为 " + problemId + " 的问题"));
+  }
+}

@@ -1,0 +1,66 @@
+package cn.zhenggai.rectification.vocabulary;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+/**
+ * Due dates of the user tasks; the BPMN asks it as {@code ${deadlines.draftPlan(execution)}}. Follows the engine clock.
+ * A plan or a report that was sent back gets its own, shorter period, so a return never buys a unit a fresh full term.
+ */
+@Component("deadlines")
+public class StageDeadlines {
+
+  private final DeadlineProperties properties;
+
+  StageDeadlines(DeadlineProperties properties) {
+    this.properties = properties;
+  }
+
+  public Date draftPlan(DelegateExecution execution) {
+    boolean returned = Boolean.FALSE.equals(execution.getVariable(UnitRectificationProcess.PLAN_APPROVED));
+    return fromNow(returned ? properties.redraftPlan() : properties.draftPlan());
+  }
+
+  /** The problem's deadline; after a report was sent back, the redo period from now. */
+  public Date rectify(DelegateExecution execution) {
+    if (Boolean.FALSE.equals(execution.getVariable(UnitRectificationProcess.RECTIFICATION_ACCEPTED))) {
+      return fromNow(properties.redoRectification());
+    }
+    return (Date) execution.getVariable(RectificationCaseProcess.RECTIFICATION_DEADLINE);
+  }
+
+  public Date reviewPlan() {
+    return fromNow(properties.reviewPlan());
+  }
+
+  public Date acceptRectification() {
+    return fromNow(properties.acceptRectification());
+  }
+
+  public Date confirmClosure() {
+    return fromNow(properties.confirmClosure());
+  }
+
+  /** A deadline date means "by the end of that day" in the county's time zone. */
+  public Date endOf(LocalDate day) {
+    return Date.from(day.atTime(LocalTime.MAX).withNano(0).atZone(properties.timeZone()).toInstant());
+  }
+
+  /** Today in the county's time zone, by the engine clock. */
+  public LocalDate today() {
+    return dayOf(ClockUtil.getCurrentTime());
+  }
+
+  public LocalDate dayOf(Date instant) {
+    return instant.toInstant().atZone(properties.timeZone()).toLocalDate();
+  }
+
+  private static Date fromNow(Duration duration) {
+    return new Date(ClockUtil.getCurrentTime().getTime() + duration.toMillis());
+  }
+}

@@ -1,0 +1,39 @@
+package cn.zhenggai.rectification.vocabulary;
+
+/**
+ * Names in {@code bpmn/UnitRectification.bpmn}: one process per problem and unit, business key =
+ * {@code <problem id>/<unit id>}. It also receives the case variables of {@link RectificationCaseProcess}.
+ */
+public final class UnitRectificationProcess {
+
+  public static final String KEY = "UnitRectification";
+  public static final String TASK_DRAFT_PLAN = "Task_DraftPlan";
+  public static final String TASK_REVIEW_PLAN = "Task_ReviewPlan";
+  public static final String TASK_RECTIFY = "Task_Rectify";
+  public static final String TASK_ACCEPT_RECTIFICATION = "Task_AcceptRectification";
+
+  public static final String UNIT_ID = "unitId";
+  public static final String UNIT_NAME = "unitName";
+
+  public static final String PLAN_MEASURES = "planMeasures";
+  public static final String PLAN_RESPONSIBLE_PERSON = "planResponsiblePerson";
+  public static final String PLAN_TARGET_DATE = "planTargetDate";
+  public static final String PLAN_NOTES = "planNotes";
+
+  public static final String RECTIFICATION_DONE = "rectificationDone";
+  public static final String RECTIFICATION_RESULTS = "rectificationResults";
+  public static final String EVIDENCE_DESCRIPTION = "evidenceDescription";
+
+  public static final String PLAN_APPROVED = "planApproved";
+  public static final String RECTIFICATION_ACCEPTED = "rectificationAccepted";
+  public static final String REVIEW_COMMENT = "reviewComment";
+
+  /** Readable history of plans, reports and reviews shown on every form of the unit. */
+  public static final String CASE_HISTORY = "caseHistory";
+
+  public static String businessKey(String problemId, String unitId) {
+    return problemId + "/" + unitId;
+  }
+
+  private UnitRectificationProcess() {}
+}
