@@ -54,47 +54,18 @@ public class CaseQueries {
       Instant startedAt,
       Instant closedAt) {}
 
-  public record CaseDetail(
+  /** A problem as the register holds it: its units and its timeline, to the viewer what they may see. */
+  public record CaseRecord(
       CaseSummary summary,
       String source,
       List<String> supervisors,
       String processInstanceId,
       List<UnitCase> units,
-      List<CaseTimeline.Event> timeline,
-      List<NoticeRecord> notifications) {}
-
-  /** One notification (催办记录): who got what about which task, and whether it went out. */
-  public record NoticeRecord(
-      long id,
-      String kind,
-      String unitId,
-      String taskId,
-      String taskName,
-      String recipientId,
-      String subject,
-      String status,
-      int attempts,
-      String lastError,
-      Instant createdAt,
-      Instant sentAt) {
-
-    /** The delivery status as the supervision page shows it. */
-    public String statusName() {
-      return switch (status) {
-        case "SENT" -> "已发送";
-        case "PENDING", "SENDING" -> "待发送";
-        case "FAILED" -> "发送失败";
-        case "NOT_SENT" -> "未发送";
-        case "IN_DIGEST" -> "待并入每日汇总";
-        case "DIGESTED" -> "已并入每日汇总";
-        default -> status;
-      };
-    }
-  }
+      List<CaseTimeline.Event> timeline) {}
 
   private static final String SUMMARY =
       "select p.*, (select count(*) from case_unit u where u.problem_id = p.problem_id) as units,"
-          + " (select count(*) from case_unit u where u.problem_id = p.problem_id and u.stage = 'ACCEPTED') as accepted"
+          + " (select count(*) from case_unit u where u.problem_id = p.problem_id and u.stage = '" + Stage.ACCEPTED + "') as accepted"
           + " from case_problem p";
 
   private final JdbcTemplate jdbc;
@@ -115,43 +86,24 @@ public class CaseQueries {
   }
 
   /** A problem with the units the viewer may see, or empty where the viewer may see none of it. */
-  public Optional<CaseDetail> one(String problemId, Viewer viewer) {
+  public Optional<CaseRecord> one(String problemId, Viewer viewer) {
     List<UnitCase> units = unitsOf(problemId, viewer);
     if (!viewer.readsEverything() && units.isEmpty()) {
       return Optional.empty();
     }
-    List<CaseDetail> found = jdbc.query(
+    List<CaseRecord> found = jdbc.query(
         SUMMARY + " where p.problem_id = ?",
-        (rs, row) -> new CaseDetail(
+        (rs, row) -> new CaseRecord(
             summary(rs),
             rs.getString("source_text"),
             Arrays.asList(rs.getString("supervisor_groups").split(",")),
             rs.getString("process_instance_id"),
             units,
-            timeline.events(problemId).stream().filter(e -> e.unitId() == null || viewer.sees(e.unitId())).toList(),
-            notificationsOf(problemId).stream().filter(n -> n.unitId() == null ? viewer.readsEverything() : viewer.sees(n.unitId())).toList()),
+            timeline.events(problemId).stream().filter(e -> e.unitId() == null || viewer.sees(e.unitId())).toList()),
         problemId);
     return found.stream().findFirst();
   }
 
-  private List<NoticeRecord> notificationsOf(String problemId) {
-    return jdbc.query(
-        "select * from notification where problem_id = ? order by created_at, id",
-        (rs, row) -> new NoticeRecord(
-            rs.getLong("id"),
-            rs.getString("kind"),
-            rs.getString("unit_id"),
-            rs.getString("task_id"),
-            rs.getString("task_name"),
-            rs.getString("recipient_id"),
-            rs.getString("subject"),
-            rs.getString("status"),
-            rs.getInt("attempts"),
-            rs.getString("last_error"),
-            instant(rs.getTimestamp("created_at")),
-            instant(rs.getTimestamp("sent_at"))),
-        problemId);
-  }
 
   private List<UnitCase> unitsOf(String problemId, Viewer viewer) {
     return unitsOf(problemId).stream().filter(unit -> viewer.sees(unit.unitId())).toList();

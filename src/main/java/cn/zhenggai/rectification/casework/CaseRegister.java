@@ -1,5 +1,7 @@
 package cn.zhenggai.rectification.casework;
 
+import cn.zhenggai.rectification.vocabulary.CaseStatus;
+import cn.zhenggai.rectification.vocabulary.Card;
 import cn.zhenggai.rectification.vocabulary.RectificationCaseProcess;
 import cn.zhenggai.rectification.vocabulary.UnitRectificationProcess;
 import cn.zhenggai.rectification.vocabulary.Stage;
@@ -29,10 +31,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class CaseRegister {
 
-  static final String OPEN = "OPEN";
-  static final String CLOSED = "CLOSED";
-  static final String CANCELLED = "CANCELLED";
-
   private final JdbcTemplate jdbc;
   private final StageDeadlines deadlines;
 
@@ -58,7 +56,7 @@ public class CaseRegister {
         deadlines.dayOf((Date) execution.getVariable(RECTIFICATION_DEADLINE)),
         execution.getProcessInstanceId(),
         Stage.UNITS_RECTIFYING.name(),
-        OPEN,
+        CaseStatus.OPEN.name(),
         now());
   }
 
@@ -74,7 +72,7 @@ public class CaseRegister {
         execution.getVariable(UNIT_ID),
         execution.getProcessInstanceId(),
         Stage.DRAFT_PLAN.name(),
-        OPEN,
+        CaseStatus.OPEN.name(),
         now());
   }
 
@@ -89,7 +87,7 @@ public class CaseRegister {
         "update " + table + " set stage = ?, status = ?, task_id = null, assignee = null, due_at = null, closed_at = ?"
             + " where process_instance_id = ?",
         (cancelled ? Stage.CANCELLED : done).name(),
-        cancelled ? CANCELLED : CLOSED,
+        (cancelled ? CaseStatus.CANCELLED : CaseStatus.CLOSED).name(),
         now(),
         execution.getProcessInstanceId());
   }
@@ -100,7 +98,7 @@ public class CaseRegister {
       return;
     }
     jdbc.update(
-        "update " + table(task) + " set stage = ?, task_id = ?, assignee = ?, due_at = ?, card = 'NONE'"
+        "update " + table(task) + " set stage = ?, task_id = ?, assignee = ?, due_at = ?, card = '" + Card.NONE + "'"
             + " where process_instance_id = ?",
         stage.name(),
         task.getId(),
@@ -150,8 +148,8 @@ public class CaseRegister {
   }
 
   /** A yellow or red card on the item while its current task is overdue; the next task starts without one. */
-  public void markCard(DelegateTask task, String card) {
-    jdbc.update("update " + table(task) + " set card = ? where task_id = ?", card, task.getId());
+  public void markCard(DelegateTask task, Card card) {
+    jdbc.update("update " + table(task) + " set card = ? where task_id = ?", card.name(), task.getId());
   }
 
   private static String table(DelegateTask task) {

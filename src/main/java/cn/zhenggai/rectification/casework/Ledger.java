@@ -1,5 +1,6 @@
 package cn.zhenggai.rectification.casework;
 
+import cn.zhenggai.rectification.vocabulary.CaseStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -104,6 +105,11 @@ public class Ledger {
     });
   }
 
+  /** The problem categories in use, for the ledger's filter. */
+  public List<String> categories() {
+    return jdbc.queryForList("select distinct category from case_problem order by category", String.class);
+  }
+
   Map<String, String> unitNames() {
     return identity.createGroupQuery().list().stream().collect(Collectors.toMap(Group::getId, Group::getName));
   }
@@ -129,8 +135,8 @@ public class Ledger {
         rs.getString("status"),
         rs.getString("card"),
         rs.getString("progress"),
-        "ACCEPTED".equals(stage),
-        "CLOSED".equals(rs.getString("problem_status")),
+        Stage.ACCEPTED.name().equals(stage),
+        CaseStatus.CLOSED.name().equals(rs.getString("problem_status")),
         overdue,
         instant(due),
         rs.getInt("returns"),

@@ -1,5 +1,7 @@
 package cn.zhenggai.rectification.casework;
 
+import java.util.Arrays;
+import cn.zhenggai.rectification.vocabulary.CaseStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +29,7 @@ public record LedgerFilter(
       "due", "u.due_at, u.problem_id, u.unit_id",
       "stage", "u.stage, u.problem_id, u.unit_id",
       "returns", "u.returns_total, u.problem_id, u.unit_id");
-  static final List<String> STATUSES = List.of("OPEN", "CLOSED", "CANCELLED");
+  static final List<String> STATUSES = Arrays.stream(CaseStatus.values()).map(CaseStatus::name).toList();
 
   public LedgerFilter {
     unit = blankToNull(unit);

@@ -1,5 +1,7 @@
 package cn.zhenggai.rectification.casework;
 
+import cn.zhenggai.rectification.vocabulary.Card;
+import cn.zhenggai.rectification.vocabulary.CaseStatus;
 import cn.zhenggai.rectification.vocabulary.Stage;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -56,10 +58,11 @@ public class Overview {
         + " from case_unit group by stage, status, card, unit_id", rs -> {
           int n = rs.getInt("n");
           byStage.merge(Stage.valueOf(rs.getString("stage")).label(), n, Integer::sum);
-          byStatus.merge(statusLabel(rs.getString("status")), n, Integer::sum);
-          if ("YELLOW".equals(rs.getString("card"))) {
+          byStatus.merge(CaseStatus.valueOf(rs.getString("status")).label(), n, Integer::sum);
+          Card card = Card.valueOf(rs.getString("card"));
+          if (card == Card.YELLOW) {
             cards[0] += n;
-          } else if ("RED".equals(rs.getString("card"))) {
+          } else if (card == Card.RED) {
             cards[1] += n;
           }
           if (rs.getInt("overdue") > 0) {
@@ -73,12 +76,4 @@ public class Overview {
     return new Figures(byStage, byStatus, cards[0], cards[1], overdue, ledger.dueSoon(now, soon, 20), soon);
   }
 
-  static String statusLabel(String status) {
-    return switch (status) {
-      case "OPEN" -> "整改中";
-      case "CLOSED" -> "已完成";
-      case "CANCELLED" -> "已撤销";
-      default -> status;
-    };
-  }
 }

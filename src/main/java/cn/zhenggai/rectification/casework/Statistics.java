@@ -1,5 +1,6 @@
 package cn.zhenggai.rectification.casework;
 
+import cn.zhenggai.rectification.vocabulary.Stage;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -43,8 +44,8 @@ public class Statistics {
     Map<String, String> names = ledger.unitNames();
     List<UnitFigures> figures = jdbc.query(
         "select u.unit_id, count(*) as items,"
-            + " sum(case when u.stage = 'ACCEPTED' then 1 else 0 end) as closed,"
-            + " sum(case when u.stage = 'ACCEPTED' and cast(u.closed_at as date) <= p.deadline then 1 else 0 end) as on_time,"
+            + " sum(case when u.stage = '" + Stage.ACCEPTED + "' then 1 else 0 end) as closed,"
+            + " sum(case when u.stage = '" + Stage.ACCEPTED + "' and cast(u.closed_at as date) <= p.deadline then 1 else 0 end) as on_time,"
             + " sum(u.returns_total) as returns,"
             + " sum(case when u.due_at < ? then 1 else 0 end) as overdue_now"
             + " from case_unit u join case_problem p on p.problem_id = u.problem_id"
@@ -76,7 +77,7 @@ public class Statistics {
   /** Average of (closed − started) in days, one decimal, over accepted items; computed here to stay portable. */
   private Map<String, Double> averageDaysToClose() {
     Map<String, double[]> sums = new java.util.HashMap<>();
-    jdbc.query("select unit_id, started_at, closed_at from case_unit where stage = 'ACCEPTED'", rs -> {
+    jdbc.query("select unit_id, started_at, closed_at from case_unit where stage = '" + Stage.ACCEPTED + "'", rs -> {
       double days = (rs.getTimestamp("closed_at").getTime() - rs.getTimestamp("started_at").getTime()) / 86_400_000.0;
       double[] sum = sums.computeIfAbsent(rs.getString("unit_id"), k -> new double[2]);
       sum[0] += days;

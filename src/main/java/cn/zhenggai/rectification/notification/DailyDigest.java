@@ -89,7 +89,7 @@ class DailyDigest {
           + model.get("overdue") + " 项";
       try {
         if (!notifications.insert(key, NoticeKind.DIGEST, null, null, null, null,
-            user, mail.render("digest", subject, model), Notifications.PENDING, null, now)) {
+            user, mail.render("digest", subject, model), NoticeStatus.PENDING.name(), null, now)) {
           continue; // sent already today
         }
         recorded++;
@@ -97,7 +97,7 @@ class DailyDigest {
         continue; // another node recorded it at the same moment
       }
       jdbc.update("update notification set status = ?, sent_at = ? where recipient_id = ? and status = ?",
-          Notifications.DIGESTED, new Timestamp(now.getTime()), user.getId(), Notifications.IN_DIGEST);
+          NoticeStatus.DIGESTED.name(), new Timestamp(now.getTime()), user.getId(), NoticeStatus.IN_DIGEST.name());
     }
     if (recorded > 0) {
       LOG.info("{} 的待办汇总：{} 封", day, recorded);

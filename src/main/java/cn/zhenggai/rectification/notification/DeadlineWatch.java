@@ -1,5 +1,6 @@
 package cn.zhenggai.rectification.notification;
 
+import cn.zhenggai.rectification.vocabulary.Card;
 import cn.zhenggai.rectification.casework.CaseRegister;
 import cn.zhenggai.rectification.vocabulary.RectificationCaseProcess;
 import cn.zhenggai.rectification.vocabulary.GroupType;
@@ -45,7 +46,7 @@ public class DeadlineWatch {
       return; // created already late: the cards say it
     }
     if (kind.isCard()) {
-      register.markCard(task, kind == NoticeKind.YELLOW_CARD ? "YELLOW" : "RED");
+      register.markCard(task, kind == NoticeKind.YELLOW_CARD ? Card.YELLOW : Card.RED);
     }
     notifications.record(kind, task, recipients(task, kind), now);
   }

@@ -59,41 +59,41 @@ class MailDelivery {
 
   private void deliverDue(Date now) {
     // a node that died while sending: its notice goes out again (the only case where one might arrive twice)
-    jdbc.update("update notification set status = ? where status = ? and claimed_at < ?", Notifications.PENDING,
-        Notifications.SENDING, timestamp(now, settings.claimTimeout().negated()));
+    jdbc.update("update notification set status = ? where status = ? and claimed_at < ?", NoticeStatus.PENDING.name(),
+        NoticeStatus.SENDING.name(), timestamp(now, settings.claimTimeout().negated()));
     List<Long> due = jdbc.queryForList(
         "select id from notification where status = ? and next_attempt_at <= ? order by id", Long.class,
-        Notifications.PENDING, timestamp(now, Duration.ZERO));
+        NoticeStatus.PENDING.name(), timestamp(now, Duration.ZERO));
     due.forEach(id -> deliver(id, now));
   }
 
   private void deliver(long id, Date now) {
     boolean claimed = jdbc.update(
         "update notification set status = ?, claimed_at = ?, attempts = attempts + 1 where id = ? and status = ?",
-        Notifications.SENDING, timestamp(now, Duration.ZERO), id, Notifications.PENDING) == 1;
+        NoticeStatus.SENDING.name(), timestamp(now, Duration.ZERO), id, NoticeStatus.PENDING.name()) == 1;
     if (!claimed) {
       return; // another node has it
     }
     Map<String, Object> notice = jdbc.queryForMap("select * from notification where id = ?", id);
     JavaMailSender server = mailServer.getIfAvailable();
     if (server == null) {
-      finish(id, Notifications.NOT_SENT, "未配置邮件服务器（spring.mail.host）", now);
+      finish(id, NoticeStatus.NOT_SENT.name(), "未配置邮件服务器（spring.mail.host）", now);
       return;
     }
     try {
       server.send(message(server, notice));
-      finish(id, Notifications.SENT, null, now);
+      finish(id, NoticeStatus.SENT.name(), null, now);
       LOG.info("已发送{}：{} → {}", notice.get("kind"), notice.get("subject"), notice.get("recipient_email"));
     } catch (MailException | MessagingException e) {
       int attempts = ((Number) notice.get("attempts")).intValue();
       String error = String.valueOf(e.getMessage());
       if (attempts >= settings.maxAttempts()) {
-        finish(id, Notifications.FAILED, error, now);
+        finish(id, NoticeStatus.FAILED.name(), error, now);
         LOG.warn("发送失败，已重试 {} 次，不再重试：{}（{}）", attempts, notice.get("subject"), error);
       } else {
         Duration wait = settings.retryBackoff().multipliedBy(1L << Math.min(attempts - 1, 20));
         jdbc.update("update notification set status = ?, last_error = ?, next_attempt_at = ? where id = ?",
-            Notifications.PENDING, truncate(error), timestamp(now, wait), id);
+            NoticeStatus.PENDING.name(), truncate(error), timestamp(now, wait), id);
         LOG.info("发送失败，{} 后重试（第 {} 次）：{}", wait, attempts, error);
       }
     }
@@ -112,7 +112,7 @@ class MailDelivery {
 
   private void finish(long id, String status, String error, Date now) {
     jdbc.update("update notification set status = ?, last_error = ?, sent_at = ? where id = ?", status,
-        truncate(error), status.equals(Notifications.SENT) ? timestamp(now, Duration.ZERO) : null, id);
+        truncate(error), status.equals(NoticeStatus.SENT.name()) ? timestamp(now, Duration.ZERO) : null, id);
   }
 
   private static String truncate(String error) {

@@ -45,6 +45,6 @@ class NotificationController {
     if (!notifications.retry(id, ClockUtil.getCurrentTime())) {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND, "没有编号为 " + id + " 的发送失败的通知");
     }
-    return Map.of("id", id, "status", Notifications.PENDING);
+    return Map.of("id", id, "status", NoticeStatus.PENDING.name());
   }
 }

@@ -22,15 +22,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class Notifications {
 
-  static final String PENDING = "PENDING";
-  static final String SENDING = "SENDING";
-  static final String SENT = "SENT";
-  static final String FAILED = "FAILED";
-  static final String NOT_SENT = "NOT_SENT";
-  /** Held for the person's daily digest instead of a mail of its own. */
-  static final String IN_DIGEST = "IN_DIGEST";
-  static final String DIGESTED = "DIGESTED";
-
   /** Camunda user info: "true" where the person wants one daily digest instead of single emails. */
   public static final String DIGEST_PREFERENCE = "rectification.digest";
 
@@ -62,10 +53,10 @@ public class Notifications {
       Map<String, Object> model = new LinkedHashMap<>(notice);
       model.put("recipient", user.getFirstName());
       NoticeMail.Rendered rendered = mail.render("notice", subject, model);
-      String status = user.getEmail() == null || user.getEmail().isBlank() ? NOT_SENT
-          : "true".equals(identity.getUserInfo(user.getId(), DIGEST_PREFERENCE)) ? IN_DIGEST : PENDING;
+      NoticeStatus status = user.getEmail() == null || user.getEmail().isBlank() ? NoticeStatus.NOT_SENT
+          : "true".equals(identity.getUserInfo(user.getId(), DIGEST_PREFERENCE)) ? NoticeStatus.IN_DIGEST : NoticeStatus.PENDING;
       insert(kind.name() + ":" + task.getId() + ":" + user.getId(), kind, problemId, unitId, task.getId(), task.getName(),
-          user, rendered, status, status.equals(NOT_SENT) ? "没有邮箱地址" : null, now);
+          user, rendered, status.name(), status == NoticeStatus.NOT_SENT ? "没有邮箱地址" : null, now);
     }
   }
 
@@ -122,6 +113,6 @@ public class Notifications {
   public boolean retry(long id, Date now) {
     return jdbc.update(
         "update notification set status = ?, attempts = 0, next_attempt_at = ? where id = ? and status = ?",
-        PENDING, new Timestamp(now.getTime()), id, FAILED) == 1;
+        NoticeStatus.PENDING.name(), new Timestamp(now.getTime()), id, NoticeStatus.FAILED.name()) == 1;
   }
 }

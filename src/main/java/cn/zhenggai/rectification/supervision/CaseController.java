@@ -17,9 +17,11 @@ import org.springframework.web.server.ResponseStatusException;
 class CaseController {
 
   private final CaseQueries queries;
+  private final CaseDetails details;
 
-  CaseController(CaseQueries queries) {
+  CaseController(CaseQueries queries, CaseDetails details) {
     this.queries = queries;
+    this.details = details;
   }
 
   @GetMapping
@@ -29,8 +31,8 @@ class CaseController {
 
   /** A problem the user may not see is answered as if it did not exist. */
   @GetMapping("/{problemId}")
-  CaseQueries.CaseDetail one(@PathVariable String problemId, Authentication user) {
-    return queries.one(problemId, Viewer.of(user))
+  CaseDetails.CaseDetail one(@PathVariable String problemId, Authentication user) {
+    return details.one(problemId, Viewer.of(user))
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "没有编号为 " + problemId + " 的问题"));
   }
 }

@@ -4,7 +4,6 @@ import cn.zhenggai.rectification.casework.Ledger;
 import cn.zhenggai.rectification.casework.LedgerFilter;
 import cn.zhenggai.rectification.casework.Overview;
 import cn.zhenggai.rectification.casework.Statistics;
-import cn.zhenggai.rectification.casework.CaseQueries;
 import cn.zhenggai.rectification.vocabulary.Stage;
 import cn.zhenggai.rectification.vocabulary.GroupType;
 import cn.zhenggai.rectification.security.Viewer;
@@ -17,7 +16,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -41,19 +39,17 @@ class SupervisionPages {
   private final Overview overview;
   private final Ledger ledger;
   private final Statistics statistics;
-  private final CaseQueries cases;
+  private final CaseDetails cases;
   private final IdentityService identity;
-  private final JdbcTemplate jdbc;
   private final ObjectMapper json;
 
-  SupervisionPages(Overview overview, Ledger ledger, Statistics statistics, CaseQueries cases,
-      IdentityService identity, JdbcTemplate jdbc, ObjectMapper json) {
+  SupervisionPages(Overview overview, Ledger ledger, Statistics statistics, CaseDetails cases,
+      IdentityService identity, ObjectMapper json) {
     this.overview = overview;
     this.ledger = ledger;
     this.statistics = statistics;
     this.cases = cases;
     this.identity = identity;
-    this.jdbc = jdbc;
     this.json = json;
   }
 
@@ -86,7 +82,7 @@ class SupervisionPages {
     model.addAttribute("page", PAGE);
     model.addAttribute("query", query);
     model.addAttribute("units", identity.createGroupQuery().groupType(GroupType.UNIT.name()).orderByGroupId().asc().list());
-    model.addAttribute("categories", jdbc.queryForList("select distinct category from case_problem order by category", String.class));
+    model.addAttribute("categories", ledger.categories());
     model.addAttribute("stages", UNIT_STAGES);
     model.addAttribute("sorts", Map.of("problem", "问题编号", "unit", "责任单位", "deadline", "整改时限", "due", "当前截止日期",
         "stage", "环节", "returns", "退回次数"));
@@ -95,7 +91,7 @@ class SupervisionPages {
 
   @GetMapping("/cases/{problemId}")
   String caseDetail(@PathVariable String problemId, Authentication user, Model model) {
-    CaseQueries.CaseDetail detail = cases.one(problemId, Viewer.of(user))
+    CaseDetails.CaseDetail detail = cases.one(problemId, Viewer.of(user))
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "没有编号为 " + problemId + " 的问题"));
     model.addAttribute("detail", detail);
     model.addAttribute("supervisors", detail.supervisors().stream().map(this::groupName).toList());

@@ -55,7 +55,7 @@ public abstract class ProcessTestBase {
   }
 
   /** The case register as a supervisor sees it. */
-  protected CaseQueries.CaseDetail register(String problemId) {
+  protected CaseQueries.CaseRecord register(String problemId) {
     return queries.one(problemId, new Viewer("test", Set.of(), true)).orElseThrow();
   }
 

@@ -18,9 +18,12 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** Reminders and cards follow the engine clock: driven here by moving it and executing the timers that fall due. */
 class DeadlineWatchProcessTest extends ProcessTestBase {
+
+  @Autowired NoticeRecords noticeRecords;
 
   static final ZoneId COUNTY = ZoneId.of("Asia/Shanghai");
   static final Instant START = LocalDate.of(2027, 1, 4).atTime(9, 0).atZone(COUNTY).toInstant();
@@ -41,7 +44,7 @@ class DeadlineWatchProcessTest extends ProcessTestBase {
     Task draft = driver.unitTask("93.1", "street-chengguan");
     Instant due = draft.getDueDate().toInstant();
     assertThat(due).isEqualTo(START.plus(Duration.ofDays(15)));
-    assertThat(notices("93.1")).extracting(CaseQueries.NoticeRecord::kind, CaseQueries.NoticeRecord::recipientId)
+    assertThat(notices("93.1")).extracting(NoticeRecords.NoticeRecord::kind, NoticeRecords.NoticeRecord::recipientId)
         .containsExactly(tuple("NEW_TASK", "sec-chengguan"));
 
     runTimersUntil(due.minus(Duration.ofDays(3)).plusSeconds(1));
@@ -125,8 +128,8 @@ class DeadlineWatchProcessTest extends ProcessTestBase {
         task.getId(), kind);
   }
 
-  private List<CaseQueries.NoticeRecord> notices(String problemId) {
-    return register(problemId).notifications();
+  private List<NoticeRecords.NoticeRecord> notices(String problemId) {
+    return noticeRecords.ofProblem(problemId);
   }
 
   private CaseQueries.UnitCase unit(String problemId) {

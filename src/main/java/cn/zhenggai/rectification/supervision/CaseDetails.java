@@ -1,0 +1,43 @@
+package cn.zhenggai.rectification.supervision;
+
+import cn.zhenggai.rectification.casework.CaseQueries;
+import cn.zhenggai.rectification.casework.CaseQueries.CaseSummary;
+import cn.zhenggai.rectification.casework.CaseQueries.UnitCase;
+import cn.zhenggai.rectification.casework.CaseTimeline;
+import cn.zhenggai.rectification.notification.NoticeRecords;
+import cn.zhenggai.rectification.notification.NoticeRecords.NoticeRecord;
+import cn.zhenggai.rectification.security.Viewer;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+
+/** A case as the case page and {@code /api/cases/{id}} show it: the register's record and the notices sent about it. */
+@Service
+class CaseDetails {
+
+  record CaseDetail(
+      CaseSummary summary,
+      String source,
+      List<String> supervisors,
+      String processInstanceId,
+      List<UnitCase> units,
+      List<CaseTimeline.Event> timeline,
+      List<NoticeRecord> notifications) {}
+
+  private final CaseQueries cases;
+  private final NoticeRecords notices;
+
+  CaseDetails(CaseQueries cases, NoticeRecords notices) {
+    this.cases = cases;
+    this.notices = notices;
+  }
+
+  /** The problem with what the viewer may see of it; empty where the viewer may see none of it. */
+  Optional<CaseDetail> one(String problemId, Viewer viewer) {
+    return cases.one(problemId, viewer).map(found -> new CaseDetail(
+        found.summary(), found.source(), found.supervisors(), found.processInstanceId(), found.units(), found.timeline(),
+        notices.ofProblem(problemId).stream()
+            .filter(notice -> notice.unitId() == null ? viewer.readsEverything() : viewer.sees(notice.unitId()))
+            .toList()));
+  }
+}
