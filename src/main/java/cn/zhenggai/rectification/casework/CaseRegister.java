@@ -1,5 +1,6 @@
 package cn.zhenggai.rectification.casework;
 
+import cn.zhenggai.rectification.vocabulary.EngineClock;
 import cn.zhenggai.rectification.vocabulary.CaseStatus;
 import cn.zhenggai.rectification.vocabulary.Card;
 import cn.zhenggai.rectification.vocabulary.RectificationCaseProcess;
@@ -12,15 +13,12 @@ import static cn.zhenggai.rectification.vocabulary.RectificationCaseProcess.PROB
 import static cn.zhenggai.rectification.vocabulary.RectificationCaseProcess.PROBLEM_TITLE;
 import static cn.zhenggai.rectification.vocabulary.RectificationCaseProcess.RECTIFICATION_DEADLINE;
 import static cn.zhenggai.rectification.vocabulary.RectificationCaseProcess.SUPERVISOR_GROUPS;
-import static cn.zhenggai.rectification.vocabulary.UnitRectificationProcess.PLAN_APPROVED;
-import static cn.zhenggai.rectification.vocabulary.UnitRectificationProcess.RECTIFICATION_ACCEPTED;
 import static cn.zhenggai.rectification.vocabulary.UnitRectificationProcess.UNIT_ID;
 
 import java.sql.Timestamp;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -117,19 +115,17 @@ public class CaseRegister {
   }
 
   void taskCompleted(DelegateTask task) {
-    String returns = "";
-    if (UnitRectificationProcess.TASK_REVIEW_PLAN.equals(task.getTaskDefinitionKey())
-        && Boolean.FALSE.equals(task.getVariable(PLAN_APPROVED))) {
-      returns = ", plan_returns = plan_returns + 1, returns_total = returns_total + 1";
-    } else if (UnitRectificationProcess.TASK_ACCEPT_RECTIFICATION.equals(task.getTaskDefinitionKey())
-        && Boolean.FALSE.equals(task.getVariable(RECTIFICATION_ACCEPTED))) {
-      returns = ", rectification_returns = rectification_returns + 1, returns_total = returns_total + 1";
-    }
-    boolean late = task.getDueDate() != null && task.getDueDate().before(ClockUtil.getCurrentTime());
+    boolean late = task.getDueDate() != null && task.getDueDate().before(EngineClock.now());
     jdbc.update(
-        "update " + table(task) + " set task_id = null, assignee = null, due_at = null" + returns
+        "update " + table(task) + " set task_id = null, assignee = null, due_at = null"
             + (late ? ", late_tasks = late_tasks + 1" : "") + " where task_id = ?",
         task.getId());
+  }
+
+  /** A supervisor sent the plan (or the report) back: counted once the decision has passed its checks. */
+  void returned(DelegateTask task, boolean plan) {
+    jdbc.update("update case_unit set " + (plan ? "plan_returns = plan_returns + 1" : "rectification_returns = rectification_returns + 1")
+        + ", returns_total = returns_total + 1 where process_instance_id = ?", task.getProcessInstanceId());
   }
 
   void planSubmitted(DelegateTask task, String measures, String person, java.time.LocalDate target) {
@@ -159,7 +155,7 @@ public class CaseRegister {
   }
 
   private static Timestamp now() {
-    return new Timestamp(ClockUtil.getCurrentTime().getTime());
+    return EngineClock.timestamp();
   }
 
   private static Timestamp timestamp(Date date) {

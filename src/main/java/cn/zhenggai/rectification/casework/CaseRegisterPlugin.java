@@ -21,8 +21,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Hooks the case register into both processes when they are deployed: process start and end, and every user task's
- * life; and names each task after its case ({@link TaskTitle}). Kept out of the BPMN files because it is bookkeeping,
- * not part of the procedure a supervisor reads. Also installs the record's rules ({@link RecordRules},
+ * life; and names each task after its case ({@link TaskTitle}). Kept out of the diagrams because it is bookkeeping,
+ * not part of the procedure a supervisor reads; each process's documentation (shown by Cockpit and the Modeler) says
+ * that it happens. Also installs the record's rules ({@link RecordRules},
  * {@link SubmittedFields}), which every completion passes before anything is recorded.
  */
 @Component

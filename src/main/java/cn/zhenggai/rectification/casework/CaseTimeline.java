@@ -1,5 +1,6 @@
 package cn.zhenggai.rectification.casework;
 
+import cn.zhenggai.rectification.vocabulary.EngineClock;
 import cn.zhenggai.rectification.vocabulary.RectificationCaseProcess;
 import cn.zhenggai.rectification.vocabulary.UnitRectificationProcess;
 import cn.zhenggai.rectification.vocabulary.DeadlineProperties;
@@ -12,7 +13,6 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.persistence.entity.PropertyChange;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -99,7 +99,7 @@ public class CaseTimeline {
         actor.id(),
         actor.name(),
         detail,
-        new Timestamp(ClockUtil.getCurrentTime().getTime()));
+        EngineClock.timestamp());
   }
 
   public List<Event> events(String problemId) {

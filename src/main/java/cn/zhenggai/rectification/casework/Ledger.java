@@ -1,5 +1,7 @@
 package cn.zhenggai.rectification.casework;
 
+import cn.zhenggai.rectification.vocabulary.EngineClock;
+import cn.zhenggai.rectification.vocabulary.Days;
 import cn.zhenggai.rectification.vocabulary.CaseStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,7 +14,6 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -117,7 +118,7 @@ public class Ledger {
   private static Row row(ResultSet rs, Map<String, String> names, Timestamp now) throws SQLException {
     String stage = rs.getString("stage");
     Timestamp due = rs.getTimestamp("due_at");
-    long overdue = due == null || !due.before(now) ? 0 : daysBetween(due, now);
+    long overdue = due == null ? 0 : Days.begun(due, now);
     Timestamp started = rs.getTimestamp("started_at");
     Timestamp approved = rs.getTimestamp("plan_approved_at");
     return new Row(
@@ -143,16 +144,12 @@ public class Ledger {
         rs.getInt("late_tasks"),
         instant(started),
         instant(rs.getTimestamp("closed_at")),
-        approved == null ? null : daysBetween(started, approved));
+        approved == null ? null : Days.begun(started, approved));
   }
 
-  /** Whole days from one moment to a later one, a begun day counting as one. */
-  private static long daysBetween(Timestamp from, Timestamp to) {
-    return (to.getTime() - from.getTime() + 86_399_999L) / 86_400_000L;
-  }
 
   private static Timestamp now() {
-    return new Timestamp(ClockUtil.getCurrentTime().getTime());
+    return EngineClock.timestamp();
   }
 
   private static Instant instant(Timestamp timestamp) {

@@ -45,6 +45,8 @@ class ReviewDecision implements TaskListener {
       if (planReview) {
         register.planApproved(task);
       }
+    } else {
+      register.returned(task, planReview);
     }
   }
 }

@@ -1,5 +1,6 @@
 package cn.zhenggai.rectification.casework;
 
+import cn.zhenggai.rectification.vocabulary.Days;
 import cn.zhenggai.rectification.vocabulary.Stage;
 import java.util.Comparator;
 import java.util.List;
@@ -78,7 +79,7 @@ public class Statistics {
   private Map<String, Double> averageDaysToClose() {
     Map<String, double[]> sums = new java.util.HashMap<>();
     jdbc.query("select unit_id, started_at, closed_at from case_unit where stage = '" + Stage.ACCEPTED + "'", rs -> {
-      double days = (rs.getTimestamp("closed_at").getTime() - rs.getTimestamp("started_at").getTime()) / 86_400_000.0;
+      double days = Days.between(rs.getTimestamp("started_at"), rs.getTimestamp("closed_at"));
       double[] sum = sums.computeIfAbsent(rs.getString("unit_id"), k -> new double[2]);
       sum[0] += days;
       sum[1]++;

@@ -1,5 +1,6 @@
 package cn.zhenggai.rectification.casework;
 
+import cn.zhenggai.rectification.vocabulary.GroupType;
 import cn.zhenggai.rectification.vocabulary.RectificationCaseProcess;
 import cn.zhenggai.rectification.vocabulary.UnitRectificationProcess;
 import cn.zhenggai.rectification.casework.CaseTimeline.Kind;
@@ -49,7 +50,7 @@ class TaskReassignment {
   @PostMapping("/api/tasks/{taskId}/assignee")
   @Transactional
   Map<String, String> reassign(@PathVariable String taskId, @RequestBody Request request, Authentication user) {
-    if (user.getAuthorities().stream().noneMatch(a -> a.getAuthority().equals("ROLE_SUPERVISOR"))) {
+    if (user.getAuthorities().stream().noneMatch(a -> a.getAuthority().equals(GroupType.SUPERVISOR.authority()))) {
       throw new ResponseStatusException(HttpStatus.FORBIDDEN, "只有督办单位可以改派本组的待办");
     }
     if (request == null || request.userId() == null || request.userId().isBlank()) {

@@ -1,5 +1,7 @@
 package cn.zhenggai.rectification.notification;
 
+import cn.zhenggai.rectification.vocabulary.EngineClock;
+import cn.zhenggai.rectification.vocabulary.Days;
 import cn.zhenggai.rectification.vocabulary.DeadlineProperties;
 import cn.zhenggai.rectification.vocabulary.RectificationCaseProcess;
 import cn.zhenggai.rectification.vocabulary.UnitRectificationProcess;
@@ -15,7 +17,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,7 +61,7 @@ class DailyDigest {
 
   @Scheduled(fixedDelayString = "PT1M")
   void sendWhenDue() {
-    ZonedDateTime now = ClockUtil.getCurrentTime().toInstant().atZone(deadlines.timeZone());
+    ZonedDateTime now = EngineClock.now().toInstant().atZone(deadlines.timeZone());
     if (!now.toLocalTime().isBefore(properties.digest().time())) {
       try {
         send(now.toLocalDate());
@@ -72,7 +73,7 @@ class DailyDigest {
 
   /** Returns how many digests were recorded for sending. */
   int send(LocalDate day) {
-    Date now = ClockUtil.getCurrentTime();
+    Date now = EngineClock.now();
     int recorded = 0;
     for (User user : identity.createUserQuery().list()) {
       String key = "DIGEST:" + user.getId() + ":" + day;
@@ -123,7 +124,7 @@ class DailyDigest {
     item.putIfAbsent(UnitRectificationProcess.UNIT_NAME, "全部责任单位");
     item.put("stage", task.getName());
     item.put("due", task.getDueDate() == null ? "—" : notifications.format(task.getDueDate()));
-    item.put("daysOverdue", task.getDueDate() == null ? 0L : Reminders.daysOverdue(task.getDueDate(), now));
+    item.put("daysOverdue", task.getDueDate() == null ? 0L : Days.begun(task.getDueDate(), now));
     item.put("link", notifications.taskLink(task.getId()));
     return item;
   }

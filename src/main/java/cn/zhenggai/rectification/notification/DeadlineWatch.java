@@ -1,5 +1,6 @@
 package cn.zhenggai.rectification.notification;
 
+import cn.zhenggai.rectification.vocabulary.EngineClock;
 import cn.zhenggai.rectification.vocabulary.Card;
 import cn.zhenggai.rectification.casework.CaseRegister;
 import cn.zhenggai.rectification.vocabulary.RectificationCaseProcess;
@@ -15,7 +16,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.stereotype.Component;
@@ -40,7 +40,7 @@ public class DeadlineWatch {
 
   public void notice(DelegateTask task, String kindName) {
     NoticeKind kind = NoticeKind.valueOf(kindName);
-    Date now = ClockUtil.getCurrentTime();
+    Date now = EngineClock.now();
     boolean overdue = task.getDueDate() != null && !now.before(task.getDueDate());
     if ((kind == NoticeKind.BEFORE_DUE || kind == NoticeKind.DUE_DAY) && overdue) {
       return; // created already late: the cards say it

@@ -1,5 +1,6 @@
 package cn.zhenggai.rectification.notification;
 
+import cn.zhenggai.rectification.vocabulary.EngineClock;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.util.StreamProvider;
@@ -8,7 +9,6 @@ import java.time.Duration;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.eclipse.angus.mail.util.MailStreamProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,7 +51,7 @@ class MailDelivery {
   @Scheduled(fixedDelayString = "${rectification.mail.poll-interval}")
   void deliverDue() {
     try {
-      deliverDue(ClockUtil.getCurrentTime());
+      deliverDue(EngineClock.now());
     } catch (DataAccessResourceFailureException e) {
       LOG.warn("数据库暂时无法连接，待发邮件稍后再发（{}）", e.getMostSpecificCause().getMessage());
     }

@@ -1,9 +1,10 @@
 package cn.zhenggai.rectification.notification;
 
+import cn.zhenggai.rectification.vocabulary.GroupType;
+import cn.zhenggai.rectification.vocabulary.EngineClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -38,11 +39,11 @@ class NotificationController {
 
   @PostMapping("/api/notifications/{id}/retry")
   Map<String, Object> retry(@PathVariable long id, Authentication user) {
-    boolean administrator = user.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_SYSTEM"));
+    boolean administrator = user.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(GroupType.SYSTEM.authority()));
     if (!administrator) {
       throw new ResponseStatusException(HttpStatus.FORBIDDEN, "只有管理员可以重新发送");
     }
-    if (!notifications.retry(id, ClockUtil.getCurrentTime())) {
+    if (!notifications.retry(id, EngineClock.now())) {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND, "没有编号为 " + id + " 的发送失败的通知");
     }
     return Map.of("id", id, "status", NoticeStatus.PENDING.name());

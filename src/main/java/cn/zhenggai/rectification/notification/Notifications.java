@@ -1,5 +1,6 @@
 package cn.zhenggai.rectification.notification;
 
+import cn.zhenggai.rectification.vocabulary.Days;
 import cn.zhenggai.rectification.vocabulary.DeadlineProperties;
 import cn.zhenggai.rectification.vocabulary.RectificationCaseProcess;
 import cn.zhenggai.rectification.vocabulary.UnitRectificationProcess;
@@ -86,7 +87,7 @@ public class Notifications {
     model.put("stage", task.getBpmnModelElementInstance() == null ? task.getName()
         : task.getBpmnModelElementInstance().getName());
     model.put("due", task.getDueDate() == null ? "—" : format(task.getDueDate()));
-    model.put("daysOverdue", task.getDueDate() == null ? 0L : Reminders.daysOverdue(task.getDueDate(), now));
+    model.put("daysOverdue", task.getDueDate() == null ? 0L : Days.begun(task.getDueDate(), now));
     model.put("link", taskLink(task.getId()));
     return model;
   }

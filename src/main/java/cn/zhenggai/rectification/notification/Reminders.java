@@ -37,9 +37,4 @@ public class Reminders {
     return Date.from(due.toInstant().plus(properties.escalation().redAfter()));
   }
 
-  /** Whole days overdue, counting a started day. */
-  static long daysOverdue(Date due, Date now) {
-    long seconds = Duration.between(due.toInstant(), now.toInstant()).toSeconds();
-    return seconds <= 0 ? 0 : (seconds + 86_399) / 86_400;
-  }
 }

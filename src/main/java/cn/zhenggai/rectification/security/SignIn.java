@@ -56,7 +56,7 @@ class SignIn implements AuthenticationProvider {
     for (Group group : identity.createGroupQuery().groupMember(user).list()) {
       authorities.add(new SimpleGrantedAuthority(Viewer.GROUP + group.getId()));
       GroupType.parse(group.getType()).ifPresent(type -> {
-        authorities.add(new SimpleGrantedAuthority("ROLE_" + type.name()));
+        authorities.add(new SimpleGrantedAuthority(type.authority()));
         if (type == GroupType.UNIT) {
           authorities.add(new SimpleGrantedAuthority(Viewer.UNIT + group.getId()));
         }

@@ -1,5 +1,6 @@
 package cn.zhenggai.rectification.security;
 
+import java.util.Arrays;
 import cn.zhenggai.rectification.vocabulary.GroupType;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -23,8 +24,8 @@ public record Viewer(String userId, Set<String> units, boolean readsEverything) 
         .filter(a -> a.startsWith(UNIT))
         .map(a -> a.substring(UNIT.length()))
         .collect(Collectors.toUnmodifiableSet());
-    boolean everything = authorities.stream().anyMatch(a -> a.startsWith("ROLE_")
-        && GroupType.parse(a.substring("ROLE_".length())).map(GroupType::readsEverything).orElse(false));
+    boolean everything = Arrays.stream(GroupType.values())
+        .anyMatch(type -> type.readsEverything() && authorities.contains(type.authority()));
     return new Viewer(authentication.getName(), units, everything);
   }
 

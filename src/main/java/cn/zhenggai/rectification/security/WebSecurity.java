@@ -1,5 +1,7 @@
 package cn.zhenggai.rectification.security;
 
+import cn.zhenggai.rectification.vocabulary.GroupType;
+import java.util.Arrays;
 import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
@@ -39,7 +41,9 @@ class WebSecurity {
       + "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
   /** Supervisors, county leaders and administrators: Cockpit, the supervision pages, the ledger. */
-  private static final String[] READERS_OF_EVERYTHING = {"SUPERVISOR", "LEADER", "SYSTEM"};
+  private static final String[] READERS_OF_EVERYTHING = Arrays.stream(GroupType.values())
+      .filter(GroupType::readsEverything).map(GroupType::name).toArray(String[]::new);
+  private static final String ADMINISTRATORS = GroupType.SYSTEM.name();
 
   private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
 
@@ -54,7 +58,7 @@ class WebSecurity {
                 PATHS.matcher("/engine-rest/engine/*/identity/verify"))
             .denyAll()
             .requestMatchers(PATHS.matcher("/api/ledger/**")).hasAnyRole(READERS_OF_EVERYTHING)
-            .requestMatchers(PATHS.matcher("/api/operations/**")).hasRole("SYSTEM")
+            .requestMatchers(PATHS.matcher("/api/operations/**")).hasRole(ADMINISTRATORS)
             .anyRequest().authenticated())
         .httpBasic(basic -> basic.authenticationEntryPoint(errors).authenticationDetailsSource(clientAddress))
         .exceptionHandling(handling -> handling.authenticationEntryPoint(errors).accessDeniedHandler(errors))
@@ -83,7 +87,7 @@ class WebSecurity {
             .hasAnyRole(READERS_OF_EVERYTHING)
             .requestMatchers(PATHS.matcher("/camunda/app/admin/**"), PATHS.matcher("/camunda/api/admin/plugin/**"),
                 PATHS.matcher("/operations/**"))
-            .hasRole("SYSTEM")
+            .hasRole(ADMINISTRATORS)
             .anyRequest().authenticated())
         .formLogin(form -> form.loginPage("/login").failureUrl("/login?error").authenticationDetailsSource(clientAddress)
             .successHandler(new BackToTheLink("/camunda/app/tasklist/default/")))

@@ -1,10 +1,10 @@
 package cn.zhenggai.rectification.supervision;
 
+import cn.zhenggai.rectification.vocabulary.EngineClock;
 import cn.zhenggai.rectification.casework.Overview;
 import cn.zhenggai.rectification.casework.Statistics;
 import java.sql.Timestamp;
 import java.util.List;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -26,12 +26,12 @@ class SupervisionApi {
 
   @GetMapping("/api/ledger/overview")
   Overview.Figures overview() {
-    return overview.figures(new Timestamp(ClockUtil.getCurrentTime().getTime()));
+    return overview.figures(EngineClock.timestamp());
   }
 
   @GetMapping("/api/ledger/statistics")
   List<Statistics.UnitFigures> statistics(@RequestParam(required = false) String order) {
-    return statistics.byUnit(order, new Timestamp(ClockUtil.getCurrentTime().getTime()));
+    return statistics.byUnit(order, EngineClock.timestamp());
   }
 
   @ExceptionHandler(IllegalArgumentException.class)

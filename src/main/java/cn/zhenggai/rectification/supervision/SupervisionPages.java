@@ -1,5 +1,6 @@
 package cn.zhenggai.rectification.supervision;
 
+import cn.zhenggai.rectification.vocabulary.EngineClock;
 import cn.zhenggai.rectification.casework.Ledger;
 import cn.zhenggai.rectification.casework.LedgerFilter;
 import cn.zhenggai.rectification.casework.Overview;
@@ -14,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -118,7 +118,7 @@ class SupervisionPages {
   }
 
   private static Timestamp now() {
-    return new Timestamp(ClockUtil.getCurrentTime().getTime());
+    return EngineClock.timestamp();
   }
 
 }

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -53,7 +52,7 @@ public class StageDeadlines {
 
   /** Today in the county's time zone, by the engine clock. */
   public LocalDate today() {
-    return dayOf(ClockUtil.getCurrentTime());
+    return dayOf(EngineClock.now());
   }
 
   public LocalDate dayOf(Date instant) {
@@ -61,6 +60,6 @@ public class StageDeadlines {
   }
 
   private static Date fromNow(Duration duration) {
-    return new Date(ClockUtil.getCurrentTime().getTime() + duration.toMillis());
+    return new Date(EngineClock.now().getTime() + duration.toMillis());
   }
 }

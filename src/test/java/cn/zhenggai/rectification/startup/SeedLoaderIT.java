@@ -60,7 +60,7 @@ class SeedLoaderIT extends PostgresApplicationTest {
 
     assertThat(caseCount()).isEqualTo(cases + 1);
     assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey("5.1/education").singleResult()
-        .getName()).isEqualTo("制定整改方案 · 5.1 新增问题 · 教育工委");
+        .getName()).isEqualTo("制定整改方案 · 5.1 党员发展工作不规范 · 教育工委");
     assertThat(loader.load(ORGANIZATION, problems)).isZero();
   }
 
