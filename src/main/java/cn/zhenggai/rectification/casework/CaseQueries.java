@@ -1,8 +1,8 @@
 package cn.zhenggai.rectification.casework;
 
-import cn.zhenggai.rectification.vocabulary.Stage;
 import cn.zhenggai.rectification.organization.UnitDirectory;
 import cn.zhenggai.rectification.security.Viewer;
+import cn.zhenggai.rectification.vocabulary.Stage;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;

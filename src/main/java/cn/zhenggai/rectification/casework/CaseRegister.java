@@ -1,12 +1,5 @@
 package cn.zhenggai.rectification.casework;
 
-import cn.zhenggai.rectification.vocabulary.EngineClock;
-import cn.zhenggai.rectification.vocabulary.CaseStatus;
-import cn.zhenggai.rectification.vocabulary.Card;
-import cn.zhenggai.rectification.vocabulary.RectificationCaseProcess;
-import cn.zhenggai.rectification.vocabulary.UnitRectificationProcess;
-import cn.zhenggai.rectification.vocabulary.Stage;
-import cn.zhenggai.rectification.vocabulary.StageDeadlines;
 import static cn.zhenggai.rectification.vocabulary.RectificationCaseProcess.PROBLEM_CATEGORY;
 import static cn.zhenggai.rectification.vocabulary.RectificationCaseProcess.PROBLEM_ID;
 import static cn.zhenggai.rectification.vocabulary.RectificationCaseProcess.PROBLEM_SOURCE;
@@ -15,6 +8,13 @@ import static cn.zhenggai.rectification.vocabulary.RectificationCaseProcess.RECT
 import static cn.zhenggai.rectification.vocabulary.RectificationCaseProcess.SUPERVISOR_GROUPS;
 import static cn.zhenggai.rectification.vocabulary.UnitRectificationProcess.UNIT_ID;
 
+import cn.zhenggai.rectification.vocabulary.Card;
+import cn.zhenggai.rectification.vocabulary.CaseStatus;
+import cn.zhenggai.rectification.vocabulary.EngineClock;
+import cn.zhenggai.rectification.vocabulary.RectificationCaseProcess;
+import cn.zhenggai.rectification.vocabulary.Stage;
+import cn.zhenggai.rectification.vocabulary.StageDeadlines;
+import cn.zhenggai.rectification.vocabulary.UnitRectificationProcess;
 import java.sql.Timestamp;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -105,10 +105,12 @@ public class CaseRegister {
         task.getProcessInstanceId());
   }
 
-  /** Assignment (claim, unclaim, delegate) and due date changes. */
+  /** Assignment (claim, unclaim, delegate) and due date changes; a due date moved into the future lifts the card. */
   void taskChanged(DelegateTask task) {
+    boolean dueAhead = task.getDueDate() != null && task.getDueDate().after(EngineClock.now());
     jdbc.update(
-        "update " + table(task) + " set assignee = ?, due_at = ? where task_id = ?",
+        "update " + table(task) + " set assignee = ?, due_at = ?" + (dueAhead ? ", card = '" + Card.NONE + "'" : "")
+            + " where task_id = ?",
         task.getAssignee(),
         timestamp(task.getDueDate()),
         task.getId());

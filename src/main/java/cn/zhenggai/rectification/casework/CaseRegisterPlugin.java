@@ -33,6 +33,7 @@ class CaseRegisterPlugin extends AbstractProcessEnginePlugin {
   private final SubmittedFields submitted;
   private final ReturnComment returnComment;
   private final CaseTimeline timeline;
+  private final RecordRules rules;
 
   CaseRegisterPlugin(CaseRegister register, SubmittedFields submitted, ReturnComment returnComment,
       @Lazy CaseTimeline timeline) {
@@ -40,6 +41,7 @@ class CaseRegisterPlugin extends AbstractProcessEnginePlugin {
     this.submitted = submitted;
     this.returnComment = returnComment;
     this.timeline = timeline;
+    this.rules = new RecordRules(submitted);
   }
 
   @Override
@@ -48,7 +50,7 @@ class CaseRegisterPlugin extends AbstractProcessEnginePlugin {
       configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
     }
     configuration.getCustomPostBPMNParseListeners().add(new RegisterParseListener());
-    configuration.setCommandCheckers(new ArrayList<>(List.of(new TenantCommandChecker(), new RecordRules(submitted))));
+    configuration.setCommandCheckers(new ArrayList<>(List.of(new TenantCommandChecker(), rules)));
   }
 
   private class RegisterParseListener extends AbstractBpmnParseListener {
@@ -77,6 +79,9 @@ class CaseRegisterPlugin extends AbstractProcessEnginePlugin {
         return;
       }
       TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
+      // built-in listeners run before the diagram's, in the order added: the rules first, so nothing runs on a refusal
+      task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, submitted::check);
+      task.addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, rules::claimedForOneself);
       task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, TaskTitle::name);
       task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, register::taskCreated);
       task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, returnComment::onCreate);
@@ -84,8 +89,6 @@ class CaseRegisterPlugin extends AbstractProcessEnginePlugin {
       task.addBuiltInTaskListener(TaskListener.EVENTNAME_UPDATE, register::taskChanged);
       task.addBuiltInTaskListener(TaskListener.EVENTNAME_UPDATE, timeline::dueDateChanged);
       task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, register::taskCompleted);
-      // added last, so it runs first: nothing is recorded from a completion it refuses
-      task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, submitted::check);
     }
   }
 }

@@ -1,7 +1,5 @@
 package cn.zhenggai.rectification.casework;
 
-import cn.zhenggai.rectification.vocabulary.RectificationCaseProcess;
-import cn.zhenggai.rectification.vocabulary.StageDeadlines;
 import static cn.zhenggai.rectification.vocabulary.RectificationCaseProcess.PROBLEM_CATEGORY;
 import static cn.zhenggai.rectification.vocabulary.RectificationCaseProcess.PROBLEM_ID;
 import static cn.zhenggai.rectification.vocabulary.RectificationCaseProcess.PROBLEM_SOURCE;
@@ -13,6 +11,8 @@ import static cn.zhenggai.rectification.vocabulary.RectificationCaseProcess.SUPE
 import static cn.zhenggai.rectification.vocabulary.RectificationCaseProcess.UNIT_IDS;
 
 import cn.zhenggai.rectification.problem.Problem;
+import cn.zhenggai.rectification.vocabulary.RectificationCaseProcess;
+import cn.zhenggai.rectification.vocabulary.StageDeadlines;
 import java.util.ArrayList;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;

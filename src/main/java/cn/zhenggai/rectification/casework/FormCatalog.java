@@ -79,7 +79,7 @@ public class FormCatalog {
     for (JsonNode component : components) {
       if (component.hasNonNull("key")) {
         String key = component.get("key").asText();
-        fields.put(key, new FormField(key, component.path("label").asText(key),
+        fields.put(key, new FormField(key, component.path("label").asText(component.path("dateLabel").asText(key)),
             FieldType.of(component, file + " 字段 " + key), component.path("readonly").asBoolean(false)));
       }
       collect(component.path("components"), fields, file);

@@ -1,8 +1,9 @@
 package cn.zhenggai.rectification.casework;
 
-import cn.zhenggai.rectification.vocabulary.EngineClock;
-import cn.zhenggai.rectification.vocabulary.Days;
 import cn.zhenggai.rectification.vocabulary.CaseStatus;
+import cn.zhenggai.rectification.vocabulary.Days;
+import cn.zhenggai.rectification.vocabulary.EngineClock;
+import cn.zhenggai.rectification.vocabulary.Stage;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -17,7 +18,6 @@ import org.camunda.bpm.engine.identity.Group;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import cn.zhenggai.rectification.vocabulary.Stage;
 
 /** The ledger (整改台账): one row per problem and unit, read from the case register. */
 @Service

@@ -1,8 +1,8 @@
 package cn.zhenggai.rectification.casework;
 
-import java.util.Arrays;
 import cn.zhenggai.rectification.vocabulary.CaseStatus;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 

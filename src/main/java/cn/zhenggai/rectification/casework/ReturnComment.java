@@ -1,10 +1,10 @@
 package cn.zhenggai.rectification.casework;
 
-import cn.zhenggai.rectification.vocabulary.UnitRectificationProcess;
 import static cn.zhenggai.rectification.vocabulary.UnitRectificationProcess.PLAN_APPROVED;
 import static cn.zhenggai.rectification.vocabulary.UnitRectificationProcess.RECTIFICATION_ACCEPTED;
 import static cn.zhenggai.rectification.vocabulary.UnitRectificationProcess.REVIEW_COMMENT;
 
+import cn.zhenggai.rectification.vocabulary.UnitRectificationProcess;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.context.annotation.Lazy;

@@ -1,8 +1,5 @@
 package cn.zhenggai.rectification.casework;
 
-import cn.zhenggai.rectification.vocabulary.RectificationCaseProcess;
-import cn.zhenggai.rectification.vocabulary.UnitRectificationProcess;
-import cn.zhenggai.rectification.vocabulary.StageDeadlines;
 import static cn.zhenggai.rectification.vocabulary.UnitRectificationProcess.EVIDENCE_DESCRIPTION;
 import static cn.zhenggai.rectification.vocabulary.UnitRectificationProcess.PLAN_MEASURES;
 import static cn.zhenggai.rectification.vocabulary.UnitRectificationProcess.PLAN_NOTES;
@@ -13,6 +10,9 @@ import static cn.zhenggai.rectification.vocabulary.UnitRectificationProcess.RECT
 import static cn.zhenggai.rectification.vocabulary.UnitRectificationProcess.REVIEW_COMMENT;
 
 import cn.zhenggai.rectification.casework.CaseTimeline.Kind;
+import cn.zhenggai.rectification.vocabulary.RectificationCaseProcess;
+import cn.zhenggai.rectification.vocabulary.StageDeadlines;
+import cn.zhenggai.rectification.vocabulary.UnitRectificationProcess;
 import java.time.LocalDate;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateTask;

@@ -1,8 +1,8 @@
 package cn.zhenggai.rectification.casework;
 
-import cn.zhenggai.rectification.vocabulary.RefusedInput;
 import cn.zhenggai.rectification.casework.FormCatalog.FieldType;
 import cn.zhenggai.rectification.casework.FormCatalog.FormField;
+import cn.zhenggai.rectification.vocabulary.RefusedInput;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -17,9 +17,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * What a person wrote with a completion, whichever way it came in: the task's variables are noted just before the
- * submitted values are set ({@link RecordRules}) and compared when the task completes, before any other listener. Every
- * variable that is new or changed must be a writable field of the task's form, of the field's type; anything else
- * refuses the whole completion, naming the field, so nothing of it is stored.
+ * submitted values are set ({@link RecordRules}) and compared when the task completes, before any other listener
+ * (declared or built in). Every variable that is new or changed must be a writable field of the task's form, of the
+ * field's type; anything else refuses the whole completion, naming the field, so nothing of it is stored.
  */
 @Component
 class SubmittedFields {

@@ -50,7 +50,7 @@ final class TaskInput {
     return text.replaceAll("^[\\s\\p{Z}\\p{Cf}\\p{Cc}]+|[\\s\\p{Z}\\p{Cf}\\p{Cc}]+$", "");
   }
 
-  /** A date written exactly as yyyy-MM-dd, from today on and not after {@code latest}. */
+  /** A date written exactly as yyyy-MM-dd, from today on and not after {@code latest} (unless that has passed). */
   static LocalDate requiredDate(DelegateTask task, String variable, String label, LocalDate today, LocalDate latest) {
     String text = requiredText(task, variable, label, SHORT_TEXT);
     LocalDate date;
@@ -65,7 +65,8 @@ final class TaskInput {
     if (date.isBefore(today)) {
       throw new RefusedInput("“" + label + "”（" + variable + "）" + date + " 早于今天 " + today);
     }
-    if (date.isAfter(latest)) {
+    // a unit already past the deadline still plans: from today on, and the ledger shows it late
+    if (date.isAfter(latest) && !latest.isBefore(today)) {
       throw new RefusedInput("“" + label + "”（" + variable + "）" + date + " 晚于整改时限 " + latest);
     }
     return date;

@@ -1,9 +1,9 @@
 package cn.zhenggai.rectification.casework;
 
+import cn.zhenggai.rectification.casework.CaseTimeline.Kind;
 import cn.zhenggai.rectification.vocabulary.GroupType;
 import cn.zhenggai.rectification.vocabulary.RectificationCaseProcess;
 import cn.zhenggai.rectification.vocabulary.UnitRectificationProcess;
-import cn.zhenggai.rectification.casework.CaseTimeline.Kind;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;

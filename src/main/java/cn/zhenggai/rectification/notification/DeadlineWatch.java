@@ -1,10 +1,10 @@
 package cn.zhenggai.rectification.notification;
 
-import cn.zhenggai.rectification.vocabulary.EngineClock;
-import cn.zhenggai.rectification.vocabulary.Card;
 import cn.zhenggai.rectification.casework.CaseRegister;
-import cn.zhenggai.rectification.vocabulary.RectificationCaseProcess;
+import cn.zhenggai.rectification.vocabulary.Card;
+import cn.zhenggai.rectification.vocabulary.EngineClock;
 import cn.zhenggai.rectification.vocabulary.GroupType;
+import cn.zhenggai.rectification.vocabulary.RectificationCaseProcess;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Date;
@@ -31,11 +31,13 @@ public class DeadlineWatch {
   private final IdentityService identity;
   private final Notifications notifications;
   private final CaseRegister register;
+  private final Reminders reminders;
 
-  DeadlineWatch(IdentityService identity, Notifications notifications, CaseRegister register) {
+  DeadlineWatch(IdentityService identity, Notifications notifications, CaseRegister register, Reminders reminders) {
     this.identity = identity;
     this.notifications = notifications;
     this.register = register;
+    this.reminders = reminders;
   }
 
   public void notice(DelegateTask task, String kindName) {
@@ -44,6 +46,12 @@ public class DeadlineWatch {
     boolean overdue = task.getDueDate() != null && !now.before(task.getDueDate());
     if ((kind == NoticeKind.BEFORE_DUE || kind == NoticeKind.DUE_DAY) && overdue) {
       return; // created already late: the cards say it
+    }
+    // a supervisor may have moved the due date since the timer was set: a card only for what is late by the task's
+    // current due date
+    if (kind == NoticeKind.YELLOW_CARD && !overdue
+        || kind == NoticeKind.RED_CARD && (task.getDueDate() == null || now.before(reminders.redCard(task.getDueDate())))) {
+      return;
     }
     if (kind.isCard()) {
       register.markCard(task, kind == NoticeKind.YELLOW_CARD ? Card.YELLOW : Card.RED);

@@ -1,8 +1,8 @@
 package cn.zhenggai.rectification.organization;
 
-import cn.zhenggai.rectification.vocabulary.GroupType;
 import cn.zhenggai.rectification.organization.Organization.Group;
 import cn.zhenggai.rectification.organization.Organization.Person;
+import cn.zhenggai.rectification.vocabulary.GroupType;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;

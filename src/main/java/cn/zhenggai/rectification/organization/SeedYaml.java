@@ -41,8 +41,9 @@ public final class SeedYaml {
           file + location(e.getLocation()) + "：字段 " + path(e) + " 不是可识别的字段，可用字段："
               + e.getKnownPropertyIds());
     } catch (JsonMappingException e) {
-      throw new SeedFileException(
-          file + location(e.getLocation()) + "：字段 " + path(e) + " 的值格式不正确（" + e.getOriginalMessage() + "）");
+      // a value our own types refuse (e.g. an unknown role) says why in Chinese; Jackson's own words are English
+      String why = e.getCause() instanceof IllegalArgumentException refused ? refused.getMessage() : e.getOriginalMessage();
+      throw new SeedFileException(file + location(e.getLocation()) + "：字段 " + path(e) + " 的值格式不正确（" + why + "）");
     } catch (JsonProcessingException e) {
       throw new SeedFileException(
           file + location(e.getLocation()) + "：YAML 格式错误（" + e.getOriginalMessage() + "）");

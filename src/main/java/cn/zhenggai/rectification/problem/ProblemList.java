@@ -1,10 +1,10 @@
 package cn.zhenggai.rectification.problem;
 
-import cn.zhenggai.rectification.organization.Organization;
 import cn.zhenggai.rectification.organization.Organization.Group;
-import cn.zhenggai.rectification.vocabulary.GroupType;
+import cn.zhenggai.rectification.organization.Organization;
 import cn.zhenggai.rectification.organization.SeedFileException;
 import cn.zhenggai.rectification.organization.SeedYaml;
+import cn.zhenggai.rectification.vocabulary.GroupType;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;

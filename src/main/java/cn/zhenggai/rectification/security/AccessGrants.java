@@ -3,10 +3,10 @@ package cn.zhenggai.rectification.security;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import cn.zhenggai.rectification.organization.TasklistFilters;
+import cn.zhenggai.rectification.vocabulary.GroupType;
 import cn.zhenggai.rectification.vocabulary.RectificationCaseProcess;
 import cn.zhenggai.rectification.vocabulary.UnitRectificationProcess;
-import cn.zhenggai.rectification.vocabulary.GroupType;
-import cn.zhenggai.rectification.organization.TasklistFilters;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;

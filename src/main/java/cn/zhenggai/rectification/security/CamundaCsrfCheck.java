@@ -32,7 +32,11 @@ class CamundaCsrfCheck extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     HttpSession session = request.getSession(false);
-    Object expected = session == null ? null : session.getAttribute(CsrfConstants.CSRF_TOKEN_SESSION_ATTR_NAME);
+    if (session == null) {
+      ProblemJson.write(response, HttpStatus.UNAUTHORIZED, "登录已过期，请重新登录");
+      return;
+    }
+    Object expected = session.getAttribute(CsrfConstants.CSRF_TOKEN_SESSION_ATTR_NAME);
     String sent = request.getHeader(CsrfConstants.CSRF_TOKEN_HEADER_NAME);
     if (expected instanceof String token && sent != null
         && MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8), sent.getBytes(StandardCharsets.UTF_8))) {

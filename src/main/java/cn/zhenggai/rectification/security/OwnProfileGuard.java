@@ -21,16 +21,30 @@ public class OwnProfileGuard extends DbIdentityServiceProvider {
 
   @Override
   public IdentityOperationResult saveUser(User user) {
-    CommandContext context = Context.getCommandContext();
-    Authentication authentication = context.getAuthentication();
-    if (authentication != null && context.isAuthorizationCheckEnabled()
-        && !context.getAuthorizationManager().isCamundaAdmin(authentication)) {
+    if (byAPersonNotAnAdministrator()) {
       User stored = findUserById(user.getId());
       if (stored != null && profileChanged(stored, user)) {
         throw new RefusedAction(PROFILE_FROM_THE_DIRECTORY);
       }
     }
     return super.saveUser(user);
+  }
+
+  /** Camunda lets every user delete their own account; here only administrators delete accounts. */
+  @Override
+  public IdentityOperationResult deleteUser(String userId) {
+    if (byAPersonNotAnAdministrator()) {
+      throw new RefusedAction("账号由管理员维护，不能删除");
+    }
+    return super.deleteUser(userId);
+  }
+
+  /** A signed-in person other than an administrator; the application's own writes (seeds) pass. */
+  private static boolean byAPersonNotAnAdministrator() {
+    CommandContext context = Context.getCommandContext();
+    Authentication authentication = context.getAuthentication();
+    return authentication != null && context.isAuthorizationCheckEnabled()
+        && !context.getAuthorizationManager().isCamundaAdmin(authentication);
   }
 
   private static boolean profileChanged(User stored, User submitted) {

@@ -1,7 +1,7 @@
 package cn.zhenggai.rectification.security;
 
-import java.util.Arrays;
 import cn.zhenggai.rectification.vocabulary.GroupType;
+import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.security.core.Authentication;

@@ -1,8 +1,8 @@
 package cn.zhenggai.rectification.security;
 
 import cn.zhenggai.rectification.vocabulary.GroupType;
-import java.util.Arrays;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Arrays;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
@@ -16,8 +16,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
-import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -54,8 +54,8 @@ class WebSecurity {
     http.securityMatcher(new OrRequestMatcher(PATHS.matcher("/api/**"), PATHS.matcher("/engine-rest/**")))
         .authorizeHttpRequests(requests -> requests
             // passwords are checked by the sign-in only, where wrong ones are counted (SignInThrottle)
-            .requestMatchers(PATHS.matcher("/engine-rest/identity/verify"),
-                PATHS.matcher("/engine-rest/engine/*/identity/verify"))
+            .requestMatchers(PATHS.matcher("/engine-rest/identity/verify/**"),
+                PATHS.matcher("/engine-rest/engine/*/identity/verify/**"))
             .denyAll()
             .requestMatchers(PATHS.matcher("/api/ledger/**")).hasAnyRole(READERS_OF_EVERYTHING)
             .requestMatchers(PATHS.matcher("/api/operations/**")).hasRole(ADMINISTRATORS)
@@ -77,7 +77,7 @@ class WebSecurity {
     RequestMatcher camunda = PATHS.matcher("/camunda/**");
     http.authorizeHttpRequests(requests -> requests
             // passwords are checked by the sign-in only, where wrong ones are counted (SignInThrottle)
-            .requestMatchers(PATHS.matcher("/camunda/api/engine/engine/*/identity/verify"),
+            .requestMatchers(PATHS.matcher("/camunda/api/engine/engine/*/identity/verify/**"),
                 PATHS.matcher("/camunda/api/admin/auth/user/*/login/**"))
             .denyAll()
             .requestMatchers("/login", "/error", "/zhenggai/**", "/favicon.ico").permitAll()

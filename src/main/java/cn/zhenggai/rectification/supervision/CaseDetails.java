@@ -1,11 +1,11 @@
 package cn.zhenggai.rectification.supervision;
 
-import cn.zhenggai.rectification.casework.CaseQueries;
 import cn.zhenggai.rectification.casework.CaseQueries.CaseSummary;
 import cn.zhenggai.rectification.casework.CaseQueries.UnitCase;
+import cn.zhenggai.rectification.casework.CaseQueries;
 import cn.zhenggai.rectification.casework.CaseTimeline;
-import cn.zhenggai.rectification.notification.NoticeRecords;
 import cn.zhenggai.rectification.notification.NoticeRecords.NoticeRecord;
+import cn.zhenggai.rectification.notification.NoticeRecords;
 import cn.zhenggai.rectification.security.Viewer;
 import java.util.List;
 import java.util.Optional;

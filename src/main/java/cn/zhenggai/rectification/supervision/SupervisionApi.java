@@ -1,8 +1,8 @@
 package cn.zhenggai.rectification.supervision;
 
-import cn.zhenggai.rectification.vocabulary.EngineClock;
 import cn.zhenggai.rectification.casework.Overview;
 import cn.zhenggai.rectification.casework.Statistics;
+import cn.zhenggai.rectification.vocabulary.EngineClock;
 import java.sql.Timestamp;
 import java.util.List;
 import org.springframework.http.HttpStatus;

@@ -1,13 +1,13 @@
 package cn.zhenggai.rectification.supervision;
 
-import cn.zhenggai.rectification.vocabulary.EngineClock;
 import cn.zhenggai.rectification.casework.Ledger;
 import cn.zhenggai.rectification.casework.LedgerFilter;
 import cn.zhenggai.rectification.casework.Overview;
 import cn.zhenggai.rectification.casework.Statistics;
-import cn.zhenggai.rectification.vocabulary.Stage;
-import cn.zhenggai.rectification.vocabulary.GroupType;
 import cn.zhenggai.rectification.security.Viewer;
+import cn.zhenggai.rectification.vocabulary.EngineClock;
+import cn.zhenggai.rectification.vocabulary.GroupType;
+import cn.zhenggai.rectification.vocabulary.Stage;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Timestamp;

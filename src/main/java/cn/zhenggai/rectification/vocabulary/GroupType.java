@@ -1,7 +1,6 @@
 package cn.zhenggai.rectification.vocabulary;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -47,9 +46,5 @@ public enum GroupType {
   /** The Spring Security authority of the role ({@code hasRole(name())} matches it). */
   public String authority() {
     return "ROLE_" + name();
-  }
-
-  public String seedName() {
-    return seedName.toLowerCase(Locale.ROOT);
   }
 }

@@ -25,12 +25,14 @@ public class StageDeadlines {
     return fromNow(returned ? properties.redraftPlan() : properties.draftPlan());
   }
 
-  /** The problem's deadline; after a report was sent back, the redo period from now. */
+  /** The problem's deadline; after a report was sent back, at least the redo period from now. */
   public Date rectify(DelegateExecution execution) {
-    if (Boolean.FALSE.equals(execution.getVariable(UnitRectificationProcess.RECTIFICATION_ACCEPTED))) {
-      return fromNow(properties.redoRectification());
+    Date deadline = (Date) execution.getVariable(RectificationCaseProcess.RECTIFICATION_DEADLINE);
+    if (!Boolean.FALSE.equals(execution.getVariable(UnitRectificationProcess.RECTIFICATION_ACCEPTED))) {
+      return deadline;
     }
-    return (Date) execution.getVariable(RectificationCaseProcess.RECTIFICATION_DEADLINE);
+    Date redo = fromNow(properties.redoRectification());
+    return redo.after(deadline) ? redo : deadline;
   }
 
   public Date reviewPlan() {

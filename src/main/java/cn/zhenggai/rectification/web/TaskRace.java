@@ -1,7 +1,7 @@
 package cn.zhenggai.rectification.web;
 
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

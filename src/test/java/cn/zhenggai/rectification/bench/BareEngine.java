@@ -2,10 +2,10 @@ package cn.zhenggai.rectification.bench;
 
 import cn.zhenggai.rectification.TestPostgres;
 import cn.zhenggai.rectification.casework.CaseStarter;
-import cn.zhenggai.rectification.vocabulary.RectificationCaseProcess;
-import cn.zhenggai.rectification.vocabulary.StageDeadlines;
 import cn.zhenggai.rectification.organization.Organization;
 import cn.zhenggai.rectification.problem.Problem;
+import cn.zhenggai.rectification.vocabulary.RectificationCaseProcess;
+import cn.zhenggai.rectification.vocabulary.StageDeadlines;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,8 +1,8 @@
 package cn.zhenggai.rectification.casework;
 
 import cn.zhenggai.rectification.vocabulary.RectificationCaseProcess;
-import cn.zhenggai.rectification.vocabulary.UnitRectificationProcess;
 import cn.zhenggai.rectification.vocabulary.Stage;
+import cn.zhenggai.rectification.vocabulary.UnitRectificationProcess;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

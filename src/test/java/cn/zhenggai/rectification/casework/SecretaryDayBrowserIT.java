@@ -1,11 +1,11 @@
 package cn.zhenggai.rectification.casework;
 
-import cn.zhenggai.rectification.vocabulary.UnitRectificationProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zhenggai.rectification.Browser;
 import cn.zhenggai.rectification.BrowserApplicationTest;
 import cn.zhenggai.rectification.organization.TasklistFilters;
+import cn.zhenggai.rectification.vocabulary.UnitRectificationProcess;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;

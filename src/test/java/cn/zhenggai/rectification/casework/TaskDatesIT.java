@@ -1,12 +1,13 @@
 package cn.zhenggai.rectification.casework;
 
-import cn.zhenggai.rectification.vocabulary.UnitRectificationProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zhenggai.rectification.PostgresApplicationTest;
+import cn.zhenggai.rectification.vocabulary.UnitRectificationProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Date;
+import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
@@ -45,7 +46,7 @@ class TaskDatesIT extends PostgresApplicationTest {
 
     assertThat(saved.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
     assertThat(moved.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(moved.getBody().get("message").asText()).isEqualTo("只有督办单位可以修改截止日期");
+    assertThat(moved.getBody().get("message").asText()).isEqualTo("只有该问题的督办单位可以修改截止日期");
     assertThat(rename.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     Task after = engine.getTaskService().createTaskQuery().taskId(draft.getId()).singleResult();
     assertThat(after.getFollowUpDate()).isNotNull();
@@ -76,6 +77,36 @@ class TaskDatesIT extends PostgresApplicationTest {
     assertThat(row.get("dueAt").asText()).isEqualTo("2027-01-20T10:00:00Z");
   }
 
+  /** The problem's own supervisors, on its units' tasks, into the future: nobody else, not their own tasks, not back. */
+  @Test
+  void aDueDateIsMovedOnlyByTheProblemsSupervisorsOnTheUnitsTasksIntoTheFuture() {
+    Task draft = draft("3.3");
+    Date due = draft.getDueDate();
+    ObjectNode byOthers = asTasklistSendsIt("sup-discipline", draft);
+    byOthers.put("due", "2027-01-20T18:00:00.000+0800");
+    ObjectNode back = asTasklistSendsIt("sup-orgdept", draft);
+    back.put("due", "2020-01-20T18:00:00.000+0800");
+
+    ResponseEntity<JsonNode> notTheirs = save("sup-discipline", draft, byOthers);
+    ResponseEntity<JsonNode> past = save("sup-orgdept", draft, back);
+
+    assertThat(notTheirs.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(notTheirs.getBody().get("message").asText()).isEqualTo("只有该问题的督办单位可以修改截止日期");
+    assertThat(past.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(past.getBody().get("message").asText()).isEqualTo("新的截止日期不能早于现在");
+    assertThat(engine.getTaskService().createTaskQuery().taskId(draft.getId()).singleResult().getDueDate()).isEqualTo(due);
+
+    assertThat(as("sec-chengguan").exchange("/engine-rest/task/" + draft.getId() + "/complete", HttpMethod.POST,
+        json(Map.of("variables", Map.of("planMeasures", Map.of("value", "按月学习"), "planResponsiblePerson", Map.of("value", "王明"),
+            "planTargetDate", Map.of("value", "2027-03-31")))), String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    Task review = draft("3.3");
+    ObjectNode own = asTasklistSendsIt("sup-orgdept", review);
+    own.put("due", "2027-01-20T18:00:00.000+0800");
+    ResponseEntity<JsonNode> ownTask = save("sup-orgdept", review, own);
+    assertThat(ownTask.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(ownTask.getBody().get("message").asText()).isEqualTo("不能修改本组自己待办的截止日期");
+  }
+
   /** The task as Tasklist holds it and sends it back: everything GET /task/{id} gave, form reference included. */
   private ObjectNode asTasklistSendsIt(String user, Task task) {
     ObjectNode body = (ObjectNode) as(user).getForEntity("/engine-rest/task/" + task.getId(), JsonNode.class).getBody();
@@ -84,9 +115,13 @@ class TaskDatesIT extends PostgresApplicationTest {
   }
 
   private ResponseEntity<JsonNode> save(String user, Task task, ObjectNode body) {
+    return as(user).exchange("/engine-rest/task/" + task.getId(), HttpMethod.PUT, json(body), JsonNode.class);
+  }
+
+  private static HttpEntity<Object> json(Object body) {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
-    return as(user).exchange("/engine-rest/task/" + task.getId(), HttpMethod.PUT, new HttpEntity<>(body, headers), JsonNode.class);
+    return new HttpEntity<>(body, headers);
   }
 
   private Task draft(String problemId) {

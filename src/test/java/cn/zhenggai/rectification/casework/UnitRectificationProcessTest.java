@@ -1,8 +1,5 @@
 package cn.zhenggai.rectification.casework;
 
-import cn.zhenggai.rectification.vocabulary.RectificationCaseProcess;
-import cn.zhenggai.rectification.vocabulary.UnitRectificationProcess;
-import cn.zhenggai.rectification.vocabulary.StageDeadlines;
 import static cn.zhenggai.rectification.vocabulary.UnitRectificationProcess.CASE_HISTORY;
 import static cn.zhenggai.rectification.vocabulary.UnitRectificationProcess.PLAN_APPROVED;
 import static cn.zhenggai.rectification.vocabulary.UnitRectificationProcess.PLAN_TARGET_DATE;
@@ -11,6 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import cn.zhenggai.rectification.vocabulary.RectificationCaseProcess;
+import cn.zhenggai.rectification.vocabulary.StageDeadlines;
+import cn.zhenggai.rectification.vocabulary.UnitRectificationProcess;
 import java.time.Duration;
 import java.util.Date;
 import java.util.List;
@@ -127,8 +127,8 @@ class UnitRectificationProcessTest extends ProcessTestBase {
 
     assertThat(unit).isWaitingAt(UnitRectificationProcess.TASK_RECTIFY);
     assertThat(BpmnAwareTests.task(unit)).hasCandidateGroup("street-xicheng");
-    assertThat(BpmnAwareTests.task(unit).getDueDate()).as("redone in redo-rectification (P5D)")
-        .isEqualTo(fromNow(Duration.ofDays(5)));
+    assertThat(BpmnAwareTests.task(unit).getDueDate()).as("redone by the problem's deadline, still months away")
+        .isEqualTo(deadlines.endOf(TestProblems.DEADLINE));
     assertThat(engine.getTaskService().getTaskComments(BpmnAwareTests.task(unit).getId()))
         .extracting(org.camunda.bpm.engine.task.Comment::getFullMessage)
         .containsExactly("退回理由：佐证材料不足");
@@ -144,6 +144,25 @@ class UnitRectificationProcessTest extends ProcessTestBase {
     assertThat(row.rectificationReturns()).isEqualTo(1);
     assertThat(register("90.3").timeline()).extracting(CaseTimeline.Event::kindName).containsExactly(
         "提交整改方案", "审核通过整改方案", "报送整改完成情况", "验收退回，要求继续整改", "报送整改完成情况", "验收通过");
+  }
+
+  /** Past the problem's deadline a unit still plans (from today on) and a returned report gets the redo period. */
+  @Test
+  void aUnitPastTheDeadlineStillPlansAndARedoGetsItsOwnPeriod() {
+    starter.startIfNew(TestProblems.problem("90.7", "street-chengguan"));
+    ProcessInstance unit = unitProcess("90.7", "street-chengguan");
+    ClockUtil.setCurrentTime(Date.from(deadlines.endOf(TestProblems.DEADLINE.plusDays(10)).toInstant()));
+    Map<String, Object> latePlan = CaseDriver.plan("street-chengguan");
+    latePlan.put(PLAN_TARGET_DATE, TestProblems.DEADLINE.plusDays(25).toString());
+
+    driver.completeAs("sec-chengguan", BpmnAwareTests.task(unit), latePlan);
+    driver.reviewPlan("90.7", "street-chengguan", "sup-orgdept", true, null);
+    driver.submitReport("90.7", "street-chengguan", "sec-chengguan");
+    driver.acceptRectification("90.7", "street-chengguan", "sup-orgdept", false, "整改不到位");
+
+    assertThat(unit).isWaitingAt(UnitRectificationProcess.TASK_RECTIFY);
+    assertThat(BpmnAwareTests.task(unit).getDueDate()).as("the deadline has passed: redo-rectification (P5D) from now")
+        .isEqualTo(fromNow(Duration.ofDays(5)));
   }
 
   @Test

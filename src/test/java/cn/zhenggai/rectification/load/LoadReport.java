@@ -1,12 +1,12 @@
 package cn.zhenggai.rectification.load;
 
-import cn.zhenggai.rectification.vocabulary.RectificationCaseProcess;
 import cn.zhenggai.rectification.casework.RegisterAgreement;
-import cn.zhenggai.rectification.vocabulary.UnitRectificationProcess;
 import cn.zhenggai.rectification.load.RequestLog.Kind;
 import cn.zhenggai.rectification.load.RequestLog.Latencies;
 import cn.zhenggai.rectification.load.RequestLog.Outcome;
 import cn.zhenggai.rectification.load.RequestLog.Tally;
+import cn.zhenggai.rectification.vocabulary.RectificationCaseProcess;
+import cn.zhenggai.rectification.vocabulary.UnitRectificationProcess;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zhenggai.rectification.casework.CaseQueries;
 import cn.zhenggai.rectification.casework.ProcessTestBase;
-import cn.zhenggai.rectification.vocabulary.UnitRectificationProcess;
 import cn.zhenggai.rectification.problem.Problem;
+import cn.zhenggai.rectification.vocabulary.UnitRectificationProcess;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

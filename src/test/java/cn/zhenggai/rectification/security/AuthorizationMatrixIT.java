@@ -212,10 +212,13 @@ class AuthorizationMatrixIT extends PostgresApplicationTest {
   @Test
   void identityVerify() {
     for (Role role : Role.values()) {
-      ResponseEntity<String> response = as(role).postForEntity("/engine-rest/identity/verify",
-          json(Map.of("username", "sec-organs", "password", "demo")), String.class);
-      HttpStatus expected = role == Role.ANONYMOUS ? HttpStatus.UNAUTHORIZED : HttpStatus.FORBIDDEN;
-      assertThat(response.getStatusCode()).as(role.name() + " (passwords are checked by the sign-in only)").isEqualTo(expected);
+      for (String path : List.of("/engine-rest/identity/verify", "/engine-rest/identity/verify/")) {
+        ResponseEntity<String> response = as(role).postForEntity(path,
+            json(Map.of("username", "sec-organs", "password", "demo")), String.class);
+        HttpStatus expected = role == Role.ANONYMOUS ? HttpStatus.UNAUTHORIZED : HttpStatus.FORBIDDEN;
+        assertThat(response.getStatusCode()).as(role + " on " + path + " (passwords are checked by the sign-in only)")
+            .isEqualTo(expected);
+      }
     }
   }
 

@@ -9,11 +9,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -175,9 +175,65 @@ class RecordForgeryIT extends PostgresApplicationTest {
 
     ResponseEntity<JsonNode> response = complete("sup-discipline", review,
         new HashMap<>(Map.of("planApproved", Map.of("value", true))));
+    ResponseEntity<JsonNode> unclaimed = as("sup-discipline").postForEntity("/engine-rest/task/" + review.getId() + "/claim",
+        json(Map.of()), JsonNode.class);
+    ResponseEntity<JsonNode> taken = as("sup-discipline").postForEntity("/engine-rest/task/" + review.getId() + "/claim",
+        json(Map.of("userId", "sup-discipline")), JsonNode.class);
 
     assertRefused(response, HttpStatus.CONFLICT, "该任务已由 sup-orgdept 认领");
+    assertRefused(unclaimed, HttpStatus.CONFLICT, "该任务已由 sup-orgdept 认领");
+    assertRefused(taken, HttpStatus.CONFLICT, "该任务已由 sup-orgdept 认领");
     before.assertUnchanged();
+  }
+
+  @Test
+  void aPersonClaimsForThemselvesOnly() {
+    Task draft = draft("3.1", "street-xicheng");
+    RecordState before = RecordState.of(engine, anonymous, draft);
+
+    ResponseEntity<JsonNode> forSomeoneElse = as("sec-xicheng").postForEntity("/engine-rest/task/" + draft.getId() + "/claim",
+        json(Map.of("userId", "sec-chengguan")), JsonNode.class);
+
+    assertRefused(forSomeoneElse, HttpStatus.FORBIDDEN, "只能认领给自己");
+    before.assertUnchanged();
+  }
+
+  /** A BPMN error or escalation would end the unit's case without review; none is part of this product's process. */
+  @Test
+  void aTaskIsNotEndedByABpmnErrorOrAnEscalation() {
+    Task draft = draft("3.1", "street-dongcheng");
+    RecordState before = RecordState.of(engine, anonymous, draft);
+
+    ResponseEntity<JsonNode> error = as("sec-dongcheng").postForEntity("/engine-rest/task/" + draft.getId() + "/bpmnError",
+        json(Map.of("errorCode", "done", "variables", Map.of("rectificationAccepted", Map.of("value", true)))), JsonNode.class);
+    ResponseEntity<JsonNode> escalation = as("sec-dongcheng").postForEntity("/engine-rest/task/" + draft.getId() + "/bpmnEscalation",
+        json(Map.of("escalationCode", "done")), JsonNode.class);
+
+    assertRefused(error, HttpStatus.FORBIDDEN, "待办只能办理完成");
+    assertRefused(escalation, HttpStatus.FORBIDDEN, "待办只能办理完成");
+    before.assertUnchanged();
+  }
+
+  /** The reason a supervisor gave for a return stays as written: the unit can neither rewrite nor delete it. */
+  @Test
+  void theReturnReasonOnARedraftCannotBeRewrittenOrDeleted() {
+    Task review = planSubmitted("3.3", "street-dongcheng");
+    assertThat(complete("sup-orgdept", review, new HashMap<>(Map.of("planApproved", Map.of("value", false),
+        "reviewComment", Map.of("value", "措施不具体"))))).extracting(ResponseEntity::getStatusCode).isEqualTo(HttpStatus.NO_CONTENT);
+    Task redraft = draft("3.3", "street-dongcheng");
+    JsonNode comments = as("sec-dongcheng").getForEntity("/engine-rest/task/" + redraft.getId() + "/comment", JsonNode.class).getBody();
+    assertThat(comments).hasSize(1);
+    String commentId = comments.get(0).get("id").asText();
+
+    ResponseEntity<JsonNode> rewritten = as("sec-dongcheng").exchange("/engine-rest/task/" + redraft.getId() + "/comment",
+        HttpMethod.PUT, json(Map.of("id", commentId, "message", "同意")), JsonNode.class);
+    ResponseEntity<JsonNode> deleted = as("sec-dongcheng").exchange("/engine-rest/task/" + redraft.getId() + "/comment/" + commentId,
+        HttpMethod.DELETE, HttpEntity.EMPTY, JsonNode.class);
+
+    assertRefused(rewritten, HttpStatus.FORBIDDEN, "待办只能办理完成");
+    assertRefused(deleted, HttpStatus.FORBIDDEN, "待办只能办理完成");
+    assertThat(engine.getTaskService().getTaskComments(redraft.getId()))
+        .extracting(org.camunda.bpm.engine.task.Comment::getFullMessage).containsExactly("退回理由：措施不具体");
   }
 
   @Test
@@ -215,10 +271,14 @@ class RecordForgeryIT extends PostgresApplicationTest {
     ResponseEntity<JsonNode> renamed = as("sec-xicheng").exchange("/engine-rest/user/sec-xicheng/profile", HttpMethod.PUT,
         json(Map.of("id", "sec-xicheng", "firstName", "赵明远", "lastName", "县委组织部组织科科长", "email", "me@evil.example")),
         JsonNode.class);
+    ResponseEntity<JsonNode> deleted = as("sec-xicheng").exchange("/engine-rest/user/sec-xicheng", HttpMethod.DELETE,
+        HttpEntity.EMPTY, JsonNode.class);
     ResponseEntity<String> password = as("sec-xicheng").exchange("/engine-rest/user/sec-xicheng/credentials", HttpMethod.PUT,
         json(Map.of("password", "a-new-Passw0rd", "authenticatedUserPassword", "demo")), String.class);
 
     assertRefused(renamed, HttpStatus.FORBIDDEN, "姓名、职务和邮箱由管理员维护，本人只能修改密码");
+    assertRefused(deleted, HttpStatus.FORBIDDEN, "账号由管理员维护，不能删除");
+    assertThat(engine.getIdentityService().createUserQuery().userId("sec-xicheng").count()).isEqualTo(1);
     User after = engine.getIdentityService().createUserQuery().userId("sec-xicheng").singleResult();
     assertThat(List.of(after.getFirstName(), after.getLastName(), after.getEmail()))
         .containsExactly(before.getFirstName(), before.getLastName(), before.getEmail());

@@ -1,11 +1,11 @@
 package cn.zhenggai.rectification.startup;
 
-import cn.zhenggai.rectification.organization.SeedFileException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.zhenggai.rectification.RectificationApplication;
 import cn.zhenggai.rectification.TestPostgres;
+import cn.zhenggai.rectification.organization.SeedFileException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,10 +1,10 @@
 package cn.zhenggai.rectification.startup;
 
-import cn.zhenggai.rectification.organization.SeedFileException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.zhenggai.rectification.PostgresApplicationTest;
+import cn.zhenggai.rectification.organization.SeedFileException;
 import cn.zhenggai.rectification.vocabulary.RectificationCaseProcess;
 import java.io.IOException;
 import java.nio.file.Files;

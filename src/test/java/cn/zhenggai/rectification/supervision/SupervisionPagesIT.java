@@ -1,11 +1,11 @@
 package cn.zhenggai.rectification.supervision;
 
-import cn.zhenggai.rectification.casework.Statistics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zhenggai.rectification.Browser;
 import cn.zhenggai.rectification.PostgresApplicationTest;
 import cn.zhenggai.rectification.casework.CaseDriver;
+import cn.zhenggai.rectification.casework.Statistics;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.List;
