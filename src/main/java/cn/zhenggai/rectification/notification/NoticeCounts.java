@@ -1,0 +1,41 @@
+package cn.zhenggai.rectification.notification;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/** The record of notifications counted by kind and delivery status, in one grouped query. */
+@Service
+public class NoticeCounts {
+
+  /** Every delivery status a notice can have. */
+  public static final List<String> STATUSES = List.of(
+      Notifications.PENDING,
+      Notifications.SENDING,
+      Notifications.SENT,
+      Notifications.FAILED,
+      Notifications.NOT_SENT,
+      Notifications.IN_DIGEST,
+      Notifications.DIGESTED);
+
+  /** One kind of notice in one delivery status. */
+  public record Key(NoticeKind kind, String status) {}
+
+  private final JdbcTemplate jdbc;
+
+  NoticeCounts(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** The number of notices per kind and status; a pair that has none is missing. */
+  public Map<Key, Long> byKindAndStatus() {
+    Map<Key, Long> counts = new HashMap<>();
+    jdbc.query("select kind, status, count(*) as notices from notification group by kind, status",
+        rs -> {
+          counts.put(new Key(NoticeKind.valueOf(rs.getString("kind")), rs.getString("status")), rs.getLong("notices"));
+        });
+    return counts;
+  }
+}
