@@ -3,8 +3,7 @@ package cn.zhenggai.rectification.operations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zhenggai.rectification.FreePort;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
+import cn.zhenggai.rectification.TestMailServer;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.health.Health;
@@ -27,8 +26,7 @@ class MailServerHealthTest {
 
   @Test
   void aMailServerThatAnswersIsUp() {
-    GreenMail smtp = new GreenMail(new ServerSetup(FreePort.next(), "localhost", ServerSetup.PROTOCOL_SMTP));
-    smtp.start();
+    TestMailServer smtp = new TestMailServer();
     try {
       Health health = new MailServerHealth(mailServerAt(smtp.getSmtp().getPort()), properties).health();
 

@@ -3,14 +3,12 @@ package cn.zhenggai.rectification.operations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import cn.zhenggai.rectification.FreePort;
 import cn.zhenggai.rectification.PostgresApplicationTest;
+import cn.zhenggai.rectification.TestMailServer;
 import cn.zhenggai.rectification.casework.CaseDriver;
 import cn.zhenggai.rectification.notification.NoticeKind;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,9 +24,9 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -46,7 +44,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @AutoConfigureObservability(tracing = false) // Spring's tests leave out the Prometheus registry unless asked
 class MetersAndHealthIT extends PostgresApplicationTest {
 
-  static final GreenMail smtp = new GreenMail(new ServerSetup(FreePort.next(), "localhost", ServerSetup.PROTOCOL_SMTP));
+  @RegisterExtension static final TestMailServer smtp = new TestMailServer();
   static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*)})? (\\S+)$");
   /** A task's deadline timers, by their time in the BPMN (the yellow card at the deadline itself). */
   static final Map<NoticeKind, String> DEADLINE_TIMERS = Map.of(
@@ -56,19 +54,9 @@ class MetersAndHealthIT extends PostgresApplicationTest {
       NoticeKind.RED_CARD, "DATE: ${reminders.redCard(");
   static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
 
-  static {
-    smtp.start();
-  }
-
-  @AfterAll
-  static void stopMailServer() {
-    smtp.stop();
-  }
-
   @DynamicPropertySource
   static void mailServerAndFreshFigures(DynamicPropertyRegistry registry) {
-    registry.add("spring.mail.host", () -> "localhost");
-    registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
+    smtp.configure(registry);
     registry.add("rectification.mail.poll-interval", () -> "PT1S");
     registry.add("rectification.mail.max-attempts", () -> "1"); // a notice that cannot be sent fails at once
     registry.add("rectification.operations.figures-max-age", () -> "PT1S");
