@@ -31,7 +31,7 @@ class JobExecutorHealth implements HealthIndicator {
     Health.Builder health = running ? Health.up() : Health.down()
         .withDetail("message", "作业执行器没有运行：催办、黄牌红牌和异步继续都不会执行");
     health.withDetail("running", running);
-    if (executor != null) {
+    if (executor != null && executor.getLockOwner() != null) {
       health.withDetail("lockOwner", executor.getLockOwner());
     }
     jobs.counts().ifPresentOrElse(
