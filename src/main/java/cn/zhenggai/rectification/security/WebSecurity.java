@@ -6,6 +6,7 @@ import java.util.Arrays;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,6 +17,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
@@ -49,10 +52,19 @@ class WebSecurity {
 
   @Bean
   @Order(1)
-  SecurityFilterChain apis(HttpSecurity http, ApiErrors errors, ClientAddress clientAddress) throws Exception {
-    // Path patterns, not MVC patterns: /engine-rest is Jersey's servlet, not Spring MVC's.
-    http.securityMatcher(new OrRequestMatcher(PATHS.matcher("/api/**"), PATHS.matcher("/engine-rest/**")))
+  SecurityFilterChain apis(HttpSecurity http, ApiErrors errors, ClientAddress clientAddress,
+      ApplicationAvailability availability) throws Exception {
+    // Path patterns, not MVC patterns: /engine-rest is Jersey's servlet, not Spring MVC's. The actuator is here for
+    // HTTP Basic on every request (Prometheus scrapes so).
+    http.securityMatcher(new OrRequestMatcher(PATHS.matcher("/api/**"), PATHS.matcher("/engine-rest/**"),
+            PATHS.matcher("/actuator/**")))
         .authorizeHttpRequests(requests -> requests
+            // health and its probes for load balancers and compose; their details only for administrators
+            .requestMatchers(PATHS.matcher(HttpMethod.GET, "/actuator/health"),
+                PATHS.matcher(HttpMethod.GET, "/actuator/health/liveness"),
+                PATHS.matcher(HttpMethod.GET, "/actuator/health/readiness"))
+            .permitAll()
+            .requestMatchers(PATHS.matcher("/actuator/**")).hasRole(ADMINISTRATORS)
             // passwords are checked by the sign-in only, where wrong ones are counted (SignInThrottle)
             .requestMatchers(PATHS.matcher("/engine-rest/identity/verify/**"),
                 PATHS.matcher("/engine-rest/engine/*/identity/verify/**"))
@@ -61,6 +73,7 @@ class WebSecurity {
             .requestMatchers(PATHS.matcher("/api/operations/**")).hasRole(ADMINISTRATORS)
             .anyRequest().authenticated())
         .httpBasic(basic -> basic.authenticationEntryPoint(errors).authenticationDetailsSource(clientAddress))
+        .addFilterBefore(new SignInWhileStarting(availability), BasicAuthenticationFilter.class)
         .exceptionHandling(handling -> handling.authenticationEntryPoint(errors).accessDeniedHandler(errors))
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
@@ -73,7 +86,8 @@ class WebSecurity {
 
   @Bean
   @Order(2)
-  SecurityFilterChain pages(HttpSecurity http, ClientAddress clientAddress) throws Exception {
+  SecurityFilterChain pages(HttpSecurity http, ClientAddress clientAddress, ApplicationAvailability availability)
+      throws Exception {
     RequestMatcher camunda = PATHS.matcher("/camunda/**");
     http.authorizeHttpRequests(requests -> requests
             // passwords are checked by the sign-in only, where wrong ones are counted (SignInThrottle)
@@ -92,6 +106,7 @@ class WebSecurity {
         .formLogin(form -> form.loginPage("/login").failureUrl("/login?error").authenticationDetailsSource(clientAddress)
             .successHandler(new BackToTheLink("/camunda/app/tasklist/default/")))
         .httpBasic(basic -> basic.authenticationDetailsSource(clientAddress))
+        .addFilterBefore(new SignInWhileStarting(availability), UsernamePasswordAuthenticationFilter.class)
         .exceptionHandling(handling -> handling.defaultAuthenticationEntryPointFor(
             new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), PATHS.matcher("/camunda/api/**")))
         .logout(logout -> logout

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 class LayersTest {
 
   static final String ROOT = "cn.zhenggai.rectification";
-  static final String[] FEATURES = {"supervision", "notification", "casework", "organization", "problem", "security", "web"};
+  static final String[] FEATURES =
+      {"operations", "supervision", "notification", "casework", "organization", "problem", "security", "web"};
 
   static final JavaClasses PRODUCT = new ClassFileImporter()
       .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

@@ -24,6 +24,8 @@ final class TasklistSession {
   private final String base;
   private final CookieManager cookies = new CookieManager();
   private final HttpClient http;
+  /** The answer to the sign-in form. */
+  final HttpResponse<String> signIn;
 
   TasklistSession(AppNode node, String user) throws IOException {
     this.base = "http://localhost:" + node.port;
@@ -33,7 +35,7 @@ final class TasklistSession {
       throw new IllegalStateException("no CSRF field on the sign-in page");
     }
     String form = "username=" + user + "&password=demo&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
-    send(HttpRequest.newBuilder(uri("/login")).header("Content-Type", "application/x-www-form-urlencoded")
+    signIn = send(HttpRequest.newBuilder(uri("/login")).header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString(form)));
     send(HttpRequest.newBuilder(uri("/camunda/app/tasklist/default/")).GET()); // hands out the XSRF-TOKEN cookie
   }

@@ -3,13 +3,11 @@ package cn.zhenggai.rectification.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import cn.zhenggai.rectification.FreePort;
 import cn.zhenggai.rectification.PostgresApplicationTest;
+import cn.zhenggai.rectification.TestMailServer;
 import cn.zhenggai.rectification.casework.CaseStarter;
 import cn.zhenggai.rectification.problem.Problem;
 import cn.zhenggai.rectification.vocabulary.UnitRectificationProcess;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
@@ -21,8 +19,8 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -38,22 +36,11 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 class NotificationMailIT extends PostgresApplicationTest {
 
-  /** A fixed port for the whole class, so the server can be stopped and started again where the application expects it. */
-  static final GreenMail smtp = new GreenMail(new ServerSetup(FreePort.next(), "localhost", ServerSetup.PROTOCOL_SMTP));
-
-  static {
-    smtp.start();
-  }
-
-  @AfterAll
-  static void stopMailServer() {
-    smtp.stop();
-  }
+  @RegisterExtension static final TestMailServer smtp = new TestMailServer();
 
   @DynamicPropertySource
   static void mailAndSecondScaleDeadlines(DynamicPropertyRegistry registry) {
-    registry.add("spring.mail.host", () -> "localhost");
-    registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
+    smtp.configure(registry);
     registry.add("rectification.seeds.problems", () -> "src/test/resources/seeds/one-problem.yaml");
     registry.add("rectification.deadlines.draft-plan", () -> "PT30S");
     registry.add("rectification.reminders.before-due", () -> "PT20S");
