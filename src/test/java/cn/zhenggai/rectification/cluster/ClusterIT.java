@@ -132,10 +132,12 @@ class ClusterIT {
   @Test
   @Order(2)
   void aNodeKilledInTheMiddleOfTheRemindersLosesNothingAndNoReminderGoesTwice() throws Exception {
-    // the clock moves on to the first reminders however long the start took: every timer comes earlier by the same
-    // amount, so they keep their order and spacing
-    jdbc.update("update act_ru_job set duedate_ = duedate_ - ((select min(duedate_) from act_ru_job where type_ = 'timer')"
-        + " - localtimestamp) where type_ = 'timer'");
+    // the clock moves on to the first reminders however long the start took: every timer and every task's due date
+    // comes earlier by the same amount, so they keep their order and spacing (a card is raised only for a task that
+    // is late by its current due date)
+    String shift = "((select min(duedate_) from act_ru_job where type_ = 'timer') - localtimestamp)";
+    jdbc.update("update act_ru_task set due_date_ = due_date_ - " + shift + " where due_date_ is not null");
+    jdbc.update("update act_ru_job set duedate_ = duedate_ - " + shift + " where type_ = 'timer'");
     // kill node A while it holds a batch of due reminder timers
     await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(20))
         .until(() -> count("select count(*) from act_ru_job where lock_owner_ = 'node-a' and lock_exp_time_ > now()") >= 3);

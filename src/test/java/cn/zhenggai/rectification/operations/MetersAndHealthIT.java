@@ -102,10 +102,11 @@ class MetersAndHealthIT extends PostgresApplicationTest {
     // the units' rectifications join asynchronously; then the problem waits for its closure
     await().atMost(Duration.ofSeconds(60)).until(() -> driver.closureTask("2.2") != null);
 
-    for (Task task : List.of(driver.unitTask("1.1", "street-chengguan"), driver.unitTask("1.1", "street-dongcheng"),
-        driver.unitTask("3.1", "street-chengguan"), driver.unitTask("2.1", "street-chengguan"))) {
-      overdue(task);
+    for (Task task : List.of(driver.unitTask("1.1", "street-chengguan"), driver.unitTask("3.1", "street-chengguan"),
+        driver.unitTask("2.1", "street-chengguan"))) {
+      overdue(task, Duration.ofDays(1));
     }
+    overdue(driver.unitTask("1.1", "street-dongcheng"), Duration.ofDays(8)); // past red-after (P7D): the red card is due
     // the deadline timers fire now instead of in 15 days
     management.executeJob(timer(driver.unitTask("1.1", "street-chengguan"), NoticeKind.YELLOW_CARD).getId()); // yellow
     management.executeJob(timer(driver.unitTask("1.1", "street-dongcheng"), NoticeKind.YELLOW_CARD).getId());
@@ -286,9 +287,9 @@ class MetersAndHealthIT extends PostgresApplicationTest {
   }
 
   /** A supervisor moved the task's due date to yesterday. */
-  private void overdue(Task task) {
+  private void overdue(Task task, Duration by) {
     TaskService tasks = engine.getTaskService();
-    task.setDueDate(new Date(System.currentTimeMillis() - Duration.ofDays(1).toMillis()));
+    task.setDueDate(new Date(System.currentTimeMillis() - by.toMillis()));
     tasks.saveTask(task);
   }
 
