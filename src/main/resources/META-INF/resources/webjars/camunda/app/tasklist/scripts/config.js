@@ -10,7 +10,12 @@ export default {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'zh'
   },
-  // Signing in and out is the product's own (one sign-in for every page): see zhenggai/sign-in.js; the task
-  // forms' validation messages and calendar in Chinese: zhenggai/form-in-chinese.js.
-  customScripts: ['../tasklist/zhenggai/sign-in', 'zhenggai/form-in-chinese']
+  // Signing in and out is the product's own (one sign-in for every page): zhenggai/sign-in.js; the task forms'
+  // validation messages, calendar and date format: zhenggai/form-in-chinese.js; why 办理完成 was refused:
+  // zhenggai/submit-errors.js. Our styles: styles/user-styles.css.
+  customScripts: [
+    '../tasklist/zhenggai/sign-in',
+    'zhenggai/form-in-chinese',
+    'zhenggai/submit-errors'
+  ]
 };
