@@ -49,24 +49,22 @@ public class TasklistFilters {
   /** Creates or updates the filters; returns their ids by name. */
   public Map<String, String> apply() {
     Map<String, String> ids = new LinkedHashMap<>();
-    ids.put(UNIT, save(UNIT, "本单位（本人所在组）的全部待办，含已认领的，按截止日期排列", -10, ofMyGroups()));
+    ids.put(UNIT, save(UNIT, "本单位（本人所在组）的全部待办，含已认领的", -10, ofMyGroups()));
     ids.put(MINE, save(MINE, "已由我认领的任务", -5,
-        tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc()));
+        tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}")));
     ids.put(DUE_SOON, save(DUE_SOON, "本单位 " + beforeDue + " 内到期、尚未逾期的待办", 0, ofMyGroups()
         .dueAfterExpression("${now()}")
         .dueBeforeExpression("${dateTime().plusSeconds(" + beforeDue.toSeconds() + ")}")));
     ids.put(OVERDUE, save(OVERDUE, "本单位已逾期的待办，含已认领的", 5, ofMyGroups().dueBeforeExpression("${now()}")));
     ids.put(ALL_OVERDUE, save(ALL_OVERDUE, "所有单位已逾期的待办（督办用）", 10,
-        tasks.createTaskQuery().dueBeforeExpression("${now()}").orderByDueDate().asc()));
+        tasks.createTaskQuery().dueBeforeExpression("${now()}")));
     return ids;
   }
 
   private TaskQuery ofMyGroups() {
     return tasks.createTaskQuery()
         .taskCandidateGroupInExpression("${currentUserGroups()}")
-        .includeAssignedTasks()
-        .orderByDueDate()
-        .asc();
+        .includeAssignedTasks();
   }
 
   private String save(String name, String description, int priority, TaskQuery query) {

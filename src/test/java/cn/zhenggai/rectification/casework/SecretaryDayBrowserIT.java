@@ -1,14 +1,24 @@
 package cn.zhenggai.rectification.casework;
 
+import static cn.zhenggai.rectification.casework.TasklistPage.DATE_HINT;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.zhenggai.rectification.Browser;
 import cn.zhenggai.rectification.BrowserApplicationTest;
-import cn.zhenggai.rectification.organization.TasklistFilters;
 import cn.zhenggai.rectification.vocabulary.UnitRectificationProcess;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.Date;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -18,74 +28,106 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A secretary's day in Tasklist, in a Chinese browser: the plan for 1.1 drafted, returned by the organization
- * department with a reason, redrafted after reading it, approved. Screenshots of each step under
- * {@code target/screenshots/}.
+ * department with a reason, redrafted after reading it, approved; a submission refused by the form and one refused by
+ * the server, each saying why; a supervisor moving a due date and a secretary setting a follow-up date; what each person
+ * is offered. Each test works on its own problem. Screenshots of each step under {@code target/screenshots/}.
  */
 class SecretaryDayBrowserIT extends BrowserApplicationTest {
 
   static final String DRAFT = "制定整改方案 · 1.1 理论学习不深入、领会不透彻、贯彻不有力 · 城关街道党工委";
   static final String REVIEW = "审核整改方案 · 1.1 理论学习不深入、领会不透彻、贯彻不有力 · 城关街道党工委";
   static final String REASON = "措施没有写明时间节点，请逐条补充完成时间后重新提交。";
+  static final String UNIT = "street-chengguan";
+  static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
   /** Tasklist's own English words, none of which a Chinese user should meet. */
   static final List<String> ENGLISH = List.of("Claim", "Complete", "Created", "Due date", "Follow-up date", "Filters");
 
   @Autowired ProcessEngine engine;
+  TasklistPage tasklist;
+
+  @BeforeEach
+  void openTasklist() {
+    tasklist = new TasklistPage(browser, wait, url("/camunda/app/tasklist/default/"));
+  }
 
   @Test
   void aPlanIsDraftedReturnedWithAReasonRedraftedAndApproved() throws Exception {
-    signIn("sec-chengguan");
-    openFromUnitFilter(DRAFT);
+    tasklist.signIn("sec-chengguan");
+    tasklist.openFromUnitFilter(DRAFT);
     assertThat(browser.findElement(By.tagName("body")).getText()).doesNotContain(ENGLISH);
     screenshot("1-draft-opened");
 
-    claim();
-    field("textarea[id$='Field_PlanMeasures']").sendKeys("一", Keys.BACK_SPACE);
+    tasklist.claim();
+    String refusal = tasklist.refusedCompletion("计划完成日期");
+    assertThat(refusal).contains("未能办理完成", "整改措施：此项为必填项。", "责任人：此项为必填项。", "计划完成日期：此项为必填项。");
+    assertThat(tasklist.completeButtonIsUncovered()).as("the message leaves 办理完成 clear").isTrue();
+    screenshot("1a-refused-fields-named");
+    tasklist.field("textarea[id$='Field_PlanMeasures']").sendKeys("一", Keys.BACK_SPACE);
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".fjs-form-field-error"), "此项为必填项。"));
-    type("textarea[id$='Field_PlanMeasures']", "一、制定年度理论学习计划；二、书记讲专题党课。");
-    type("input[id$='Field_PlanResponsiblePerson']", "李卫东");
-    typeDate("input[id*='Field_PlanTargetDate']", "2027", "03", "31");
-    field(".fjs-input-adornment").click(); // the calendar of the date field
-    WebElement calendar = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".flatpickr-calendar.open")));
+    tasklist.type("textarea[id$='Field_PlanMeasures']", "一、制定年度理论学习计划；二、书记讲专题党课。");
+    tasklist.type("input[id$='Field_PlanResponsiblePerson']", "李卫东");
+    WebElement date = tasklist.typeDate("input[id*='Field_PlanTargetDate']", "2027-03-31");
+    assertThat(date.getDomProperty("value")).isEqualTo("2027-03-31");
+    WebElement calendar = tasklist.openFormCalendar();
     assertThat(calendar.getText()).contains("三月", "一", "日").doesNotContain("March", "Mon");
     screenshot("2-draft-filled");
     calendar.sendKeys(Keys.ESCAPE);
     wait.until(ExpectedConditions.invisibilityOf(calendar));
-    complete(DRAFT);
-    signOut();
+    tasklist.complete(DRAFT); // the same button, once the fields are mended
+    tasklist.signOut();
 
-    signIn("sup-orgdept");
-    openFromUnitFilter(REVIEW);
-    claim();
+    tasklist.signIn("sup-orgdept");
+    tasklist.openFromUnitFilter(REVIEW);
+    tasklist.claim();
     WebElement measures = browser.findElement(By.cssSelector("textarea[id$='Field_PlanMeasures']"));
     assertThat(measures.getDomProperty("value")).isEqualTo("一、制定年度理论学习计划；二、书记讲专题党课。");
-    type("textarea[id$='Field_ReviewComment']", REASON);
+    assertThat(browser.findElement(By.cssSelector("input[id*='Field_PlanTargetDate']")).getDomProperty("value"))
+        .as("the date as the secretary wrote it").isEqualTo("2027-03-31");
+    tasklist.type("textarea[id$='Field_ReviewComment']", REASON);
     screenshot("3-returned-with-reason");
-    complete(REVIEW);
-    signOut();
+    tasklist.complete(REVIEW);
+    tasklist.signOut();
 
-    signIn("sec-chengguan");
-    openFromUnitFilter(DRAFT);
-    claim();
+    Task returned = new CaseDriver(engine).unitTask("1.1", UNIT);
+    assertThat(Duration.between(returned.getCreateTime().toInstant(), returned.getDueDate().toInstant()))
+        .as("a returned plan is redrafted within redraft-plan").isEqualTo(Duration.ofDays(5));
+    tasklist.signIn("sec-chengguan");
+    tasklist.showUnitFilter();
+    List<String> listed = tasklist.listedTaskNames(unitTasks().size());
+    assertThat(listed.get(0)).as("the returned plan, due soonest, comes first").isEqualTo(DRAFT);
+    assertThat(dueDatesOf(listed)).as("soonest due first").isSortedAccordingTo(Comparator.naturalOrder());
+    screenshot("4-returned-plan-first");
+    tasklist.openFromUnitFilter(DRAFT);
+    tasklist.openTab("办理历史");
+    assertThat(tasklist.history("退回理由：" + REASON)).doesNotContain("暂无办理历史");
+    screenshot("4a-history-tab-shows-reason");
+    tasklist.openTab("表单");
+    tasklist.claim();
     WebElement reason = browser.findElement(By.cssSelector("textarea[id$='Field_ReturnReason']"));
     assertThat(reason.getDomProperty("value")).isEqualTo(REASON);
-    scrollTo(reason);
-    screenshot("4-reason-shown");
+    WebElement history = browser.findElement(By.cssSelector("textarea[id$='Field_CaseHistory']"));
+    WebElement redraftDate = browser.findElement(By.cssSelector("input[id*='Field_PlanTargetDate']"));
+    assertThat(redraftDate.getDomProperty("value")).isEqualTo("2027-03-31");
+    assertThat(history.getDomProperty("value")).as("the form's history writes the date as the field does")
+        .contains("计划完成日期：2027-03-31");
+    tasklist.scrollTo(reason);
+    screenshot("4b-reason-shown");
     WebElement redraft = browser.findElement(By.cssSelector("textarea[id$='Field_PlanMeasures']"));
     redraft.clear();
     redraft.sendKeys("一、2027年1月底前制定年度理论学习计划；二、2027年3月底前书记讲专题党课。");
-    complete(DRAFT);
-    signOut();
+    tasklist.complete(DRAFT);
+    tasklist.signOut();
 
-    signIn("sup-orgdept");
-    openFromUnitFilter(REVIEW);
-    claim();
-    field("input[id$='Field_PlanApproved']").click();
+    tasklist.signIn("sup-orgdept");
+    tasklist.openFromUnitFilter(REVIEW);
+    tasklist.claim();
+    tasklist.field("input[id$='Field_PlanApproved']").click();
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("textarea[id$='Field_ReviewComment']")));
     screenshot("5-approved");
-    complete(REVIEW);
+    tasklist.complete(REVIEW);
 
-    Task next = new CaseDriver(engine).unitTask("1.1", "street-chengguan");
+    Task next = new CaseDriver(engine).unitTask("1.1", UNIT);
     assertThat(next.getName()).isEqualTo("落实整改并报送完成情况 · 1.1 理论学习不深入、领会不透彻、贯彻不有力 · 城关街道党工委");
     assertThat(engine.getRuntimeService().getVariable(next.getExecutionId(), UnitRectificationProcess.PLAN_MEASURES))
         .isEqualTo("一、2027年1月底前制定年度理论学习计划；二、2027年3月底前书记讲专题党课。");
@@ -93,67 +135,112 @@ class SecretaryDayBrowserIT extends BrowserApplicationTest {
         .asString().startsWith("2027-03-31");
   }
 
-  private void signIn(String user) {
-    browser.get(url("/camunda/app/tasklist/default/"));
-    wait.until(ExpectedConditions.urlContains("/login"));
-    Browser.signIn(browser, user, "demo");
-    wait.until(ExpectedConditions.urlContains("/camunda/app/tasklist/"));
+  @Test
+  void aRefusalByTheServerSaysWhyAndADatePickedFromTheCalendarIsSent() throws Exception {
+    String draft = new CaseDriver(engine).unitTask("2.1", UNIT).getName();
+    LocalDate yesterday = LocalDate.now(BEIJING).minusDays(1);
+    tasklist.signIn("sec-chengguan");
+    tasklist.openFromUnitFilter(draft);
+    tasklist.claim();
+    tasklist.type("textarea[id$='Field_PlanMeasures']", "一、建立联系服务群众台账。");
+    tasklist.type("input[id$='Field_PlanResponsiblePerson']", "李卫东");
+    tasklist.typeDate("input[id*='Field_PlanTargetDate']", yesterday.toString());
+
+    assertThat(tasklist.refusedCompletion("计划完成日期")).contains("未能办理完成", yesterday.toString());
+    assertThat(tasklist.completeButtonIsUncovered()).as("the message leaves 办理完成 clear").isTrue();
+    screenshot("6-refused-by-the-server");
+    WebElement calendar = tasklist.openFormCalendar(); // opens on yesterday's month
+    tasklist.pickFifteenthOfNextMonth(calendar);
+    LocalDate picked = yesterday.withDayOfMonth(1).plusMonths(1).withDayOfMonth(15);
+    assertThat(browser.findElement(By.cssSelector("input[id*='Field_PlanTargetDate']")).getDomProperty("value"))
+        .isEqualTo(picked.toString());
+    screenshot("6a-date-picked");
+    tasklist.complete(draft);
+
+    Task review = new CaseDriver(engine).unitTask("2.1", UNIT);
+    assertThat(engine.getRuntimeService().getVariable(review.getExecutionId(), UnitRectificationProcess.PLAN_TARGET_DATE))
+        .asString().startsWith(picked.toString());
   }
 
-  private void signOut() {
-    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("li.account a.dropdown-toggle"))).click();
-    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("li.account li.logout a"))).click();
-    wait.until(ExpectedConditions.urlContains("/login?logout"));
+  @Test
+  void aSupervisorMovesADueDateButCannotClearItAndASecretarySetsAFollowUpDate() throws Exception {
+    Task draft = new CaseDriver(engine).unitTask("3.2", UNIT);
+    LocalDate due = LocalDate.ofInstant(draft.getDueDate().toInstant(), BEIJING);
+    tasklist.signIn("sup-orgdept");
+    tasklist.openByLink(draft.getId(), draft.getName());
+    WebElement calendar = tasklist.openDateAboveForm("due-date");
+    assertThat(calendar.getText()).contains(due.getYear() + "年" + due.getMonthValue() + "月", "一", "日")
+        .doesNotContain("Mon", "December", "January");
+    screenshot("7-due-date-calendar");
+    tasklist.saveFifteenthOfNextMonthAboveForm();
+    LocalDate moved = due.withDayOfMonth(1).plusMonths(1).withDayOfMonth(15);
+    wait.until(driver -> moved.equals(dateOf(task(draft.getId()).getDueDate())));
+
+    tasklist.clearDueDate();
+    assertThat(tasklist.message("截止日期不能清除，只能改为另一天")).contains("未能保存待办");
+    screenshot("7a-due-date-not-cleared");
+    assertThat(dateOf(task(draft.getId()).getDueDate())).isEqualTo(moved);
+    tasklist.signOut();
+
+    tasklist.signIn("sec-chengguan");
+    tasklist.openFromUnitFilter(draft.getName());
+    tasklist.openDateAboveForm("followup-date");
+    tasklist.saveFifteenthOfNextMonthAboveForm();
+    LocalDate followUp = LocalDate.now(BEIJING).withDayOfMonth(1).plusMonths(1).withDayOfMonth(15);
+    wait.until(driver -> followUp.equals(dateOf(task(draft.getId()).getFollowUpDate())));
+    screenshot("8-follow-up-date-set");
+    assertThat(dateOf(task(draft.getId()).getDueDate())).as("the due date stays as the supervisor set it").isEqualTo(moved);
   }
 
-  private void openFromUnitFilter(String taskName) {
-    wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
-        "//*[contains(@class,'task-filters')]//*[normalize-space(text())='" + TasklistFilters.UNIT + "']"))).click();
-    WebElement task = wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
-        "//*[contains(@class,'tasks-list')]//h4[normalize-space(.)='" + taskName + "']")));
-    scrollTo(task); // a returned task comes last
-    wait.until(ExpectedConditions.elementToBeClickable(task)).click();
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".task-details"), taskName));
+  @Test
+  void eachPersonIsOfferedWhatTheyMayDoAndKeepsTheirOwnSorting() throws Exception {
+    tasklist.signIn("sec-chengguan");
+    assertThat(tasklist.offers("start-process-action")).as("发起流程").isFalse();
+    assertThat(tasklist.offers("create-task-action")).as("新建待办").isFalse();
+    assertThat(browser.findElement(By.cssSelector("[cam-widget-header]")).getText()).doesNotContain("发起流程", "新建待办");
+    assertThat(sorting()).as("first visit").isEqualTo("[{\"sortBy\":\"dueDate\",\"sortOrder\":\"asc\"}]");
+    screenshot("9-secretary-offered-nothing-to-start");
+
+    tasklist.reverseSorting();
+    wait.until(driver -> sorting().contains("\"desc\""));
+    tasklist.reopen();
+    assertThat(sorting()).as("the person's own choice, on coming back").isEqualTo("[{\"sortBy\":\"dueDate\",\"sortOrder\":\"desc\"}]");
+    tasklist.showUnitFilter();
+    List<String> listed = tasklist.listedTaskNames(unitTasks().size());
+    assertThat(dueDatesOf(listed)).as("latest due first, as chosen").isSortedAccordingTo(Comparator.reverseOrder());
+    tasklist.signOut();
+
+    tasklist.signIn("admin");
+    assertThat(tasklist.offers("create-task-action")).as("新建待办 for whoever may create tasks").isTrue();
+    assertThat(tasklist.offers("start-process-action")).as("发起流程: no process is started from Tasklist").isFalse();
+    assertThat(sorting()).as("another person in the same browser").contains("\"asc\"");
+    screenshot("9a-administrator-offered-new-task");
   }
 
-  private void claim() {
-    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[self::a or self::button][normalize-space(.)='认领']")))
-        .click();
-    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[contains(.,'办理完成')]")));
+  /** The task list's sorting, as Tasklist keeps it in the address. */
+  private String sorting() {
+    String address = URLDecoder.decode(browser.getCurrentUrl(), StandardCharsets.UTF_8);
+    int start = address.indexOf("sorting=");
+    assertThat(start).as(address).isPositive();
+    int end = address.indexOf('&', start);
+    return address.substring(start + "sorting=".length(), end < 0 ? address.length() : end);
   }
 
-  /** A form field, scrolled to the middle of the form so nothing covers it. */
-  private WebElement field(String css) {
-    WebElement field = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
-    scrollTo(field);
-    return wait.until(ExpectedConditions.elementToBeClickable(field));
+  private List<Task> unitTasks() {
+    return engine.getTaskService().createTaskQuery().taskCandidateGroup(UNIT).includeAssignedTasks().list();
   }
 
-  private void type(String css, String text) {
-    WebElement field = field(css);
-    field.clear();
-    field.sendKeys(text);
+  /** The due dates of the unit's tasks, in the order of their names. */
+  private List<Date> dueDatesOf(List<String> names) {
+    Map<String, Date> due = unitTasks().stream().collect(Collectors.toMap(Task::getName, Task::getDueDate));
+    return names.stream().map(due::get).map(Objects::requireNonNull).toList();
   }
 
-  /** Types the date the way the field asks for it: its placeholder spells the browser's date order. */
-  private void typeDate(String css, String year, String month, String day) {
-    WebElement field = field(css);
-    String pattern = field.getDomAttribute("placeholder");
-    assertThat(pattern).as("date placeholder").contains("yyyy").contains("mm").contains("dd");
-    field.sendKeys(pattern.replace("yyyy", year).replace("mm", month).replace("dd", day), Keys.TAB);
+  private Task task(String id) {
+    return engine.getTaskService().createTaskQuery().taskId(id).singleResult();
   }
 
-  /** Completes the open task and waits until it has left the list. */
-  private void complete(String taskName) {
-    WebElement button = browser.findElement(By.xpath("//button[contains(.,'办理完成')]"));
-    scrollTo(button);
-    wait.until(ExpectedConditions.elementToBeClickable(button)).click();
-    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.xpath(
-        "//*[contains(@class,'tasks-list')]//h4[normalize-space(.)='" + taskName + "']")));
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".task-details"), "请在列表中选择一项待办"));
-  }
-
-  private void scrollTo(WebElement element) {
-    browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+  private static LocalDate dateOf(Date date) {
+    return date == null ? null : LocalDate.ofInstant(date.toInstant(), BEIJING);
   }
 }

@@ -1,5 +1,5 @@
 // The task forms (form-js) write their validation messages and their date picker in English only; show them in
-// Chinese.
+// Chinese. Their date fields show and take dates as the rest of the product writes them (yyyy-MM-dd).
 const messages = [
   [/^Field is required\.$/, () => '此项为必填项。'],
   [/^Field must have minimum length of (\d+)\.$/, n => `至少填写 ${n} 个字。`],
@@ -58,9 +58,28 @@ const chineseDatePicker = () => {
   }
 };
 
+// form-js shows a date in the browser's order (2027/3/31 in a Chinese browser) under the hint "yyyy/mm/dd", while
+// the form's history and every other page write 2027-03-31. Whatever it shows, form-js sends yyyy-MM-dd. Each of its
+// date fields is a flatpickr instance on the input; give it our format and a hint in Chinese. flatpickr reads a typed
+// date by its digits, so 2027-3-31, 2027/3/31 and 2027年3月31日 are all taken as 2027-03-31.
+const DATE_FORMAT = 'Y-m-d';
+const DATE_HINT = '年-月-日，如 2027-06-30';
+const oneDateFormat = () => {
+  document.querySelectorAll('.fjs-form-field-datetime input.flatpickr-input').forEach(input => {
+    const picker = input._flatpickr;
+    if (picker && picker.config.dateFormat !== DATE_FORMAT) {
+      picker.set('dateFormat', DATE_FORMAT); // shows the date already there anew, without changing it
+    }
+    if (input.placeholder !== DATE_HINT) {
+      input.placeholder = DATE_HINT;
+    }
+  });
+};
+
 chineseDatePicker();
 new MutationObserver(() => {
   chineseDatePicker();
   translateErrors();
+  oneDateFormat();
 })
   .observe(document.body, { childList: true, subtree: true, characterData: true });
