@@ -199,6 +199,9 @@ class SecretaryDayBrowserIT extends BrowserApplicationTest {
     assertThat(tasklist.offers("create-task-action")).as("新建待办").isFalse();
     assertThat(browser.findElement(By.cssSelector("[cam-widget-header]")).getText()).doesNotContain("发起流程", "新建待办");
     assertThat(sorting()).as("first visit").isEqualTo("[{\"sortBy\":\"dueDate\",\"sortOrder\":\"asc\"}]");
+    tasklist.showUnitFilter();
+    assertThat(dueDatesOf(tasklist.listedTaskNames(unitTasks().size()))).as("soonest due first")
+        .isSortedAccordingTo(Comparator.naturalOrder());
     screenshot("9-secretary-offered-nothing-to-start");
 
     tasklist.reverseSorting();
