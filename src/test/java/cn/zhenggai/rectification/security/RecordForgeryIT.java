@@ -169,16 +169,14 @@ class RecordForgeryIT extends PostgresApplicationTest {
   @Test
   void aClaimedTaskIsCompletedByItsHolderOnly() {
     Task review = planSubmitted("4.2", "street-dongcheng");
-    assertThat(as("sup-orgdept").postForEntity("/engine-rest/task/" + review.getId() + "/claim",
-        json(Map.of("userId", "sup-orgdept")), String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(act("sup-orgdept", review, "claim", Map.of("userId", "sup-orgdept")).getStatusCode())
+        .isEqualTo(HttpStatus.NO_CONTENT);
     RecordState before = RecordState.of(engine, anonymous, engine.getTaskService().createTaskQuery().taskId(review.getId()).singleResult());
 
     ResponseEntity<JsonNode> response = complete("sup-discipline", review,
         new HashMap<>(Map.of("planApproved", Map.of("value", true))));
-    ResponseEntity<JsonNode> unclaimed = as("sup-discipline").postForEntity("/engine-rest/task/" + review.getId() + "/claim",
-        json(Map.of()), JsonNode.class);
-    ResponseEntity<JsonNode> taken = as("sup-discipline").postForEntity("/engine-rest/task/" + review.getId() + "/claim",
-        json(Map.of("userId", "sup-discipline")), JsonNode.class);
+    ResponseEntity<JsonNode> unclaimed = act("sup-discipline", review, "claim", Map.of());
+    ResponseEntity<JsonNode> taken = act("sup-discipline", review, "claim", Map.of("userId", "sup-discipline"));
 
     assertRefused(response, HttpStatus.CONFLICT, "该任务已由 sup-orgdept 认领");
     assertRefused(unclaimed, HttpStatus.CONFLICT, "该任务已由 sup-orgdept 认领");
@@ -191,8 +189,7 @@ class RecordForgeryIT extends PostgresApplicationTest {
     Task draft = draft("3.1", "street-xicheng");
     RecordState before = RecordState.of(engine, anonymous, draft);
 
-    ResponseEntity<JsonNode> forSomeoneElse = as("sec-xicheng").postForEntity("/engine-rest/task/" + draft.getId() + "/claim",
-        json(Map.of("userId", "sec-chengguan")), JsonNode.class);
+    ResponseEntity<JsonNode> forSomeoneElse = act("sec-xicheng", draft, "claim", Map.of("userId", "sec-chengguan"));
 
     assertRefused(forSomeoneElse, HttpStatus.FORBIDDEN, "只能认领给自己");
     before.assertUnchanged();
@@ -204,10 +201,9 @@ class RecordForgeryIT extends PostgresApplicationTest {
     Task draft = draft("3.1", "street-dongcheng");
     RecordState before = RecordState.of(engine, anonymous, draft);
 
-    ResponseEntity<JsonNode> error = as("sec-dongcheng").postForEntity("/engine-rest/task/" + draft.getId() + "/bpmnError",
-        json(Map.of("errorCode", "done", "variables", Map.of("rectificationAccepted", Map.of("value", true)))), JsonNode.class);
-    ResponseEntity<JsonNode> escalation = as("sec-dongcheng").postForEntity("/engine-rest/task/" + draft.getId() + "/bpmnEscalation",
-        json(Map.of("escalationCode", "done")), JsonNode.class);
+    ResponseEntity<JsonNode> error = act("sec-dongcheng", draft, "bpmnError",
+        Map.of("errorCode", "done", "variables", Map.of("rectificationAccepted", Map.of("value", true))));
+    ResponseEntity<JsonNode> escalation = act("sec-dongcheng", draft, "bpmnEscalation", Map.of("escalationCode", "done"));
 
     assertRefused(error, HttpStatus.FORBIDDEN, "待办只能办理完成");
     assertRefused(escalation, HttpStatus.FORBIDDEN, "待办只能办理完成");
@@ -239,7 +235,7 @@ class RecordForgeryIT extends PostgresApplicationTest {
   @Test
   void aSupervisorReassignsWithinTheTasksGroupsAsARecordedAction() {
     Task review = planSubmitted("4.2", "street-xicheng");
-    as("sup-orgdept").postForEntity("/engine-rest/task/" + review.getId() + "/claim", json(Map.of("userId", "sup-orgdept")), String.class);
+    act("sup-orgdept", review, "claim", Map.of("userId", "sup-orgdept"));
 
     ResponseEntity<JsonNode> bySecretary = as("sec-xicheng").postForEntity("/api/tasks/" + review.getId() + "/assignee",
         json(Map.of("userId", "sec-xicheng", "reason", "我来")), JsonNode.class);
@@ -323,6 +319,11 @@ class RecordForgeryIT extends PostgresApplicationTest {
     Map<String, Object> plan = plan();
     plan.put(field, value);
     assertRefused(complete("sec-dongcheng", draft, plan), HttpStatus.BAD_REQUEST, message);
+  }
+
+  /** A task action of the REST API (claim, bpmnError …) as the user. */
+  private ResponseEntity<JsonNode> act(String user, Task task, String action, Object body) {
+    return as(user).postForEntity("/engine-rest/task/" + task.getId() + "/" + action, json(body), JsonNode.class);
   }
 
   private TestRestTemplate as(String user) {
