@@ -23,7 +23,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class TaskUpdateBody extends OncePerRequestFilter {
 
-  private static final Pattern TASK = Pattern.compile("/(engine-rest|camunda/api/engine/engine/[^/]+)/task/[^/]+$");
+  private static final Pattern TASK = Pattern.compile("/(engine-rest(/engine/[^/]+)?|camunda/api/engine/engine/[^/]+)/task/[^/]+$");
   private static final String FORM_REFERENCE = "camundaFormRef";
 
   private final ObjectMapper json = new ObjectMapper();

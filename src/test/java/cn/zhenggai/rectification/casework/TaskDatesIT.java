@@ -37,6 +37,10 @@ class TaskDatesIT extends PostgresApplicationTest {
     ObjectNode followUp = asTasklistSendsIt("sec-chengguan", draft);
     followUp.put("followUp", "2026-12-20T09:00:00.000+0800");
     ResponseEntity<JsonNode> saved = save("sec-chengguan", draft, followUp);
+    ObjectNode named = asTasklistSendsIt("sec-chengguan", draft);
+    named.put("followUp", "2026-12-21T09:00:00.000+0800");
+    ResponseEntity<JsonNode> savedByEngineName = as("sec-chengguan").exchange(
+        "/engine-rest/engine/default/task/" + draft.getId(), HttpMethod.PUT, json(named), JsonNode.class);
     ObjectNode later = asTasklistSendsIt("sec-chengguan", draft);
     later.put("due", "2099-12-31T23:59:59.000+0800");
     ResponseEntity<JsonNode> moved = save("sec-chengguan", draft, later);
@@ -45,11 +49,13 @@ class TaskDatesIT extends PostgresApplicationTest {
     ResponseEntity<JsonNode> rename = save("sec-chengguan", draft, renamed);
 
     assertThat(saved.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(savedByEngineName.getStatusCode()).as("the same API under the engine's name").isEqualTo(HttpStatus.NO_CONTENT);
     assertThat(moved.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(moved.getBody().get("message").asText()).isEqualTo("只有该问题的督办单位可以修改截止日期");
     assertThat(rename.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     Task after = engine.getTaskService().createTaskQuery().taskId(draft.getId()).singleResult();
-    assertThat(after.getFollowUpDate()).isNotNull();
+    assertThat(after.getFollowUpDate().toInstant())
+        .isEqualTo(java.time.OffsetDateTime.parse("2026-12-21T09:00:00+08:00").toInstant());
     assertThat(after.getDueDate()).isEqualTo(due);
     assertThat(after.getName()).isEqualTo(draft.getName());
   }
