@@ -138,8 +138,9 @@ final class RestErrors {
       return body(Status.FORBIDDEN, "AuthorizationException",
           denied instanceof RefusedAction ? denied.getMessage() : "无权进行此操作");
     }
-    if (find(exception, NotFoundException.class) != null || find(exception, NullValueException.class) != null) {
-      return body(Status.NOT_FOUND, "InvalidRequestException", "找不到该对象");
+    if (find(exception, NotFoundException.class) != null || find(exception, NullValueException.class) != null
+        || fallback == Status.NOT_FOUND) {
+      return body(Status.NOT_FOUND, "InvalidRequestException", "找不到该对象（或无权查看）");
     }
     RefusedInput refused = find(exception, RefusedInput.class);
     if (refused != null) {

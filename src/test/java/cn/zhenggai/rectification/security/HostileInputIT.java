@@ -63,6 +63,12 @@ class HostileInputIT extends PostgresApplicationTest {
         .isEqualTo("没有编号为 9.9 的问题");
     assertThat(post("/engine-rest/task/no-such-task/complete", "{\"variables\":{}}").getStatusCode())
         .isEqualTo(HttpStatus.NOT_FOUND);
+    for (ResponseEntity<JsonNode> missing : List.of(
+        http.exchange("/engine-rest/task/no-such-task/complete", HttpMethod.POST, json("{}"), JsonNode.class),
+        http.getForEntity("/engine-rest/task/no-such-task", JsonNode.class))) {
+      assertThat(missing.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+      assertThat(missing.getBody().get("message").asText()).isEqualTo("找不到该对象（或无权查看）");
+    }
   }
 
   @Test
