@@ -90,8 +90,10 @@ class SecretaryDayBrowserIT extends BrowserApplicationTest {
     tasklist.signOut();
 
     Task returned = new CaseDriver(engine).unitTask("1.1", UNIT);
+    // the engine reads its clock once for the due date and once more for the creation time, a millisecond or so apart
+    // (UnitRectificationProcessTest checks the period exactly, with the clock stopped)
     assertThat(Duration.between(returned.getCreateTime().toInstant(), returned.getDueDate().toInstant()))
-        .as("a returned plan is redrafted within redraft-plan").isEqualTo(Duration.ofDays(5));
+        .as("a returned plan is redrafted within redraft-plan").isBetween(Duration.ofDays(5), Duration.ofDays(5).plusSeconds(1));
     tasklist.signIn("sec-chengguan");
     tasklist.showUnitFilter();
     List<String> listed = tasklist.listedTaskNames(unitTasks().size());
