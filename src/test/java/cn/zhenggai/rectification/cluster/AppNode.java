@@ -99,6 +99,22 @@ final class AppNode {
     process.waitFor();
   }
 
+  /** {@code kill -STOP}: the node stands still, holding its connections and locks, until {@link #resume()}. */
+  void pause() throws IOException, InterruptedException {
+    signal("STOP");
+  }
+
+  void resume() throws IOException, InterruptedException {
+    signal("CONT");
+  }
+
+  private void signal(String name) throws IOException, InterruptedException {
+    int exit = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start().waitFor();
+    if (exit != 0) {
+      throw new IllegalStateException("kill -" + name + " " + process.pid() + " exited with " + exit);
+    }
+  }
+
   void stop() throws InterruptedException {
     if (isAlive()) {
       process.destroy();

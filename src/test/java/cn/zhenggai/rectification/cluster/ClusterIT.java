@@ -132,16 +132,23 @@ class ClusterIT {
   @Test
   @Order(2)
   void aNodeKilledInTheMiddleOfTheRemindersLosesNothingAndNoReminderGoesTwice() throws Exception {
-    // the clock moves on to the first reminders however long the start took: every timer and every task's due date
-    // comes earlier by the same amount, so they keep their order and spacing (a card is raised only for a task that
-    // is late by its current due date)
-    String shift = "((select min(duedate_) from act_ru_job where type_ = 'timer') - localtimestamp)";
+    // the clock moves on so that the first twenty reminders fall due at once, however long the start took: every
+    // timer and every task's due date comes earlier by the same amount, so they keep their order and spacing (a card
+    // is raised only for a task that is late by its current due date). Node B stands still meanwhile, so that node A
+    // takes them all in one batch; else which node takes them is a race.
+    nodeB.pause();
+    String shift = "((select max(duedate_) from (select duedate_ from act_ru_job where type_ = 'timer'"
+        + " order by duedate_ limit 20) first_timers) - localtimestamp)";
     jdbc.update("update act_ru_task set due_date_ = due_date_ - " + shift + " where due_date_ is not null");
     jdbc.update("update act_ru_job set duedate_ = duedate_ - " + shift + " where type_ = 'timer'");
     // kill node A while it holds a batch of due reminder timers
-    await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(20))
-        .until(() -> count("select count(*) from act_ru_job where lock_owner_ = 'node-a' and lock_exp_time_ > now()") >= 3);
-    nodeA.kill();
+    try {
+      await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(20))
+          .until(() -> count("select count(*) from act_ru_job where lock_owner_ = 'node-a' and lock_exp_time_ > now()") >= 3);
+      nodeA.kill();
+    } finally {
+      nodeB.resume();
+    }
     List<String> orphaned = jdbc.queryForList("select id_ from act_ru_job where lock_owner_ = 'node-a'", String.class);
     assertThat(orphaned).as("jobs node A had locked and not finished").isNotEmpty();
 
