@@ -2,6 +2,7 @@ package cn.zhenggai.rectification.casework;
 
 import cn.zhenggai.rectification.organization.UnitDirectory;
 import cn.zhenggai.rectification.security.Viewer;
+import cn.zhenggai.rectification.vocabulary.CaseStatus;
 import cn.zhenggai.rectification.vocabulary.Stage;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -83,6 +84,16 @@ public class CaseQueries {
     return jdbc.query(SUMMARY + " order by p.problem_id", (rs, row) -> summary(rs)).stream()
         .filter(problem -> viewer.readsEverything() || !unitsOf(problem.problemId(), viewer).isEmpty())
         .toList();
+  }
+
+  /** A round's problem still at work, as carrying it over into a later round needs it. */
+  public record OpenCase(String problemId, String number, String category, String title, String source, List<String> supervisors) {}
+
+  public List<OpenCase> openCases(String roundCode) {
+    return jdbc.query("select * from case_problem where round_code = ? and status = ? order by started_at, problem_id",
+        (rs, row) -> new OpenCase(rs.getString("problem_id"), rs.getString("problem_number"), rs.getString("category"),
+            rs.getString("title"), rs.getString("source_text"), Arrays.asList(rs.getString("supervisor_groups").split(","))),
+        roundCode, CaseStatus.OPEN.name());
   }
 
   /** A problem with the units the viewer may see, or empty where the viewer may see none of it. */

@@ -1,10 +1,14 @@
 package cn.zhenggai.rectification.casework;
 
+import static cn.zhenggai.rectification.vocabulary.RectificationCaseProcess.CARRIED_FROM;
 import static cn.zhenggai.rectification.vocabulary.RectificationCaseProcess.PROBLEM_CATEGORY;
 import static cn.zhenggai.rectification.vocabulary.RectificationCaseProcess.PROBLEM_ID;
+import static cn.zhenggai.rectification.vocabulary.RectificationCaseProcess.PROBLEM_NUMBER;
 import static cn.zhenggai.rectification.vocabulary.RectificationCaseProcess.PROBLEM_SOURCE;
 import static cn.zhenggai.rectification.vocabulary.RectificationCaseProcess.PROBLEM_TITLE;
 import static cn.zhenggai.rectification.vocabulary.RectificationCaseProcess.RECTIFICATION_DEADLINE;
+import static cn.zhenggai.rectification.vocabulary.RectificationCaseProcess.ROUND_CODE;
+import static cn.zhenggai.rectification.vocabulary.RectificationCaseProcess.ROUND_NAME;
 import static cn.zhenggai.rectification.vocabulary.RectificationCaseProcess.SUPERVISOR_GROUPS;
 import static cn.zhenggai.rectification.vocabulary.UnitRectificationProcess.UNIT_ID;
 
@@ -16,7 +20,9 @@ import cn.zhenggai.rectification.vocabulary.Stage;
 import cn.zhenggai.rectification.vocabulary.StageDeadlines;
 import cn.zhenggai.rectification.vocabulary.UnitRectificationProcess;
 import java.sql.Timestamp;
+import java.time.LocalDate;
 import java.util.Date;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -42,11 +48,23 @@ public class CaseRegister {
     return count != null && count > 0;
   }
 
+  /** How many rounds have cases still open. */
+  int roundsInProgress() {
+    Integer rounds = jdbc.queryForObject(
+        "select count(distinct round_code) from case_problem where status = '" + CaseStatus.OPEN + "'", Integer.class);
+    return rounds == null ? 0 : rounds;
+  }
+
   void problemStarted(DelegateExecution execution) {
     jdbc.update(
-        "insert into case_problem (problem_id, category, title, source_text, supervisor_groups, deadline,"
-            + " process_instance_id, stage, status, started_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "insert into case_problem (problem_id, round_code, round_name, problem_number, carried_from, category, title,"
+            + " source_text, supervisor_groups, deadline, process_instance_id, stage, status, started_at)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         execution.getVariable(PROBLEM_ID),
+        execution.getVariable(ROUND_CODE),
+        execution.getVariable(ROUND_NAME),
+        execution.getVariable(PROBLEM_NUMBER),
+        execution.getVariable(CARRIED_FROM),
         execution.getVariable(PROBLEM_CATEGORY),
         execution.getVariable(PROBLEM_TITLE),
         execution.getVariable(PROBLEM_SOURCE),
@@ -144,6 +162,43 @@ public class CaseRegister {
     jdbc.update("update case_unit set progress = ? where process_instance_id = ?",
         report.length() > 4000 ? report.substring(0, 4000) : report, task.getProcessInstanceId());
   }
+
+  /** A problem's case as amendments need it, or null. */
+  CaseState problem(String problemId) {
+    return jdbc.query("select process_instance_id, stage, status, deadline from case_problem where problem_id = ?",
+        (rs, row) -> new CaseState(rs.getString("process_instance_id"), Stage.valueOf(rs.getString("stage")),
+            CaseStatus.valueOf(rs.getString("status")), false), problemId).stream().findFirst().orElse(null);
+  }
+
+  /** A unit's case as amendments need it, or null; "started" once a plan was ever submitted. */
+  CaseState unit(String problemId, String unitId) {
+    return jdbc.query("select process_instance_id, stage, status, plan_measures from case_unit where problem_id = ? and unit_id = ?",
+        (rs, row) -> new CaseState(rs.getString("process_instance_id"), Stage.valueOf(rs.getString("stage")),
+            CaseStatus.valueOf(rs.getString("status")), rs.getString("plan_measures") != null), problemId, unitId)
+        .stream().findFirst().orElse(null);
+  }
+
+  /** The open unit cases of a problem, by unit id. */
+  List<String> openUnits(String problemId) {
+    return jdbc.queryForList("select unit_id from case_unit where problem_id = ? and status = ? order by unit_id",
+        String.class, problemId, CaseStatus.OPEN.name());
+  }
+
+  /** How a withdrawn or carried-over case ended: its process ended by a message, which the end listener took for done. */
+  void endedAs(String processInstanceId, CaseStatus status) {
+    for (String table : new String[] {"case_problem", "case_unit"}) {
+      jdbc.update("update " + table + " set stage = ?, status = ?, task_id = null, assignee = null, due_at = null,"
+          + " closed_at = coalesce(closed_at, ?) where process_instance_id = ?",
+          (status == CaseStatus.CARRIED_OVER ? Stage.CARRIED_OVER : Stage.CANCELLED).name(), status.name(), now(),
+          processInstanceId);
+    }
+  }
+
+  void deadlineChanged(String problemId, LocalDate deadline) {
+    jdbc.update("update case_problem set deadline = ? where problem_id = ?", deadline, problemId);
+  }
+
+  record CaseState(String processInstanceId, Stage stage, CaseStatus status, boolean started) {}
 
   /** A yellow or red card on the item while its current task is overdue; the next task starts without one. */
   public void markCard(DelegateTask task, Card card) {

@@ -82,7 +82,8 @@ class CaseRegisterPlugin extends AbstractProcessEnginePlugin {
       // built-in listeners run before the diagram's, in the order added: the rules first, so nothing runs on a refusal
       task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, submitted::check);
       task.addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, rules::claimedForOneself);
-      task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, TaskTitle::name);
+      task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE,
+          (TaskListener) created -> TaskTitle.name(created, register.roundsInProgress() > 1));
       task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, register::taskCreated);
       task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, returnComment::onCreate);
       task.addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, register::taskChanged);

@@ -1,11 +1,15 @@
 package cn.zhenggai.rectification.casework;
 
+import static cn.zhenggai.rectification.vocabulary.RectificationCaseProcess.CARRIED_FROM;
 import static cn.zhenggai.rectification.vocabulary.RectificationCaseProcess.PROBLEM_CATEGORY;
 import static cn.zhenggai.rectification.vocabulary.RectificationCaseProcess.PROBLEM_ID;
+import static cn.zhenggai.rectification.vocabulary.RectificationCaseProcess.PROBLEM_NUMBER;
 import static cn.zhenggai.rectification.vocabulary.RectificationCaseProcess.PROBLEM_SOURCE;
 import static cn.zhenggai.rectification.vocabulary.RectificationCaseProcess.PROBLEM_TITLE;
 import static cn.zhenggai.rectification.vocabulary.RectificationCaseProcess.RECTIFICATION_DEADLINE;
 import static cn.zhenggai.rectification.vocabulary.RectificationCaseProcess.RECTIFICATION_DEADLINE_TEXT;
+import static cn.zhenggai.rectification.vocabulary.RectificationCaseProcess.ROUND_CODE;
+import static cn.zhenggai.rectification.vocabulary.RectificationCaseProcess.ROUND_NAME;
 import static cn.zhenggai.rectification.vocabulary.RectificationCaseProcess.SUGGESTED_MEASURES;
 import static cn.zhenggai.rectification.vocabulary.RectificationCaseProcess.SUPERVISOR_GROUPS;
 import static cn.zhenggai.rectification.vocabulary.RectificationCaseProcess.UNIT_IDS;
@@ -23,7 +27,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
-/** Opens the rectification case of a problem, once: a problem already in the register is left as it is. */
+/** Opens the rectification case of a round's problem, once: a case already in the register is left as it is. */
 @Service
 public class CaseStarter {
 
@@ -40,26 +44,31 @@ public class CaseStarter {
   }
 
   /** Returns whether a case was started. */
-  public boolean startIfNew(Problem problem) {
-    if (register.hasProblem(problem.id())) {
+  public boolean startIfNew(CaseOpening opening) {
+    if (register.hasProblem(opening.key())) {
       return false;
     }
     runtime
         .createProcessInstanceByKey(RectificationCaseProcess.KEY)
-        .businessKey(problem.id())
-        .setVariables(variables(problem, deadlines))
+        .businessKey(opening.key())
+        .setVariables(variables(opening, deadlines))
         .execute();
-    LOG.info("问题 {} 已立案（{}），责任单位：{}", problem.id(), problem.title(), String.join("、", problem.units()));
+    LOG.info("问题 {} 已立案（{}），责任单位：{}", opening.key(), opening.problem().title(), String.join("、", opening.problem().units()));
     return true;
   }
 
-  /** The case's process variables, from the problem as the seed file gives it. */
-  public static VariableMap variables(Problem problem, StageDeadlines deadlines) {
+  /** The case's process variables. */
+  public static VariableMap variables(CaseOpening opening, StageDeadlines deadlines) {
+    Problem problem = opening.problem();
     String measures = IntStream.range(0, problem.measures().size())
         .mapToObj(i -> (i + 1) + ". " + problem.measures().get(i))
         .collect(Collectors.joining("\n"));
     return Variables.createVariables()
-        .putValue(PROBLEM_ID, problem.id())
+        .putValue(PROBLEM_ID, opening.key())
+        .putValue(PROBLEM_NUMBER, problem.id())
+        .putValue(ROUND_CODE, opening.roundCode())
+        .putValue(ROUND_NAME, opening.roundName())
+        .putValue(CARRIED_FROM, opening.carriedFrom())
         .putValue(PROBLEM_CATEGORY, problem.category())
         .putValue(PROBLEM_TITLE, problem.title())
         .putValue(PROBLEM_SOURCE, problem.source())

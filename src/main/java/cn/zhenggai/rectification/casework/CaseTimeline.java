@@ -38,7 +38,13 @@ public class CaseTimeline {
     RECTIFICATION_ACCEPTED("验收通过"),
     RECTIFICATION_RETURNED("验收退回，要求继续整改"),
     TASK_REASSIGNED("改派待办"),
-    DUE_DATE_CHANGED("修改截止日期");
+    DUE_DATE_CHANGED("修改截止日期"),
+    UNIT_ADDED("增加责任单位"),
+    UNIT_WITHDRAWN("撤销责任单位"),
+    DEADLINE_CHANGED("调整整改时限"),
+    PROBLEM_WITHDRAWN("撤销问题"),
+    CARRIED_OVER("未完成事项转入后续批次"),
+    CARRIED_FROM("由前一批次转入");
 
     private final String label;
 

@@ -1,12 +1,14 @@
 package cn.zhenggai.rectification.startup;
 
-import cn.zhenggai.rectification.casework.CaseStarter;
 import cn.zhenggai.rectification.organization.IdentitySeeding;
 import cn.zhenggai.rectification.organization.Organization;
 import cn.zhenggai.rectification.organization.TasklistFilters;
+import cn.zhenggai.rectification.problem.Problem;
 import cn.zhenggai.rectification.problem.ProblemList;
+import cn.zhenggai.rectification.rounds.RoundPublishing;
 import cn.zhenggai.rectification.security.AccessGrants;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -18,7 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * At start-up: reads both seed files and checks them completely, then, in one transaction, brings the identity
- * service, the Tasklist filters and the authorizations in line and opens a case for every problem that has none. A broken file stops start-up before anything
+ * service, the Tasklist filters and the authorizations in line and loads the problem list as the demo round (published
+ * the first time, through the same path as a round a supervisor publishes; later only new problems are opened). A broken file stops start-up before anything
  * is written.
  */
 @Component
@@ -31,7 +34,7 @@ class SeedLoader implements ApplicationRunner {
   private final IdentitySeeding identity;
   private final TasklistFilters filters;
   private final AccessGrants access;
-  private final CaseStarter cases;
+  private final RoundPublishing rounds;
   private final TransactionTemplate transaction;
   private final JdbcTemplate jdbc;
 
@@ -40,14 +43,14 @@ class SeedLoader implements ApplicationRunner {
       IdentitySeeding identity,
       TasklistFilters filters,
       AccessGrants access,
-      CaseStarter cases,
+      RoundPublishing rounds,
       TransactionTemplate transaction,
       JdbcTemplate jdbc) {
     this.seeds = seeds;
     this.identity = identity;
     this.filters = filters;
     this.access = access;
-    this.cases = cases;
+    this.rounds = rounds;
     this.transaction = transaction;
     this.jdbc = jdbc;
   }
@@ -70,7 +73,7 @@ class SeedLoader implements ApplicationRunner {
       jdbc.queryForList("select name from app_lock where name = 'seeding' for update");
       identity.apply(organization, seeds.demoUsers());
       access.apply(filters.apply());
-      return (int) problems.problems().stream().filter(cases::startIfNew).count();
+      return rounds.loadSeed(problems, problems.problems().stream().map(Problem::deadline).max(LocalDate::compareTo).orElseThrow());
     });
     LOG.info("问题清单 {} 共 {} 个问题，本次新立案 {} 个", problemsFile, problems.problems().size(), started);
     return started;

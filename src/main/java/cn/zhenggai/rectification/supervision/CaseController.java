@@ -2,6 +2,7 @@ package cn.zhenggai.rectification.supervision;
 
 import cn.zhenggai.rectification.casework.CaseQueries;
 import cn.zhenggai.rectification.security.Viewer;
+import cn.zhenggai.rectification.vocabulary.RectificationCaseProcess;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -29,10 +30,11 @@ class CaseController {
     return queries.all(Viewer.of(user));
   }
 
-  /** A problem the user may not see is answered as if it did not exist. */
-  @GetMapping("/{problemId}")
-  CaseDetails.CaseDetail one(@PathVariable String problemId, Authentication user) {
-    return details.one(problemId, Viewer.of(user))
-        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "没有编号为 " + problemId + " 的问题"));
+  /** A problem by its case key {@code <round code>/<number>}; one the user may not see is answered as if it did not exist. */
+  @GetMapping("/{round}/{number}")
+  CaseDetails.CaseDetail one(@PathVariable String round, @PathVariable String number, Authentication user) {
+    String key = RectificationCaseProcess.caseKey(round, number);
+    return details.one(key, Viewer.of(user))
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "没有编号为 " + key + " 的问题"));
   }
 }

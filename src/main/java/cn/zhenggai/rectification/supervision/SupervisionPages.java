@@ -5,6 +5,7 @@ import cn.zhenggai.rectification.casework.LedgerFilter;
 import cn.zhenggai.rectification.casework.Overview;
 import cn.zhenggai.rectification.casework.Statistics;
 import cn.zhenggai.rectification.security.Viewer;
+import cn.zhenggai.rectification.vocabulary.RectificationCaseProcess;
 import cn.zhenggai.rectification.vocabulary.EngineClock;
 import cn.zhenggai.rectification.vocabulary.GroupType;
 import cn.zhenggai.rectification.vocabulary.Stage;
@@ -89,10 +90,11 @@ class SupervisionPages {
     return "supervision/ledger";
   }
 
-  @GetMapping("/cases/{problemId}")
-  String caseDetail(@PathVariable String problemId, Authentication user, Model model) {
-    CaseDetails.CaseDetail detail = cases.one(problemId, Viewer.of(user))
-        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "没有编号为 " + problemId + " 的问题"));
+  @GetMapping("/cases/{round}/{number}")
+  String caseDetail(@PathVariable String round, @PathVariable String number, Authentication user, Model model) {
+    String key = RectificationCaseProcess.caseKey(round, number);
+    CaseDetails.CaseDetail detail = cases.one(key, Viewer.of(user))
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "没有编号为 " + key + " 的问题"));
     model.addAttribute("detail", detail);
     model.addAttribute("supervisors", detail.supervisors().stream().map(this::groupName).toList());
     return "supervision/case";

@@ -13,7 +13,8 @@ public enum Stage {
   UNITS_RECTIFYING("各单位整改中", null),
   CONFIRM_CLOSURE("确认问题销号", RectificationCaseProcess.TASK_CONFIRM_CLOSURE),
   CLOSED("已销号", null),
-  CANCELLED("已撤销", null);
+  CANCELLED("已撤销", null),
+  CARRIED_OVER("已转入后续批次", null);
 
   private final String label;
   private final String taskKey;

@@ -2,7 +2,7 @@ package cn.zhenggai.rectification.vocabulary;
 
 /**
  * Names in {@code bpmn/UnitRectification.bpmn}: one process per problem and unit, business key =
- * {@code <problem id>/<unit id>}. It also receives the case variables of {@link RectificationCaseProcess}.
+ * {@code <case key>/<unit id>}, e.g. {@code 2022-SZPY/1.1/street-chengguan}. It also receives the case variables of {@link RectificationCaseProcess}.
  */
 public final class UnitRectificationProcess {
 
@@ -11,6 +11,8 @@ public final class UnitRectificationProcess {
   public static final String TASK_REVIEW_PLAN = "Task_ReviewPlan";
   public static final String TASK_RECTIFY = "Task_Rectify";
   public static final String TASK_ACCEPT_RECTIFICATION = "Task_AcceptRectification";
+  /** Ends the unit's case: the unit was taken off the problem. */
+  public static final String MESSAGE_WITHDRAWN = "UnitWithdrawn";
 
   public static final String UNIT_ID = "unitId";
   public static final String UNIT_NAME = "unitName";

@@ -21,6 +21,9 @@ class TableOwnershipTest {
       "case_problem", "casework",
       "case_unit", "casework",
       "case_event", "casework",
+      "case_round", "rounds",
+      "round_problem", "rounds",
+      "round_change", "rounds",
       "notification", "notification",
       "sign_in_throttle", "security",
       "app_lock", "startup");

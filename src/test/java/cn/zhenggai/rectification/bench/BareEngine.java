@@ -1,5 +1,6 @@
 package cn.zhenggai.rectification.bench;
 
+import cn.zhenggai.rectification.DemoRound;
 import cn.zhenggai.rectification.TestPostgres;
 import cn.zhenggai.rectification.casework.CaseStarter;
 import cn.zhenggai.rectification.organization.Organization;
@@ -164,8 +165,8 @@ final class BareEngine implements AutoCloseable {
   void open(Problem problem) {
     engine.getRuntimeService()
         .createProcessInstanceByKey(RectificationCaseProcess.KEY)
-        .businessKey(problem.id())
-        .setVariables(CaseStarter.variables(problem, deadlines))
+        .businessKey(DemoRound.opening(problem).key())
+        .setVariables(CaseStarter.variables(DemoRound.opening(problem), deadlines))
         .execute();
   }
 

@@ -1,5 +1,6 @@
 package cn.zhenggai.rectification.bench;
 
+import cn.zhenggai.rectification.DemoRound;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zhenggai.rectification.PostgresApplicationTest;
@@ -62,7 +63,7 @@ class LifecycleBenchmark extends PostgresApplicationTest {
     String removed;
     String bareSettings;
     try (BareEngine bare = BareEngine.start(engine, dataSource, deadlines)) {
-      LifecycleRun application = new LifecycleRun(engine, starter::startIfNew, THREADS);
+      LifecycleRun application = new LifecycleRun(engine, problem -> starter.startIfNew(DemoRound.opening(problem)), THREADS);
       LifecycleRun baseline = new LifecycleRun(bare.engine(), bare::open, THREADS);
       application.run(BenchProblems.of("W", warmUp));
       baseline.run(BenchProblems.of("W", warmUp));

@@ -1,5 +1,6 @@
 package cn.zhenggai.rectification.bench;
 
+import cn.zhenggai.rectification.DemoRound;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -197,7 +198,7 @@ class ReminderSweepBenchmark extends PostgresApplicationTest {
     try {
       List<Future<?>> slices = new ArrayList<>();
       for (List<Problem> slice : BenchProblems.slices(problems, THREADS)) {
-        slices.add(pool.submit(() -> slice.forEach(starter::startIfNew)));
+        slices.add(pool.submit(() -> slice.forEach(problem -> starter.startIfNew(DemoRound.opening(problem)))));
       }
       for (Future<?> slice : slices) {
         slice.get();

@@ -39,7 +39,7 @@ class StartupBenchmark {
   static final int BURST = 200;
   static final double GOAL_SECONDS = 15;
   static final double GOAL_MB = 700;
-  private static final List<String> BURST_PATHS = List.of("/api/cases", "/api/cases/1.1", "/api/ledger/overview",
+  private static final List<String> BURST_PATHS = List.of("/api/cases", "/api/cases/2022-SZPY/1.1", "/api/ledger/overview",
       "/supervision/", "/supervision/ledger");
 
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();

@@ -1,5 +1,6 @@
 package cn.zhenggai.rectification.casework;
 
+import cn.zhenggai.rectification.DemoRound;
 import static cn.zhenggai.rectification.vocabulary.UnitRectificationProcess.EVIDENCE_DESCRIPTION;
 import static cn.zhenggai.rectification.vocabulary.UnitRectificationProcess.PLAN_APPROVED;
 import static cn.zhenggai.rectification.vocabulary.UnitRectificationProcess.PLAN_MEASURES;
@@ -35,14 +36,14 @@ public class CaseDriver {
   /** The open task of a problem's unit, or null. */
   public Task unitTask(String problemId, String unitId) {
     return tasks.createTaskQuery()
-        .processInstanceBusinessKey(UnitRectificationProcess.businessKey(problemId, unitId))
+        .processInstanceBusinessKey(UnitRectificationProcess.businessKey(DemoRound.key(problemId), unitId))
         .singleResult();
   }
 
   public Task closureTask(String problemId) {
     return tasks.createTaskQuery()
         .processDefinitionKey(RectificationCaseProcess.KEY)
-        .processInstanceBusinessKey(problemId)
+        .processInstanceBusinessKey(DemoRound.key(problemId))
         .singleResult();
   }
 

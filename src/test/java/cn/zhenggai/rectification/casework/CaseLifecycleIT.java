@@ -133,7 +133,7 @@ class CaseLifecycleIT extends PostgresApplicationTest {
   }
 
   private JsonNode problem() {
-    return http.getForObject("/api/cases/2.1", JsonNode.class);
+    return http.getForObject("/api/cases/2022-SZPY/2.1", JsonNode.class);
   }
 
   private String businessKey(Task task) {

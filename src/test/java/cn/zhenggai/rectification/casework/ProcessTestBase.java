@@ -1,5 +1,6 @@
 package cn.zhenggai.rectification.casework;
 
+import cn.zhenggai.rectification.DemoRound;
 import cn.zhenggai.rectification.organization.IdentitySeeding;
 import cn.zhenggai.rectification.organization.Organization;
 import cn.zhenggai.rectification.organization.TasklistFilters;
@@ -56,7 +57,7 @@ public abstract class ProcessTestBase {
 
   /** The case register as a supervisor sees it. */
   protected CaseQueries.CaseRecord register(String problemId) {
-    return queries.one(problemId, new Viewer("test", Set.of(), true)).orElseThrow();
+    return queries.one(DemoRound.key(problemId), new Viewer("test", Set.of(), true)).orElseThrow();
   }
 
   @BeforeEach

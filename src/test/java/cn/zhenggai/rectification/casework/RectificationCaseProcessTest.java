@@ -1,5 +1,6 @@
 package cn.zhenggai.rectification.casework;
 
+import cn.zhenggai.rectification.DemoRound;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
@@ -33,7 +34,7 @@ class RectificationCaseProcessTest extends ProcessTestBase {
 
   @Test
   void everyUnitWorksItsOwnProcessAndTheCaseClosesWhenAllAreAccepted() {
-    starter.startIfNew(TestProblems.problem("91.1", UNITS.toArray(String[]::new)));
+    starter.startIfNew(DemoRound.opening(TestProblems.problem("91.1", UNITS.toArray(String[]::new))));
     ProcessInstance problem = caseProcess("91.1");
 
     assertThat(problem).isWaitingAt("CallActivity_UnitRectification");
@@ -67,7 +68,7 @@ class RectificationCaseProcessTest extends ProcessTestBase {
 
   @Test
   void workStyleProblemsAreClosedByEitherSupervisor() {
-    starter.startIfNew(TestProblems.problem("91.2", List.of("org-dept", "discipline"), "education"));
+    starter.startIfNew(DemoRound.opening(TestProblems.problem("91.2", List.of("org-dept", "discipline"), "education")));
     ProcessInstance problem = caseProcess("91.2");
     accept("91.2", "education");
     execute(job(problem));
@@ -79,11 +80,11 @@ class RectificationCaseProcessTest extends ProcessTestBase {
 
   @Test
   void aProblemIsOpenedOnlyOnce() {
-    assertThat(starter.startIfNew(TestProblems.problem("91.3", "street-xicheng"))).isTrue();
-    assertThat(starter.startIfNew(TestProblems.problem("91.3", "street-xicheng"))).isFalse();
+    assertThat(starter.startIfNew(DemoRound.opening(TestProblems.problem("91.3", "street-xicheng")))).isTrue();
+    assertThat(starter.startIfNew(DemoRound.opening(TestProblems.problem("91.3", "street-xicheng")))).isFalse();
 
     assertThat(engine.getRuntimeService().createProcessInstanceQuery()
-        .processDefinitionKey(RectificationCaseProcess.KEY).processInstanceBusinessKey("91.3").count()).isEqualTo(1);
+        .processDefinitionKey(RectificationCaseProcess.KEY).processInstanceBusinessKey(DemoRound.key("91.3")).count()).isEqualTo(1);
   }
 
   private void accept(String problemId, String unit) {
@@ -97,7 +98,7 @@ class RectificationCaseProcessTest extends ProcessTestBase {
   private ProcessInstance caseProcess(String problemId) {
     return engine.getRuntimeService().createProcessInstanceQuery()
         .processDefinitionKey(RectificationCaseProcess.KEY)
-        .processInstanceBusinessKey(problemId)
+        .processInstanceBusinessKey(DemoRound.key(problemId))
         .singleResult();
   }
 }

@@ -1,5 +1,6 @@
 package cn.zhenggai.rectification.casework;
 
+import cn.zhenggai.rectification.DemoRound;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zhenggai.rectification.PostgresApplicationTest;
@@ -76,7 +77,7 @@ class TaskDatesIT extends PostgresApplicationTest {
     assertThat(moved.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
     Task after = engine.getTaskService().createTaskQuery().taskId(draft.getId()).singleResult();
     assertThat(after.getDueDate().toInstant()).isEqualTo(java.time.OffsetDateTime.parse("2027-01-20T18:00:00+08:00").toInstant());
-    JsonNode theCase = as("sup-orgdept").getForEntity("/api/cases/3.2", JsonNode.class).getBody();
+    JsonNode theCase = as("sup-orgdept").getForEntity("/api/cases/2022-SZPY/3.2", JsonNode.class).getBody();
     assertThat(theCase.get("timeline").toString()).contains("修改截止日期").contains("→ 2027-01-20 18:00");
     JsonNode row = java.util.stream.StreamSupport.stream(theCase.get("units").spliterator(), false)
         .filter(unit -> unit.get("unitId").asText().equals("street-chengguan")).findFirst().orElseThrow();
@@ -132,7 +133,7 @@ class TaskDatesIT extends PostgresApplicationTest {
 
   private Task draft(String problemId) {
     return engine.getTaskService().createTaskQuery()
-        .processInstanceBusinessKey(UnitRectificationProcess.businessKey(problemId, "street-chengguan")).singleResult();
+        .processInstanceBusinessKey(UnitRectificationProcess.businessKey(DemoRound.key(problemId), "street-chengguan")).singleResult();
   }
 
   private TestRestTemplate as(String user) {

@@ -1,5 +1,6 @@
 package cn.zhenggai.rectification.casework;
 
+import cn.zhenggai.rectification.DemoRound;
 import static cn.zhenggai.rectification.vocabulary.UnitRectificationProcess.CASE_HISTORY;
 import static cn.zhenggai.rectification.vocabulary.UnitRectificationProcess.PLAN_APPROVED;
 import static cn.zhenggai.rectification.vocabulary.UnitRectificationProcess.PLAN_TARGET_DATE;
@@ -57,7 +58,7 @@ class UnitRectificationProcessTest extends ProcessTestBase {
 
   @Test
   void approvedPlanAndAcceptedRectificationEndTheUnitProcess() {
-    starter.startIfNew(TestProblems.problem("90.1", "street-chengguan"));
+    starter.startIfNew(DemoRound.opening(TestProblems.problem("90.1", "street-chengguan")));
     ProcessInstance unit = unitProcess("90.1", "street-chengguan");
 
     assertThat(unit).isWaitingAt(UnitRectificationProcess.TASK_DRAFT_PLAN);
@@ -84,7 +85,7 @@ class UnitRectificationProcessTest extends ProcessTestBase {
 
   @Test
   void returnedPlanGoesBackToTheUnitWithItsReasonAndIsReviewedAgain() {
-    starter.startIfNew(TestProblems.problem("90.2", "street-dongcheng"));
+    starter.startIfNew(DemoRound.opening(TestProblems.problem("90.2", "street-dongcheng")));
     ProcessInstance unit = unitProcess("90.2", "street-dongcheng");
     driver.submitPlan("90.2", "street-dongcheng", "sec-dongcheng");
 
@@ -114,7 +115,7 @@ class UnitRectificationProcessTest extends ProcessTestBase {
 
   @Test
   void returnedRectificationIsDoneAgainWithEarlierReportsAndReasonsKept() {
-    starter.startIfNew(TestProblems.problem("90.3", "street-xicheng"));
+    starter.startIfNew(DemoRound.opening(TestProblems.problem("90.3", "street-xicheng")));
     ProcessInstance unit = unitProcess("90.3", "street-xicheng");
     driver.submitPlan("90.3", "street-xicheng", "sec-xicheng");
     driver.reviewPlan("90.3", "street-xicheng", "sup-orgdept", true, null);
@@ -149,7 +150,7 @@ class UnitRectificationProcessTest extends ProcessTestBase {
   /** Past the problem's deadline a unit still plans (from today on) and a returned report gets the redo period. */
   @Test
   void aUnitPastTheDeadlineStillPlansAndARedoGetsItsOwnPeriod() {
-    starter.startIfNew(TestProblems.problem("90.7", "street-chengguan"));
+    starter.startIfNew(DemoRound.opening(TestProblems.problem("90.7", "street-chengguan")));
     ProcessInstance unit = unitProcess("90.7", "street-chengguan");
     ClockUtil.setCurrentTime(Date.from(deadlines.endOf(TestProblems.DEADLINE.plusDays(10)).toInstant()));
     Map<String, Object> latePlan = CaseDriver.plan("street-chengguan");
@@ -167,7 +168,7 @@ class UnitRectificationProcessTest extends ProcessTestBase {
 
   @Test
   void problemsOfWorkStyleAreReviewedByBothSupervisors() {
-    starter.startIfNew(TestProblems.problem("90.4", List.of("org-dept", "discipline"), "organs"));
+    starter.startIfNew(DemoRound.opening(TestProblems.problem("90.4", List.of("org-dept", "discipline"), "organs")));
     ProcessInstance unit = unitProcess("90.4", "organs");
     driver.submitPlan("90.4", "organs", "sec-organs");
 
@@ -179,7 +180,7 @@ class UnitRectificationProcessTest extends ProcessTestBase {
 
   @Test
   void aReturnWithoutReasonIsRefusedAndChangesNothing() {
-    starter.startIfNew(TestProblems.problem("90.5", "education"));
+    starter.startIfNew(DemoRound.opening(TestProblems.problem("90.5", "education")));
     ProcessInstance unit = unitProcess("90.5", "education");
     driver.submitPlan("90.5", "education", "sec-education");
     String taskId = BpmnAwareTests.task(unit).getId();
@@ -199,7 +200,7 @@ class UnitRectificationProcessTest extends ProcessTestBase {
 
   @Test
   void aPlanMissingAFieldOrLaterThanTheDeadlineIsRefusedNamingTheField() {
-    starter.startIfNew(TestProblems.problem("90.6", "street-chengguan"));
+    starter.startIfNew(DemoRound.opening(TestProblems.problem("90.6", "street-chengguan")));
     ProcessInstance unit = unitProcess("90.6", "street-chengguan");
     Map<String, Object> withoutPerson = CaseDriver.plan("street-chengguan");
     withoutPerson.remove(UnitRectificationProcess.PLAN_RESPONSIBLE_PERSON);
@@ -222,7 +223,7 @@ class UnitRectificationProcessTest extends ProcessTestBase {
   private ProcessInstance unitProcess(String problemId, String unitId) {
     return engine.getRuntimeService().createProcessInstanceQuery()
         .processDefinitionKey(UnitRectificationProcess.KEY)
-        .processInstanceBusinessKey(UnitRectificationProcess.businessKey(problemId, unitId))
+        .processInstanceBusinessKey(UnitRectificationProcess.businessKey(DemoRound.key(problemId), unitId))
         .singleResult();
   }
 }

@@ -1,5 +1,6 @@
 package cn.zhenggai.rectification.cluster;
 
+import cn.zhenggai.rectification.DemoRound;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -184,7 +185,7 @@ class ClusterIT {
   @Test
   @Order(3)
   void whileTheDatabaseIsDownACompletionIsRefusedClearlyAndAfterwardsEverythingCarriesOn() throws Exception {
-    String businessKey = UnitRectificationProcess.businessKey("1.1", "street-chengguan");
+    String businessKey = UnitRectificationProcess.businessKey(DemoRound.key("1.1"), "street-chengguan");
     String task = jdbc.queryForObject("select t.id_ from act_ru_task t join act_ru_execution e on e.id_ = t.proc_inst_id_"
         + " where e.business_key_ = ?", String.class, businessKey);
     assertThat(nodeB.post("/engine-rest/task/" + task + "/claim", "sec-chengguan", "{\"userId\":\"sec-chengguan\"}").statusCode())
@@ -195,7 +196,7 @@ class ClusterIT {
         + "\"planTargetDate\":{\"value\":\"2027-03-31\",\"type\":\"String\"}}}";
 
     TasklistSession tasklist = new TasklistSession(nodeA, "sec-chengguan");
-    String events = "select count(*) from case_event where problem_id = '1.1' and unit_id = 'street-chengguan'";
+    String events = "select count(*) from case_event where problem_id = '2022-SZPY/1.1' and unit_id = 'street-chengguan'";
     long eventsBefore = count(events);
     postgres.stop();
     List<HttpResponse<String>> refusals = new ArrayList<>();
@@ -211,7 +212,7 @@ class ClusterIT {
 
     await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
         .until(() -> nodeA.isServing() && nodeB.isServing());
-    assertThat(jdbc.queryForObject("select stage from case_unit where problem_id = '1.1' and unit_id = 'street-chengguan'",
+    assertThat(jdbc.queryForObject("select stage from case_unit where problem_id = '2022-SZPY/1.1' and unit_id = 'street-chengguan'",
         String.class)).as("nothing written by the refused completion").isEqualTo("DRAFT_PLAN");
     assertThat(count(events)).isEqualTo(eventsBefore);
 

@@ -1,5 +1,6 @@
 package cn.zhenggai.rectification.notification;
 
+import cn.zhenggai.rectification.DemoRound;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zhenggai.rectification.casework.CaseQueries;
@@ -40,7 +41,7 @@ class DeadlineWatchProcessTest extends ProcessTestBase {
 
   @Test
   void remindersThenYellowThenRedCardAndTheLateTaskIsRemembered() {
-    starter.startIfNew(problem("93.1"));
+    starter.startIfNew(DemoRound.opening(problem("93.1")));
     Task draft = driver.unitTask("93.1", "street-chengguan");
     Instant due = draft.getDueDate().toInstant();
     assertThat(due).isEqualTo(START.plus(Duration.ofDays(15)));
@@ -49,7 +50,7 @@ class DeadlineWatchProcessTest extends ProcessTestBase {
 
     runTimersUntil(due.minus(Duration.ofDays(3)).plusSeconds(1));
     assertThat(kindsFor(draft)).containsExactly("NEW_TASK", "BEFORE_DUE");
-    assertThat(notices("93.1").get(1).subject()).startsWith("【催办】问题 93.1 测试问题 93.1 · 城关街道党工委 · 制定整改方案 · 2027-01-19 09:00 到期");
+    assertThat(notices("93.1").get(1).subject()).startsWith("【催办】问题 2022-SZPY/93.1 测试问题 93.1 · 城关街道党工委 · 制定整改方案 · 2027-01-19 09:00 到期");
 
     runTimersUntil(LocalDate.of(2027, 1, 19).atTime(8, 0, 1).atZone(COUNTY).toInstant());
     assertThat(kindsFor(draft)).containsExactly("NEW_TASK", "BEFORE_DUE", "DUE_DAY");
@@ -72,7 +73,7 @@ class DeadlineWatchProcessTest extends ProcessTestBase {
 
   @Test
   void aTaskCompletedInTimeGetsNoReminder() {
-    starter.startIfNew(problem("93.2"));
+    starter.startIfNew(DemoRound.opening(problem("93.2")));
     Task draft = driver.unitTask("93.2", "street-chengguan");
     driver.submitPlan("93.2", "street-chengguan", "sec-chengguan");
 
@@ -84,7 +85,7 @@ class DeadlineWatchProcessTest extends ProcessTestBase {
 
   @Test
   void theReminderMailIsChineseHtmlWithATextAlternativeAndALinkToTheTask() {
-    starter.startIfNew(problem("93.3"));
+    starter.startIfNew(DemoRound.opening(problem("93.3")));
     Task draft = driver.unitTask("93.3", "street-chengguan");
     runTimersUntil(draft.getDueDate().toInstant().plusSeconds(1));
 
@@ -99,11 +100,11 @@ class DeadlineWatchProcessTest extends ProcessTestBase {
 
   @Test
   void withoutAMailServerNoticesAreRecordedAsNotSentAndWorkGoesOn() {
-    starter.startIfNew(problem("93.4"));
+    starter.startIfNew(DemoRound.opening(problem("93.4")));
 
     org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> "NOT_SENT".equals(jdbc.queryForObject(
-        "select status from notification where problem_id = '93.4' and kind = 'NEW_TASK'", String.class)));
-    assertThat(jdbc.queryForObject("select last_error from notification where problem_id = '93.4'", String.class))
+        "select status from notification where problem_id = '2022-SZPY/93.4' and kind = 'NEW_TASK'", String.class)));
+    assertThat(jdbc.queryForObject("select last_error from notification where problem_id = '2022-SZPY/93.4'", String.class))
         .isEqualTo("未配置邮件服务器（spring.mail.host）");
     driver.submitPlan("93.4", "street-chengguan", "sec-chengguan");
     assertThat(driver.unitTask("93.4", "street-chengguan").getName()).startsWith("审核整改方案 · 93.4");
@@ -129,7 +130,7 @@ class DeadlineWatchProcessTest extends ProcessTestBase {
   }
 
   private List<NoticeRecords.NoticeRecord> notices(String problemId) {
-    return noticeRecords.ofProblem(problemId);
+    return noticeRecords.ofProblem(DemoRound.key(problemId));
   }
 
   private CaseQueries.UnitCase unit(String problemId) {

@@ -1,5 +1,6 @@
 package cn.zhenggai.rectification.notification;
 
+import cn.zhenggai.rectification.DemoRound;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -60,7 +61,7 @@ class NotificationMailIT extends PostgresApplicationTest {
   @Test
   void eachReminderAndCardArrivesOnceInChineseWithALinkToTheTask() throws Exception {
     Task draft = engine.getTaskService().createTaskQuery()
-        .processInstanceBusinessKey(UnitRectificationProcess.businessKey("1.1", "street-chengguan")).singleResult();
+        .processInstanceBusinessKey(UnitRectificationProcess.businessKey(DemoRound.key("1.1"), "street-chengguan")).singleResult();
 
     await().atMost(Duration.ofSeconds(90)).until(() -> subjectsTo("leader@example.org").stream().anyMatch(s -> s.startsWith("【红牌督办】")));
     await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
@@ -76,7 +77,7 @@ class NotificationMailIT extends PostgresApplicationTest {
 
     MimeMessage yellow = messagesTo("sec-chengguan@example.org").stream()
         .filter(m -> subject(m).startsWith("【黄牌督办】") && subject(m).contains("城关")).findFirst().orElseThrow();
-    assertThat(subject(yellow)).isEqualTo("【黄牌督办】问题 1.1 理论学习不深入 · 城关街道党工委 · 制定整改方案 · 已逾期 1 天");
+    assertThat(subject(yellow)).isEqualTo("【黄牌督办】问题 2022-SZPY/1.1 理论学习不深入 · 城关街道党工委 · 制定整改方案 · 已逾期 1 天");
     String link = "/camunda/app/tasklist/default/#/?task=" + draft.getId();
     assertThat(part(yellow, "text/plain")).contains("李卫东 同志：", "亮黄牌督办", "截止日期：", link);
     assertThat(part(yellow, "text/html")).contains("<a href=\"http://localhost:8080" + link + "\"");
@@ -93,9 +94,9 @@ class NotificationMailIT extends PostgresApplicationTest {
     var asDongcheng = http.withBasicAuth("sec-dongcheng", "demo");
     assertThat(asDongcheng.exchange("/api/me/notification-preference", HttpMethod.PUT,
         new HttpEntity<>(Map.of("digest", true)), String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
-    starter.startIfNew(new Problem("8.1", "测试类别", "汇总测试问题", "原文", List.of(), List.of("street-dongcheng"),
-        List.of("org-dept"), LocalDate.of(2027, 6, 30)));
-    assertThat(jdbc.queryForObject("select status from notification where problem_id = '8.1' and kind = 'NEW_TASK'",
+    starter.startIfNew(DemoRound.opening(new Problem("8.1", "测试类别", "汇总测试问题", "原文", List.of(), List.of("street-dongcheng"),
+        List.of("org-dept"), LocalDate.of(2027, 6, 30))));
+    assertThat(jdbc.queryForObject("select status from notification where problem_id = '2022-SZPY/8.1' and kind = 'NEW_TASK'",
         String.class)).isEqualTo("IN_DIGEST");
 
     assertThat(digest.send(LocalDate.now())).isEqualTo(1);
@@ -108,7 +109,7 @@ class NotificationMailIT extends PostgresApplicationTest {
     assertThat(text).contains("汇总测试问题", "理论学习不深入");
     assertThat(text.indexOf("理论学习不深入")).as("the overdue task of 1.1 comes first").isLessThan(text.indexOf("汇总测试问题"));
     assertThat(subjectsTo("sec-dongcheng@example.org")).noneMatch(s -> s.contains("汇总测试问题") && s.startsWith("【新任务】"));
-    assertThat(jdbc.queryForObject("select status from notification where problem_id = '8.1' and kind = 'NEW_TASK'",
+    assertThat(jdbc.queryForObject("select status from notification where problem_id = '2022-SZPY/8.1' and kind = 'NEW_TASK'",
         String.class)).isEqualTo("DIGESTED");
   }
 
@@ -116,10 +117,10 @@ class NotificationMailIT extends PostgresApplicationTest {
   void whileTheMailServerIsDownNothingIsLostAndEachNoticeArrivesOnceWhenItIsBack() throws Exception {
     smtp.stop();
     try {
-      starter.startIfNew(new Problem("8.2", "测试类别", "断线测试问题", "原文", List.of(), List.of("street-chengguan"),
-          List.of("org-dept"), LocalDate.of(2027, 6, 30)));
+      starter.startIfNew(DemoRound.opening(new Problem("8.2", "测试类别", "断线测试问题", "原文", List.of(), List.of("street-chengguan"),
+          List.of("org-dept"), LocalDate.of(2027, 6, 30))));
       await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
-          "select count(*) from notification where problem_id = '8.2' and attempts >= 2 and last_error is not null and status = 'PENDING'",
+          "select count(*) from notification where problem_id = '2022-SZPY/8.2' and attempts >= 2 and last_error is not null and status = 'PENDING'",
           Integer.class) == 1);
     } finally {
       smtp.start();
@@ -132,30 +133,30 @@ class NotificationMailIT extends PostgresApplicationTest {
 
   @Test
   void aNoticeANodeDiedWhileSendingGoesOutOnceAfterItsClaimExpires() throws Exception {
-    starter.startIfNew(new Problem("8.3", "测试类别", "中断测试问题", "原文", List.of(), List.of("organs"),
-        List.of("org-dept"), LocalDate.of(2027, 6, 30)));
+    starter.startIfNew(DemoRound.opening(new Problem("8.3", "测试类别", "中断测试问题", "原文", List.of(), List.of("organs"),
+        List.of("org-dept"), LocalDate.of(2027, 6, 30))));
     // as if a node had claimed it and died before sending
-    jdbc.update("update notification set status = 'SENDING', claimed_at = now(), attempts = 1 where problem_id = '8.3'");
+    jdbc.update("update notification set status = 'SENDING', claimed_at = now(), attempts = 1 where problem_id = '2022-SZPY/8.3'");
 
     await().atMost(Duration.ofSeconds(30)).until(() -> subjectsTo("sec-organs@example.org").stream().anyMatch(s -> s.contains("中断测试问题")));
     await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() ->
         subjectsTo("sec-organs@example.org").stream().filter(s -> s.contains("中断测试问题")).count() == 1);
-    assertThat(jdbc.queryForObject("select status from notification where problem_id = '8.3'", String.class)).isEqualTo("SENT");
+    assertThat(jdbc.queryForObject("select status from notification where problem_id = '2022-SZPY/8.3'", String.class)).isEqualTo("SENT");
   }
 
   @Test
   void afterTheLastAttemptANoticeIsMarkedFailedAndAnAdministratorCanSendItAgain() throws Exception {
     smtp.stop();
     try {
-      starter.startIfNew(new Problem("8.4", "测试类别", "重发测试问题", "原文", List.of(), List.of("education"),
-          List.of("org-dept"), LocalDate.of(2027, 6, 30)));
-      jdbc.update("update notification set attempts = 29 where problem_id = '8.4'"); // one attempt left of 30
+      starter.startIfNew(DemoRound.opening(new Problem("8.4", "测试类别", "重发测试问题", "原文", List.of(), List.of("education"),
+          List.of("org-dept"), LocalDate.of(2027, 6, 30))));
+      jdbc.update("update notification set attempts = 29 where problem_id = '2022-SZPY/8.4'"); // one attempt left of 30
       await().atMost(Duration.ofSeconds(20)).until(() -> "FAILED".equals(
-          jdbc.queryForObject("select status from notification where problem_id = '8.4'", String.class)));
+          jdbc.queryForObject("select status from notification where problem_id = '2022-SZPY/8.4'", String.class)));
     } finally {
       smtp.start();
     }
-    Map<String, Object> failed = jdbc.queryForMap("select id, last_error from notification where problem_id = '8.4'");
+    Map<String, Object> failed = jdbc.queryForMap("select id, last_error from notification where problem_id = '2022-SZPY/8.4'");
     assertThat((String) failed.get("last_error")).isNotBlank();
     String retry = "/api/notifications/" + failed.get("id") + "/retry";
 
@@ -165,7 +166,7 @@ class NotificationMailIT extends PostgresApplicationTest {
         .isEqualTo(HttpStatus.OK);
 
     await().atMost(Duration.ofSeconds(20)).until(() -> subjectsTo("sec-education@example.org").stream().anyMatch(s -> s.contains("重发测试问题")));
-    assertThat(jdbc.queryForObject("select status from notification where problem_id = '8.4'", String.class)).isEqualTo("SENT");
+    assertThat(jdbc.queryForObject("select status from notification where problem_id = '2022-SZPY/8.4'", String.class)).isEqualTo("SENT");
   }
 
   /** The decoded text of the message's part of that type (the mails are multipart: plain text and HTML). */

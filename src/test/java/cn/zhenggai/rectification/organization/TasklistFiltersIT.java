@@ -1,5 +1,6 @@
 package cn.zhenggai.rectification.organization;
 
+import cn.zhenggai.rectification.DemoRound;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zhenggai.rectification.PostgresApplicationTest;
@@ -50,7 +51,7 @@ class TasklistFiltersIT extends PostgresApplicationTest {
 
   private Task task(String problemId, String unitId) {
     return engine.getTaskService().createTaskQuery()
-        .processInstanceBusinessKey(UnitRectificationProcess.businessKey(problemId, unitId)).singleResult();
+        .processInstanceBusinessKey(UnitRectificationProcess.businessKey(DemoRound.key(problemId), unitId)).singleResult();
   }
 
   private List<String> filterNames(String user) {

@@ -17,6 +17,7 @@ class ProblemListTest {
 
   static final Path ORGANIZATION = Path.of("seeds/organization.yaml");
   static final Path PROBLEMS = Path.of("seeds/problems.yaml");
+  static final String HEADER = "round:\n  code: 2022-SZPY\n  name: 2022年度抓基层党建工作述职评议\n  kind: 述职评议\n  date: 2023-01-16\nproblems:\n";
   static final List<String> STREETS = List.of("street-chengguan", "street-dongcheng", "street-xicheng");
 
   @TempDir Path dir;
@@ -45,7 +46,7 @@ class ProblemListTest {
 
   @Test
   void brokenYamlNamesTheFileAndLine() throws IOException {
-    Path file = write("problems:\n  - id: \"1.1\"\n    category: 理论学习\n      title: 缩进错误: 冒号\n");
+    Path file = write(HEADER + "  - id: \"1.1\"\n    category: 理论学习\n      title: 缩进错误: 冒号\n");
 
     assertThatThrownBy(() -> read(file))
         .isInstanceOf(SeedFileException.class)
@@ -73,7 +74,7 @@ class ProblemListTest {
   @Test
   void aDuplicateProblemIdIsNamed() throws IOException {
     Path file = write(problem("2.1", "[organs]", "[org-dept]", "source: 原文")
-        + problem("2.1", "[education]", "[org-dept]", "source: 另一句").replace("problems:\n", ""));
+        + problem("2.1", "[education]", "[org-dept]", "source: 另一句").replace(HEADER, ""));
 
     assertThatThrownBy(() -> read(file)).hasMessage(file + "：问题 2.1 的字段 id 重复：问题编号 2.1 已在前面出现");
   }
@@ -102,7 +103,7 @@ class ProblemListTest {
   @Test
   void everyProblemOfAFileIsReportedAtOnce() throws IOException {
     Path file = write(problem("2.1", "[nowhere]", "[org-dept]", "source: 原文")
-        + problem("2.2", "[organs]", "[]", "source: 原文").replace("problems:\n", ""));
+        + problem("2.2", "[organs]", "[]", "source: 原文").replace(HEADER, ""));
 
     assertThatThrownBy(() -> read(file))
         .isInstanceOfSatisfying(SeedFileException.class, e -> assertThat(e.problems()).hasSize(2))
@@ -124,7 +125,7 @@ class ProblemListTest {
   }
 
   private static String problem(String id, String units, String supervisors, String source) {
-    return "problems:\n"
+    return HEADER
         + "  - id: \"" + id + "\"\n"
         + "    category: 测试类别\n"
         + "    title: 测试问题\n"

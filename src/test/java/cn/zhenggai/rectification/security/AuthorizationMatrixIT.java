@@ -1,5 +1,6 @@
 package cn.zhenggai.rectification.security;
 
+import cn.zhenggai.rectification.DemoRound;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zhenggai.rectification.PostgresApplicationTest;
@@ -110,7 +111,7 @@ class AuthorizationMatrixIT extends PostgresApplicationTest {
   @Test
   void aChengguanSecretaryCannotCompleteADongchengTaskAndTheTaskIsUnchanged() {
     Task dongcheng = engine.getTaskService().createTaskQuery()
-        .processInstanceBusinessKey(UnitRectificationProcess.businessKey("1.1", "street-dongcheng")).singleResult();
+        .processInstanceBusinessKey(UnitRectificationProcess.businessKey(DemoRound.key("1.1"), "street-dongcheng")).singleResult();
 
     ResponseEntity<JsonNode> response = complete(Role.CHENGGUAN, dongcheng);
 
@@ -126,8 +127,8 @@ class AuthorizationMatrixIT extends PostgresApplicationTest {
   void theCaseRegisterApi() {
     for (Role role : Role.values()) {
       ResponseEntity<JsonNode> list = as(role).getForEntity("/api/cases", JsonNode.class);
-      ResponseEntity<JsonNode> one = as(role).getForEntity("/api/cases/1.1", JsonNode.class);
-      ResponseEntity<JsonNode> streetsOnly = as(role).getForEntity("/api/cases/2.1", JsonNode.class);
+      ResponseEntity<JsonNode> one = as(role).getForEntity("/api/cases/2022-SZPY/1.1", JsonNode.class);
+      ResponseEntity<JsonNode> streetsOnly = as(role).getForEntity("/api/cases/2022-SZPY/2.1", JsonNode.class);
       if (role == Role.ANONYMOUS) {
         assertThat(List.of(list.getStatusCode(), one.getStatusCode())).containsOnly(HttpStatus.UNAUTHORIZED);
         continue;
@@ -170,7 +171,7 @@ class AuthorizationMatrixIT extends PostgresApplicationTest {
 
   @Test
   void supervisionPagesExportsAndTheLedgerApi() {
-    List<String> surfaces = List.of("/supervision/", "/supervision/ledger", "/supervision/cases/1.1",
+    List<String> surfaces = List.of("/supervision/", "/supervision/ledger", "/supervision/cases/2022-SZPY/1.1",
         "/supervision/statistics", "/supervision/ledger.xlsx", "/supervision/ledger.csv", "/api/ledger",
         "/api/ledger/statistics");
     for (Role role : Role.values()) {
@@ -285,7 +286,7 @@ class AuthorizationMatrixIT extends PostgresApplicationTest {
 
   private Task draftPlan(String problemId) {
     return engine.getTaskService().createTaskQuery()
-        .processInstanceBusinessKey(UnitRectificationProcess.businessKey(problemId, "street-chengguan"))
+        .processInstanceBusinessKey(UnitRectificationProcess.businessKey(DemoRound.key(problemId), "street-chengguan"))
         .singleResult();
   }
 

@@ -1,5 +1,6 @@
 package cn.zhenggai.rectification.security;
 
+import cn.zhenggai.rectification.DemoRound;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zhenggai.rectification.PostgresApplicationTest;
@@ -34,7 +35,7 @@ class HostileInputIT extends PostgresApplicationTest {
   void signIn() {
     http = anonymous.withBasicAuth("sec-chengguan", "demo");
     draft = engine.getTaskService().createTaskQuery()
-        .processInstanceBusinessKey(UnitRectificationProcess.businessKey("1.1", "street-chengguan")).singleResult();
+        .processInstanceBusinessKey(UnitRectificationProcess.businessKey(DemoRound.key("1.1"), "street-chengguan")).singleResult();
     before = RecordState.of(engine, anonymous, draft);
   }
 
@@ -58,8 +59,8 @@ class HostileInputIT extends PostgresApplicationTest {
 
   @Test
   void unknownIdsAre404() {
-    assertThat(http.getForEntity("/api/cases/9.9", JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-    assertThat(http.getForEntity("/api/cases/9.9", JsonNode.class).getBody().get("detail").asText())
+    assertThat(http.getForEntity("/api/cases/2022-SZPY/9.9", JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(http.getForEntity("/api/cases/2022-SZPY/9.9", JsonNode.class).getBody().get("detail").asText())
         .isEqualTo("没有编号为 9.9 的问题");
     assertThat(post("/engine-rest/task/no-such-task/complete", "{\"variables\":{}}").getStatusCode())
         .isEqualTo(HttpStatus.NOT_FOUND);
@@ -112,12 +113,12 @@ class HostileInputIT extends PostgresApplicationTest {
   void scriptInFreeTextIsKeptAsTextAndServedInert() {
     String script = "<script>alert('x')</script><img src=x onerror=alert(1)>";
     Task other = engine.getTaskService().createTaskQuery()
-        .processInstanceBusinessKey(UnitRectificationProcess.businessKey("4.1", "street-chengguan")).singleResult();
+        .processInstanceBusinessKey(UnitRectificationProcess.businessKey(DemoRound.key("4.1"), "street-chengguan")).singleResult();
     ResponseEntity<JsonNode> completed = http.exchange("/engine-rest/task/" + other.getId() + "/complete",
         HttpMethod.POST, new HttpEntity<>(Map.of("variables", plan(script)), jsonHeaders()), JsonNode.class);
     assertThat(completed.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
 
-    ResponseEntity<JsonNode> api = anonymous.withBasicAuth("sup-orgdept", "demo").getForEntity("/api/cases/4.1", JsonNode.class);
+    ResponseEntity<JsonNode> api = anonymous.withBasicAuth("sup-orgdept", "demo").getForEntity("/api/cases/2022-SZPY/4.1", JsonNode.class);
 
     assertThat(api.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_JSON)).isTrue();
     assertThat(api.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
@@ -136,7 +137,7 @@ class HostileInputIT extends PostgresApplicationTest {
   @Test
   void errorsCarryNoStackTraceOrSql() {
     List<ResponseEntity<String>> errors = List.of(
-        http.getForEntity("/api/cases/9.9", String.class),
+        http.getForEntity("/api/cases/2022-SZPY/9.9", String.class),
         http.exchange("/engine-rest/task/x/complete", HttpMethod.POST, json("{\"variables\": {"), String.class),
         http.getForEntity("/api/no-such-endpoint", String.class),
         anonymous.getForEntity("/api/cases", String.class));

@@ -1,5 +1,6 @@
 package cn.zhenggai.rectification.security;
 
+import cn.zhenggai.rectification.DemoRound;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -254,7 +255,7 @@ class RecordForgeryIT extends PostgresApplicationTest {
 
     assertThat(handed.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(engine.getTaskService().createTaskQuery().taskId(review.getId()).singleResult().getAssignee()).isEqualTo("sup-discipline");
-    JsonNode timeline = as("sup-orgdept").getForEntity("/api/cases/4.2", JsonNode.class).getBody().get("timeline");
+    JsonNode timeline = as("sup-orgdept").getForEntity("/api/cases/2022-SZPY/4.2", JsonNode.class).getBody().get("timeline");
     assertThat(timeline.toString()).contains("改派待办").contains("本人出差，请纪委同志审核");
     assertThat(complete("sup-discipline", review, new HashMap<>(Map.of("planApproved", Map.of("value", true)))).getStatusCode())
         .isEqualTo(HttpStatus.NO_CONTENT);
@@ -289,7 +290,7 @@ class RecordForgeryIT extends PostgresApplicationTest {
 
   private Task draft(String problemId, String unitId) {
     return engine.getTaskService().createTaskQuery()
-        .processInstanceBusinessKey(UnitRectificationProcess.businessKey(problemId, unitId))
+        .processInstanceBusinessKey(UnitRectificationProcess.businessKey(DemoRound.key(problemId), unitId))
         .taskDefinitionKey(UnitRectificationProcess.TASK_DRAFT_PLAN).singleResult();
   }
 

@@ -50,7 +50,7 @@ record RecordState(ProcessEngine engine, TestRestTemplate http, String taskId, S
     String businessKey = engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(processInstanceId)
         .singleResult().getBusinessKey();
     var shown = (com.fasterxml.jackson.databind.node.ObjectNode)
-        supervisor.getForEntity("/api/cases/" + businessKey.substring(0, businessKey.indexOf('/')), JsonNode.class).getBody();
+        supervisor.getForEntity("/api/cases/" + businessKey.substring(0, businessKey.lastIndexOf('/')), JsonNode.class).getBody();
     shown.remove("notifications"); // the mail sender works on these meanwhile
     return shown;
   }

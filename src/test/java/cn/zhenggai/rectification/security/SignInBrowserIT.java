@@ -1,5 +1,6 @@
 package cn.zhenggai.rectification.security;
 
+import cn.zhenggai.rectification.DemoRound;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -53,7 +54,7 @@ class SignInBrowserIT extends BrowserApplicationTest {
   @Test
   void theLinkOfAReminderOpensItsTaskAfterSigningIn() throws Exception {
     Task task = engine.getTaskService().createTaskQuery()
-        .processInstanceBusinessKey(UnitRectificationProcess.businessKey("3.1", "street-chengguan")).singleResult();
+        .processInstanceBusinessKey(UnitRectificationProcess.businessKey(DemoRound.key("3.1"), "street-chengguan")).singleResult();
 
     browser.get(url("/camunda/app/tasklist/default/#/?task=" + task.getId()));
     wait.until(ExpectedConditions.urlContains("/login"));
@@ -68,12 +69,12 @@ class SignInBrowserIT extends BrowserApplicationTest {
   void aScriptTypedIntoAPlanIsShownAsTextToTheSupervisor() throws Exception {
     String script = "<script>alert('x')</script><img src=x onerror=\"alert(1)\">";
     Task draft = engine.getTaskService().createTaskQuery()
-        .processInstanceBusinessKey(UnitRectificationProcess.businessKey("2.2", "street-chengguan")).singleResult();
+        .processInstanceBusinessKey(UnitRectificationProcess.businessKey(DemoRound.key("2.2"), "street-chengguan")).singleResult();
     Map<String, Object> plan = CaseDriver.plan("street-chengguan");
     plan.put(UnitRectificationProcess.PLAN_MEASURES, script);
     new CaseDriver(engine).completeAs("sec-chengguan", draft, plan);
     Task review = engine.getTaskService().createTaskQuery()
-        .processInstanceBusinessKey(UnitRectificationProcess.businessKey("2.2", "street-chengguan")).singleResult();
+        .processInstanceBusinessKey(UnitRectificationProcess.businessKey(DemoRound.key("2.2"), "street-chengguan")).singleResult();
 
     browser.get(url("/login"));
     signIn("sup-orgdept", "demo");

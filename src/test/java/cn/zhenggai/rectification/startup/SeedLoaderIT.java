@@ -92,7 +92,7 @@ class SeedLoaderIT extends PostgresApplicationTest {
         .hasMessage(problems + "：问题 5.3 的字段 units：未知的责任单位 \"street-nowhere\"（organization.yaml 中没有这个单位）");
 
     assertThat(caseCount()).isEqualTo(cases);
-    assertThat(jdbc.queryForObject("select count(*) from case_problem where problem_id in ('5.2', '5.3')", Long.class))
+    assertThat(jdbc.queryForObject("select count(*) from case_problem where problem_id in ('2022-SZPY/5.2', '2022-SZPY/5.3')", Long.class))
         .isZero();
     assertThat(engine.getIdentityService().createGroupQuery().groupId("street-nanhu").count()).isZero();
   }

@@ -52,7 +52,7 @@ class LedgerIT extends PostgresApplicationTest {
     driver.submitReport("2.1", "street-dongcheng", "sec-dongcheng");
     driver.submitPlan("1.1", "street-xicheng", "sec-xicheng");
     driver.reviewPlan("1.1", "street-xicheng", "sup-orgdept", false, "措施不具体");
-    jdbc.update("update case_unit set due_at = now() - interval '3 days' + interval '1 hour' where problem_id = '3.3' and unit_id = 'organs'");
+    jdbc.update("update case_unit set due_at = now() - interval '3 days' + interval '1 hour' where problem_id = '2022-SZPY/3.3' and unit_id = 'organs'");
     driven = true;
   }
 
@@ -86,7 +86,7 @@ class LedgerIT extends PostgresApplicationTest {
     assertThat(overdue.get(0).get("daysOverdue").asInt()).isEqualTo(3);
 
     jdbc.update("update case_unit set plan_approved_at = started_at + interval '19 days 2 hours'"
-        + " where problem_id = '2.1' and unit_id = 'street-dongcheng'");
+        + " where problem_id = '2022-SZPY/2.1' and unit_id = 'street-dongcheng'");
     assertThat(page("?stage=ACCEPT_RECTIFICATION").get("rows").get(0).get("planDays").asInt()).isEqualTo(20);
   }
 

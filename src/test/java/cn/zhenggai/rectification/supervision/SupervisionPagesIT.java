@@ -46,8 +46,8 @@ class SupervisionPagesIT extends PostgresApplicationTest {
     driver.acceptRectification("2.1", "street-chengguan", "sup-orgdept", true, null);
     driver.submitPlan("2.1", "street-dongcheng", "sec-dongcheng");
     driver.reviewPlan("2.1", "street-dongcheng", "sup-orgdept", false, "请补充措施");
-    jdbc.update("update case_unit set due_at = now() - interval '2 days', card = 'YELLOW' where problem_id = '3.3' and unit_id = 'organs'");
-    jdbc.update("update case_unit set due_at = now() - interval '9 days', card = 'RED' where problem_id = '4.2' and unit_id = 'organs'");
+    jdbc.update("update case_unit set due_at = now() - interval '2 days', card = 'YELLOW' where problem_id = '2022-SZPY/3.3' and unit_id = 'organs'");
+    jdbc.update("update case_unit set due_at = now() - interval '9 days', card = 'RED' where problem_id = '2022-SZPY/4.2' and unit_id = 'organs'");
     driven = true;
   }
 
@@ -81,7 +81,7 @@ class SupervisionPagesIT extends PostgresApplicationTest {
     assertThat(overview).contains("<b id=\"yellow-cards\">1</b>", "<b id=\"red-cards\">1</b>", "县直机关工委", "data-chart=");
     String ledger = supervisor.getForObject("/supervision/ledger?unit=street-chengguan", String.class);
     assertThat(ledger).contains("共 9 条", "下载 Excel", "ledger.xlsx?unit=street-chengguan");
-    String detail = supervisor.getForObject("/supervision/cases/2.1", String.class);
+    String detail = supervisor.getForObject("/supervision/cases/2022-SZPY/2.1", String.class);
     assertThat(detail).contains("个别社区党组织组织群众", "已验收", "请补充措施", "在 Tasklist 中打开当前任务");
     String ranking = supervisor.getForObject("/supervision/statistics", String.class);
     assertThat(ranking).contains("11.1%");
