@@ -12,6 +12,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * A county that ran the product before rounds existed upgrades: its cases (keys 1.1, 1.1/street-chengguan) join the
@@ -25,7 +26,12 @@ class UpgradeFromBeforeRoundsIT {
     JdbcTemplate database = new JdbcTemplate(new DriverManagerDataSource(url, TestPostgres.user(), ""));
     start(url).close();
     long executions = database.queryForObject("select count(*) from act_ru_execution", Long.class);
-    putBackAsBeforeRounds(database);
+    SingleConnectionDataSource oneSession = new SingleConnectionDataSource(url, TestPostgres.user(), "", true);
+    try {
+      putBackAsBeforeRounds(new JdbcTemplate(oneSession));
+    } finally {
+      oneSession.destroy();
+    }
     assertThat(database.queryForObject("select count(*) from case_problem where problem_id = '1.1'", Long.class)).isOne();
 
     try (ConfigurableApplicationContext application = start(url)) {
@@ -59,7 +65,8 @@ class UpgradeFromBeforeRoundsIT {
   /** The data as the version before rounds left it: plain problem numbers as keys, no rounds, V10 not yet applied. */
   private static void putBackAsBeforeRounds(JdbcTemplate database) {
     String strip = " = substr(%1$s, length('2022-SZPY/') + 1) where %1$s like '2022-SZPY/%%'";
-    database.execute("set session_replication_role = replica"); // foreign keys are not checked while keys change
+    // one session, in which foreign keys are not checked while the keys change
+    database.execute("set session_replication_role = replica");
     for (String table : new String[] {"case_problem", "case_unit", "case_event", "notification"}) {
       database.update("update " + table + " set problem_id" + strip.formatted("problem_id"));
     }
