@@ -16,7 +16,7 @@ class LayersTest {
 
   static final String ROOT = "cn.zhenggai.rectification";
   static final String[] FEATURES =
-      {"operations", "supervision", "notification", "casework", "organization", "problem", "security", "web"};
+      {"operations", "supervision", "notification", "casework", "organization", "problem", "speech", "security", "web"};
 
   static final JavaClasses PRODUCT = new ClassFileImporter()
       .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
