@@ -12,7 +12,7 @@ final class Chinese {
   static final String CLOSING = "”’》）)」』】";
 
   /** Words that start a shortcoming: 有的……、个别……、还没有……. */
-  static final Pattern LEAD = Pattern.compile("^(极个别|个别|有的|有些|少数|部分|一些|还|仍)");
+  static final Pattern LEAD = Pattern.compile("^(还有的|还有些|极个别|个别|有的|有些|少数|部分|一些|还|仍)");
 
   /** Leads after which a heading is not a category but a problem itself. */
   static final Pattern PROBLEM_LEAD = Pattern.compile("^(极个别|个别|有的|有些)");

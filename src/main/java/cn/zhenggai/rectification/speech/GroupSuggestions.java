@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * Suggests responsible units and supervisors from the organization file. A unit named in the problem (城关街道) is
- * taken alone; otherwise units whose keywords appear (社区 → the street committees); otherwise, when the problem speaks
+ * taken alone; otherwise the one unit a report is addressed to, when its title names exactly one (巡察县教育工委……的反馈
+ * 意见); otherwise units whose keywords appear (社区 → the street committees); otherwise, when the problem speaks
  * of the grassroots organizations or cadres in general (有的基层党组织……, 个别干部……), every unit, since the closing
  * speech addresses all units that reported; otherwise none, and the draft says so. The problem's own sentence is read
  * first and its section's heading only when the sentence points nowhere. A supervisor without keywords supervises every
@@ -23,10 +24,14 @@ final class GroupSuggestions {
 
   private final List<Group> units;
   private final List<Group> supervisors;
+  private final List<String> addressee;
 
-  GroupSuggestions(Organization organization) {
+  /** For a text whose first line (its title, or the speaker's 同志们：) is {@code title}. */
+  GroupSuggestions(Organization organization, String title) {
     units = organization.groups().stream().filter(g -> g.role() == GroupType.UNIT).toList();
     supervisors = organization.groups().stream().filter(g -> g.role() == GroupType.SUPERVISOR).toList();
+    List<String> named = ids(units, g -> names(g, title));
+    addressee = named.size() == 1 ? named : List.of();
   }
 
   List<String> units(String source, String category) {
@@ -34,6 +39,9 @@ final class GroupSuggestions {
       List<String> named = ids(units, g -> names(g, text));
       if (!named.isEmpty()) {
         return named;
+      }
+      if (!addressee.isEmpty()) {
+        return addressee;
       }
       List<String> meant = ids(units, g -> mentions(g, text));
       if (!meant.isEmpty()) {

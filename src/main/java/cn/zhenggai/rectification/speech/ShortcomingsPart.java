@@ -18,7 +18,7 @@ record ShortcomingsPart(MarkerStyle style, List<Section> sections, int end, List
 
   private static final Pattern INTRODUCTION = Pattern.compile(
       "差距和不足|问题和不足|不足和问题|差距和问题|不足之处|短板|薄弱环节|但也要看到|但也应当?看到|同时也要看到"
-          + "|存在的?(一些|不少|以下|如下)?(突出|主要)?问题|(反馈|发现|指出|查出|检查)的?(主要|突出|具体)?问题|主要问题");
+          + "|(存在|反馈|发现|指出|查出|检查)(出|着)?了?的?(一些|不少|以下|如下)?(突出|主要|具体)?问题|主要问题");
 
   /** A short paragraph that opens the requirements or a closing part. */
   private static final Pattern NEXT_PART_HEADING = Pattern.compile("要求|意见|建议|下一步|措施|打算|情况说明");

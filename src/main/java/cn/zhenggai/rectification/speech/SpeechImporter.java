@@ -26,7 +26,7 @@ public class SpeechImporter {
     }
     ShortcomingsPart part = found.get();
     Measures measures = Measures.after(speech, part.end());
-    GroupSuggestions groups = new GroupSuggestions(organization);
+    GroupSuggestions groups = new GroupSuggestions(organization, firstLine(speech));
     List<DraftProblem> problems = new ArrayList<>();
     List<String> notices = new ArrayList<>();
     for (int s = 0; s < part.sections().size(); s++) {
@@ -58,5 +58,9 @@ public class SpeechImporter {
       notices.add(0, NO_REQUIREMENTS);
     }
     return new SpeechDraft(problems, notices);
+  }
+
+  private static String firstLine(String text) {
+    return text.strip().lines().findFirst().orElse("");
   }
 }
