@@ -12,6 +12,7 @@ import java.util.Set;
 import org.apache.poi.ooxml.POIXMLException;
 import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JRuntimeException;
+import org.apache.poi.openxml4j.opc.ContentTypes;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.openxml4j.opc.PackageRelationship;
@@ -78,9 +79,9 @@ final class WordDocument {
       if (MACRO_CONTENT_TYPES.contains(type) || partName.endsWith("vbaproject.bin")) {
         throw macros(name);
       }
-      if (type.endsWith("xml") && declaresDoctype(part)) {
-        throw new RefusedInput("文件“" + name + "”的内部 XML 含有文档类型声明（DOCTYPE），可能引用外部文件，"
-            + "为安全起见不予读取，请用 Word 打开后另存为新的 .docx 再上传，也可以直接粘贴文字。");
+      // the core properties are parsed by POI on opening, with DOCTYPEs disallowed
+      if (type.endsWith("xml") && !type.equals(ContentTypes.CORE_PROPERTIES_PART) && declaresDoctype(part)) {
+        throw doctype(name);
       }
     }
     PackageRelationship main = word.getRelationshipsByType(PackageRelationshipTypes.CORE_DOCUMENT).getRelationship(0);
@@ -122,8 +123,16 @@ final class WordDocument {
         return new RefusedInput("文件“" + name + "”解压后的体积异常（疑似“压缩炸弹”），为安全起见不予读取，"
             + "请用 Word 打开后另存为新的 .docx 再上传，也可以直接粘贴文字。");
       }
+      if (message.contains("DOCTYPE")) {
+        return doctype(name);
+      }
     }
     return notWord(name);
+  }
+
+  private static RefusedInput doctype(String name) {
+    return new RefusedInput("文件“" + name + "”的内部 XML 含有文档类型声明（DOCTYPE），可能引用外部文件，"
+        + "为安全起见不予读取，请用 Word 打开后另存为新的 .docx 再上传，也可以直接粘贴文字。");
   }
 
   private static RefusedInput notWord(String name) {

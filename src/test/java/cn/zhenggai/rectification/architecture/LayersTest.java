@@ -50,6 +50,18 @@ class LayersTest {
         .check(PRODUCT);
   }
 
+  /** The speech importer is a library: it reads the organization and nothing else of ours, and nothing uses it yet. */
+  @Test
+  void theSpeechImporterStandsApart() {
+    com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses().that().resideInAPackage(ROOT + ".speech..")
+        .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".startup..", ROOT + ".operations..",
+            ROOT + ".supervision..", ROOT + ".notification..", ROOT + ".casework..", ROOT + ".security..", ROOT + ".web..")
+        .check(PRODUCT);
+    com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses().that().resideOutsideOfPackage(ROOT + ".speech..")
+        .should().dependOnClassesThat().resideInAPackage(ROOT + ".speech..")
+        .check(PRODUCT);
+  }
+
   private static String[] featuresBut(String kept) {
     return java.util.Arrays.stream(FEATURES).filter(f -> !f.equals(kept)).map(f -> ROOT + "." + f + "..").toArray(String[]::new);
   }
