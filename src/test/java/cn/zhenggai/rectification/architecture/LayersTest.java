@@ -16,7 +16,11 @@ class LayersTest {
 
   static final String ROOT = "cn.zhenggai.rectification";
   static final String[] FEATURES =
+<<<<<<< HEAD
       {"operations", "supervision", "rounds", "notification", "casework", "organization", "problem", "security", "web"};
+=======
+      {"operations", "supervision", "notification", "casework", "organization", "problem", "speech", "security", "web"};
+>>>>>>> importer
 
   static final JavaClasses PRODUCT = new ClassFileImporter()
       .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -47,6 +51,18 @@ class LayersTest {
   void theErrorContractNeedsNoFeature() {
     com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses().that().resideInAPackage(ROOT + ".web..")
         .should().dependOnClassesThat().resideInAnyPackage(featuresBut("web"))
+        .check(PRODUCT);
+  }
+
+  /** The speech importer is a library: it reads the organization and nothing else of ours, and nothing uses it yet. */
+  @Test
+  void theSpeechImporterStandsApart() {
+    com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses().that().resideInAPackage(ROOT + ".speech..")
+        .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".startup..", ROOT + ".operations..",
+            ROOT + ".supervision..", ROOT + ".notification..", ROOT + ".casework..", ROOT + ".security..", ROOT + ".web..")
+        .check(PRODUCT);
+    com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses().that().resideOutsideOfPackage(ROOT + ".speech..")
+        .should().dependOnClassesThat().resideInAPackage(ROOT + ".speech..")
         .check(PRODUCT);
   }
 
