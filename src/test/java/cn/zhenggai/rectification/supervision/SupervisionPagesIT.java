@@ -139,7 +139,7 @@ class SupervisionPagesIT extends PostgresApplicationTest {
     assertThat(ledger).contains("共 9 条", "下载 Excel", "ledger.xlsx?round=2022-SZPY&amp;unit=street-chengguan");
     String detail = supervisor.getForObject("/supervision/cases/2022-SZPY/2.1", String.class);
     assertThat(detail).contains("个别社区党组织组织群众", "已验收", "请补充措施", "在 Tasklist 中打开当前任务");
-    String ranking = supervisor.getForObject("/supervision/statistics", String.class);
+    String ranking = supervisor.getForObject("/supervision/statistics?round=2022-SZPY", String.class);
     assertThat(ranking).contains("11.1%");
     assertThat(supervisor.getForEntity("/supervision/ledger?sort=drop", String.class).getStatusCode())
         .isEqualTo(HttpStatus.BAD_REQUEST);
