@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * A county that ran the product before rounds existed upgrades: its cases (keys 1.1, 1.1/street-chengguan) join the
@@ -22,7 +22,7 @@ class UpgradeFromBeforeRoundsIT {
   @Test
   void casesOpenedBeforeRoundsJoinTheDemoRoundAndGoOn() {
     String url = TestPostgres.newDatabase("rectification_upgrade");
-    JdbcTemplate database = new JdbcTemplate(new DriverManagerDataSource(url, TestPostgres.user(), ""));
+    JdbcTemplate database = new JdbcTemplate(new SingleConnectionDataSource(url, TestPostgres.user(), "", true));
     start(url).close();
     long executions = database.queryForObject("select count(*) from act_ru_execution", Long.class);
     putBackAsBeforeRounds(database);
@@ -34,6 +34,8 @@ class UpgradeFromBeforeRoundsIT {
       assertThat(database.queryForObject("select count(*) from case_unit where problem_id not like '2022-SZPY/%'", Long.class)).isZero();
       assertThat(database.queryForObject("select count(*) from case_problem where round_code = '2022-SZPY'"
           + " and round_name = '2022年度抓基层党建工作述职评议' and problem_number is not null", Long.class)).isEqualTo(9);
+      assertThat(database.queryForObject("select count(*) from case_unit where round_code = '2022-SZPY'"
+          + " and problem_order like '2022-SZPY/00000_.00000_'", Long.class)).as("V11: the ledger's round and order").isEqualTo(35);
       assertThat(database.queryForObject("select status from case_round where code = '2022-SZPY'", String.class))
           .isEqualTo("PUBLISHED");
       assertThat(database.queryForObject("select count(*) from act_ru_execution", Long.class))
@@ -56,7 +58,7 @@ class UpgradeFromBeforeRoundsIT {
         "--spring.datasource.password=");
   }
 
-  /** The data as the version before rounds left it: plain problem numbers as keys, no rounds, V10 not yet applied. */
+  /** The data as the version before rounds left it: plain problem numbers as keys, no rounds, V10 and V11 not yet applied. */
   private static void putBackAsBeforeRounds(JdbcTemplate database) {
     String strip = " = substr(%1$s, length('2022-SZPY/') + 1) where %1$s like '2022-SZPY/%%'";
     database.execute("set session_replication_role = replica"); // foreign keys are not checked while keys change
@@ -73,6 +75,9 @@ class UpgradeFromBeforeRoundsIT {
     database.update("delete from round_change");
     database.update("delete from round_problem");
     database.update("delete from case_round");
-    database.update("delete from flyway_schema_history where version = '10'");
+    database.execute("drop index case_unit_round_order");
+    database.execute("drop index case_unit_order");
+    database.execute("alter table case_unit drop column round_code, drop column problem_order");
+    database.update("delete from flyway_schema_history where version in ('10', '11')");
   }
 }
