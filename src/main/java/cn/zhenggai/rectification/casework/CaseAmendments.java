@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
@@ -125,7 +126,7 @@ public class CaseAmendments {
         .taskDefinitionKey(UnitRectificationProcess.TASK_RECTIFY).list()) {
       boolean returned = Boolean.FALSE.equals(runtime.getVariable(task.getProcessInstanceId(), UnitRectificationProcess.RECTIFICATION_ACCEPTED));
       task.setDueDate(returned && task.getDueDate().after(end) ? task.getDueDate() : end);
-      tasks.saveTask(task);
+      saveAs(actorId, task);
       for (Job timer : management.createJobQuery().processInstanceId(task.getProcessInstanceId()).timers().list()) {
         management.recalculateJobDuedate(timer.getId(), false);
       }
@@ -156,6 +157,25 @@ public class CaseAmendments {
     timeline.record(problemId, null, Kind.CARRIED_FROM, actors.named(actorId), "由问题 " + fromProblemId + " 转入");
   }
 
+  /**
+   * Saves the moved due date as the person who moved it, as if done in Tasklist: the record's rules check that they
+   * supervise the problem, and the unit's history names them (as the application, it would name the task's assignee).
+   */
+  private void saveAs(String actorId, Task task) {
+    Authentication before = identity.getCurrentAuthentication();
+    List<String> groups = identity.createGroupQuery().groupMember(actorId).list().stream().map(Group::getId).toList();
+    identity.setAuthentication(actorId, groups);
+    try {
+      tasks.saveTask(task);
+    } finally {
+      if (before == null) {
+        identity.clearAuthentication();
+      } else {
+        identity.setAuthentication(before);
+      }
+    }
+  }
+
   private void end(String problemId, CaseStatus status) {
     CaseState problem = openProblem(problemId);
     List<String> open = register.openUnits(problemId).stream()
@@ -172,13 +192,13 @@ public class CaseAmendments {
       throw new RefusedInput("没有编号为 " + problemId + " 的问题");
     }
     if (problem.status() != CaseStatus.OPEN) {
-      throw new RefusedAction("问题 " + problemId + problem.status().label() + "，不能再调整");
+      throw new RefusedAction("问题 " + problemId + " " + problem.status().label() + "，不能再调整");
     }
     return problem;
   }
 
   private static String reason(String reason) {
-    if (reason == null || reason.isBlank()) {
+    if (reason == null || !TaskInput.visible(reason)) {
       throw new RefusedInput("请写明调整理由（reason，不超过 " + MAX_REASON + " 个字），理由记入问题的办理记录");
     }
     if (reason.strip().length() > MAX_REASON) {
