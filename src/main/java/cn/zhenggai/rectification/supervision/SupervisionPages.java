@@ -43,15 +43,17 @@ class SupervisionPages {
   private final CaseDetails cases;
   private final IdentityService identity;
   private final ObjectMapper json;
+  private final CaseAmendmentForms amendments;
 
   SupervisionPages(Overview overview, Ledger ledger, Statistics statistics, CaseDetails cases,
-      IdentityService identity, ObjectMapper json) {
+      IdentityService identity, ObjectMapper json, CaseAmendmentForms amendments) {
     this.overview = overview;
     this.ledger = ledger;
     this.statistics = statistics;
     this.cases = cases;
     this.identity = identity;
     this.json = json;
+    this.amendments = amendments;
   }
 
   @GetMapping({"", "/"})
@@ -96,7 +98,10 @@ class SupervisionPages {
     CaseDetails.CaseDetail detail = cases.one(key, Viewer.of(user))
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "没有编号为 " + key + " 的问题"));
     model.addAttribute("detail", detail);
+    model.addAttribute("round", round);
+    model.addAttribute("number", number);
     model.addAttribute("supervisors", detail.supervisors().stream().map(this::groupName).toList());
+    amendments.addTo(model, detail, user.getName());
     return "supervision/case";
   }
 
