@@ -35,6 +35,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class CaseAmendments {
 
   static final int MAX_REASON = 500;
+  private static final int ID_SHOWN = 64;
 
   private final RuntimeService runtime;
   private final TaskService tasks;
@@ -63,7 +64,8 @@ public class CaseAmendments {
     CaseState problem = openProblem(problemId);
     Group unit = unitId == null ? null : identity.createGroupQuery().groupId(unitId).singleResult();
     if (unit == null || GroupType.parse(unit.getType()).orElse(null) != GroupType.UNIT) {
-      throw new RefusedInput("“" + unitId + "”不是责任单位（organization.yaml 中没有这个单位）");
+      throw new RefusedInput(unitId == null || unitId.isBlank() ? "请选择要增加的责任单位（unitId）"
+          : "“" + abridged(unitId) + "”不是责任单位（organization.yaml 中没有这个单位）");
     }
     if (register.unit(problemId, unitId) != null) {
       throw new RefusedInput(unit.getName() + "已是（或曾是）问题 " + problemId + " 的责任单位，不能重复增加");
@@ -88,7 +90,7 @@ public class CaseAmendments {
     openProblem(problemId);
     CaseState unit = register.unit(problemId, unitId);
     if (unit == null || unit.status() != CaseStatus.OPEN) {
-      throw new RefusedInput("问题 " + problemId + " 没有正在整改的责任单位“" + unitId + "”");
+      throw new RefusedInput("问题 " + problemId + " 没有正在整改的责任单位“" + abridged(unitId) + "”");
     }
     if (unit.stage() != Stage.DRAFT_PLAN || unit.started()) {
       throw new RefusedAction("该单位已提交过整改方案，整改已经开始，不能撤销；如确需调整，请撤销整个问题或在后续批次中处理");
@@ -195,6 +197,11 @@ public class CaseAmendments {
       throw new RefusedAction("问题 " + problemId + " " + problem.status().label() + "，不能再调整");
     }
     return problem;
+  }
+
+  /** An id as sent, quoted back in a refusal at most {@value #ID_SHOWN} characters long. */
+  private static String abridged(String id) {
+    return id == null || id.length() <= ID_SHOWN ? String.valueOf(id) : id.substring(0, ID_SHOWN) + "…";
   }
 
   private static String reason(String reason) {

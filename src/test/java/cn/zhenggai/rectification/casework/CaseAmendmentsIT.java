@@ -175,6 +175,7 @@ class CaseAmendmentsIT extends PostgresApplicationTest {
   @Test
   void aWithdrawnProblemEndsItsOpenUnitCasesAndKeepsTheAcceptedOnes() {
     accept("4.1", "organs");
+    await().atMost(Duration.ofSeconds(30)).until(() -> jobsOf(caseInstance("4.1")).isEmpty());
     driver.submitPlan("4.1", "street-chengguan", "sec-chengguan");
 
     ResponseEntity<JsonNode> withdrawn = send(HttpMethod.POST, "4.1/withdrawal", Map.of("reason", "并入专项整治统一推进"));
