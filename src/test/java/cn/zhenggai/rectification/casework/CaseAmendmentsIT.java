@@ -198,6 +198,70 @@ class CaseAmendmentsIT extends PostgresApplicationTest {
     assertThat(problem("4.1").get("timeline")).filteredOn(event -> event.get("kind").asText().equals("PROBLEM_WITHDRAWN")).hasSize(1);
   }
 
+  /**
+   * Closing a round moves its unfinished problems into a later round: into a draft they wait for its publishing, into a
+   * published round their cases open at once; either way the old case ends as 已转入 and both timelines say so.
+   */
+  @Test
+  void closingARoundCarriesItsUnfinishedProblemsIntoALaterDraftOrPublishedRound() {
+    cn.zhenggai.rectification.rounds.Actor department = new cn.zhenggai.rectification.rounds.Actor("sup-orgdept", "赵明远");
+    openRound("2023-XC1", LocalDate.of(2023, 3, 1), department);
+    openRound("2023-XC2", LocalDate.of(2023, 4, 1), department);
+    rounds.create(new cn.zhenggai.rectification.rounds.RoundForm("2024-SZPY", "2024年度述职评议", "述职评议",
+        LocalDate.of(2024, 1, 10), LocalDate.of(2027, 9, 30)), department);
+    accept("2023-XC1/1.1", "street-dongcheng");
+    await().atMost(Duration.ofSeconds(30)).until(() -> jobsOf(register("2023-XC1/1.1").processInstanceId()).isEmpty());
+
+    assertThat(closing.close("2023-XC1", "2024-SZPY", department)).isEqualTo(1);
+
+    CaseQueries.CaseRecord old = register("2023-XC1/1.1");
+    assertThat(List.of(old.summary().status(), old.summary().stage())).containsExactly("CARRIED_OVER", "CARRIED_OVER");
+    assertThat(old.units()).extracting(u -> u.unitId() + " " + u.status())
+        .containsExactlyInAnyOrder("street-chengguan CARRIED_OVER", "street-dongcheng CLOSED");
+    assertThat(old.timeline()).last().satisfies(event -> assertThat(event.detail())
+        .isEqualTo("未完成的单位（street-chengguan）转入问题 2024-SZPY/1.1"));
+    assertThat(rounds.problems("2024-SZPY")).singleElement().satisfies(problem -> {
+      assertThat(problem.carriedFrom()).isEqualTo("2023-XC1/1.1");
+      assertThat(problem.units()).containsExactly("street-chengguan");
+    });
+    publishing.publish("2024-SZPY", department);
+    assertCarriedFrom("2024-SZPY/1.1", "2023-XC1/1.1");
+
+    assertThat(closing.close("2023-XC2", "2024-SZPY", department)).as("into the round now published").isEqualTo(1);
+
+    assertThat(register("2023-XC2/1.1").summary().status()).isEqualTo("CARRIED_OVER");
+    assertCarriedFrom("2024-SZPY/2.1", "2023-XC2/1.1");
+    assertThat(driver.unitTask("2024-SZPY/2.1", "street-dongcheng")).as("its case opened at once").isNotNull();
+  }
+
+  @Autowired cn.zhenggai.rectification.rounds.Rounds rounds;
+  @Autowired cn.zhenggai.rectification.rounds.RoundPublishing publishing;
+  @Autowired cn.zhenggai.rectification.rounds.RoundClosing closing;
+  @Autowired CaseQueries queries;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+  private void openRound(String code, LocalDate heldOn, cn.zhenggai.rectification.rounds.Actor actor) {
+    rounds.create(new cn.zhenggai.rectification.rounds.RoundForm(code, "巡察反馈 " + code, "巡察反馈", heldOn,
+        LocalDate.of(2027, 6, 30)), actor);
+    rounds.saveProblems(code, List.of(new cn.zhenggai.rectification.rounds.DraftProblem("1.1", "巡察发现的问题",
+        "党支部“三会一课”不规范", "个别党支部“三会一课”记录不全", null, null, List.of("补齐记录"),
+        List.of("street-chengguan", "street-dongcheng"), List.of("org-dept"), LocalDate.of(2027, 6, 30), null)), actor);
+    publishing.publish(code, actor);
+  }
+
+  private void assertCarriedFrom(String key, String from) {
+    assertThat(jdbc.queryForObject("select carried_from from case_problem where problem_id = ?", String.class, key))
+        .isEqualTo(from);
+    assertThat(register(key).timeline()).singleElement().satisfies(event -> {
+      assertThat(event.kind()).isEqualTo(CaseTimeline.Kind.CARRIED_FROM);
+      assertThat(event.detail()).isEqualTo("由问题 " + from + " 转入");
+    });
+  }
+
+  private CaseQueries.CaseRecord register(String key) {
+    return queries.one(key, new cn.zhenggai.rectification.security.Viewer("test", java.util.Set.of(), true)).orElseThrow();
+  }
+
   private ResponseEntity<JsonNode> send(HttpMethod method, String path, Object body) {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
