@@ -8,6 +8,7 @@ import cn.zhenggai.rectification.vocabulary.RectificationCaseProcess;
 import cn.zhenggai.rectification.vocabulary.RefusedAction;
 import cn.zhenggai.rectification.vocabulary.RefusedInput;
 import io.swagger.v3.oas.annotations.Operation;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
@@ -105,6 +106,12 @@ class CaseAmendmentApi {
   @ExceptionHandler(RefusedAction.class)
   ProblemDetail refusedAction(RefusedAction refused) {
     return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, refused.getMessage());
+  }
+
+  /** A unit's secretary or a supervisor worked the case at the same moment: nothing was changed, try again. */
+  @ExceptionHandler(OptimisticLockingException.class)
+  ProblemDetail concurrent(OptimisticLockingException conflict) {
+    return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, CaseAmendmentPages.CONCURRENT);
   }
 
   @ExceptionHandler(HttpMessageNotReadableException.class)

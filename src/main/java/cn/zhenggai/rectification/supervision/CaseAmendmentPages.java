@@ -5,6 +5,7 @@ import cn.zhenggai.rectification.rounds.RoundManagers;
 import cn.zhenggai.rectification.vocabulary.RectificationCaseProcess;
 import cn.zhenggai.rectification.vocabulary.RefusedAction;
 import cn.zhenggai.rectification.vocabulary.RefusedInput;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -23,6 +24,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 @Controller
 @RequestMapping("/supervision/cases/{round}/{number}/amendments")
 class CaseAmendmentPages {
+
+  static final String CONCURRENT = "该问题刚被其他人办理，调整未保存，请刷新后重试";
 
   private final CaseAmendments amendments;
   private final RoundManagers managers;
@@ -73,6 +76,8 @@ class CaseAmendmentPages {
       redirect.addFlashAttribute("notice", done);
     } catch (RefusedInput | RefusedAction refused) {
       redirect.addFlashAttribute("refusal", refused.getMessage());
+    } catch (OptimisticLockingException conflict) {
+      redirect.addFlashAttribute("refusal", CONCURRENT);
     }
     return "redirect:" + UriComponentsBuilder.fromPath("/supervision/cases/{round}/{number}")
         .buildAndExpand(round, number).encode().toUriString();

@@ -61,7 +61,7 @@ class HostileInputIT extends PostgresApplicationTest {
   void unknownIdsAre404() {
     assertThat(http.getForEntity("/api/cases/2022-SZPY/9.9", JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     assertThat(http.getForEntity("/api/cases/2022-SZPY/9.9", JsonNode.class).getBody().get("detail").asText())
-        .isEqualTo("没有编号为 9.9 的问题");
+        .isEqualTo("没有编号为 2022-SZPY/9.9 的问题");
     assertThat(post("/engine-rest/task/no-such-task/complete", "{\"variables\":{}}").getStatusCode())
         .isEqualTo(HttpStatus.NOT_FOUND);
     for (ResponseEntity<JsonNode> missing : List.of(
