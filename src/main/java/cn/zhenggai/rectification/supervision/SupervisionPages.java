@@ -45,9 +45,10 @@ class SupervisionPages {
   private final CaseRounds rounds;
   private final IdentityService identity;
   private final ObjectMapper json;
+  private final CaseAmendmentForms amendments;
 
   SupervisionPages(Overview overview, Ledger ledger, Statistics statistics, CaseDetails cases, CaseRounds rounds,
-      IdentityService identity, ObjectMapper json) {
+      IdentityService identity, ObjectMapper json, CaseAmendmentForms amendments) {
     this.overview = overview;
     this.ledger = ledger;
     this.statistics = statistics;
@@ -55,6 +56,7 @@ class SupervisionPages {
     this.rounds = rounds;
     this.identity = identity;
     this.json = json;
+    this.amendments = amendments;
   }
 
   @GetMapping({"", "/"})
@@ -103,7 +105,10 @@ class SupervisionPages {
     CaseDetails.CaseDetail detail = cases.one(key, Viewer.of(user))
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "没有编号为 " + key + " 的问题"));
     model.addAttribute("detail", detail);
+    model.addAttribute("round", round);
+    model.addAttribute("number", number);
     model.addAttribute("supervisors", detail.supervisors().stream().map(this::groupName).toList());
+    amendments.addTo(model, detail, user.getName());
     return "supervision/case";
   }
 
