@@ -87,12 +87,14 @@ public class CaseQueries {
   }
 
   /** A round's problem still at work, as carrying it over into a later round needs it. */
-  public record OpenCase(String problemId, String number, String category, String title, String source, List<String> supervisors) {}
+  public record OpenCase(String problemId, String number, String category, String title, String source,
+      List<String> supervisors, Stage stage) {}
 
   public List<OpenCase> openCases(String roundCode) {
     return jdbc.query("select * from case_problem where round_code = ? and status = ? order by started_at, problem_id",
         (rs, row) -> new OpenCase(rs.getString("problem_id"), rs.getString("problem_number"), rs.getString("category"),
-            rs.getString("title"), rs.getString("source_text"), Arrays.asList(rs.getString("supervisor_groups").split(","))),
+            rs.getString("title"), rs.getString("source_text"), Arrays.asList(rs.getString("supervisor_groups").split(",")),
+            Stage.valueOf(rs.getString("stage"))),
         roundCode, CaseStatus.OPEN.name());
   }
 

@@ -7,6 +7,7 @@ import cn.zhenggai.rectification.casework.CaseStarter;
 import cn.zhenggai.rectification.vocabulary.RectificationCaseProcess;
 import cn.zhenggai.rectification.vocabulary.RefusedAction;
 import cn.zhenggai.rectification.vocabulary.RefusedInput;
+import cn.zhenggai.rectification.vocabulary.Stage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,13 @@ public class RoundClosing {
       throw new RefusedAction("批次“" + round.name() + "”" + round.status().label() + "，只有整改中的批次可以结束");
     }
     List<CaseQueries.OpenCase> unfinished = cases.openCases(code);
+    List<String> awaitingClosure = unfinished.stream().filter(open -> open.stage() == Stage.CONFIRM_CLOSURE)
+        .map(CaseQueries.OpenCase::problemId).toList();
+    if (!awaitingClosure.isEmpty()) {
+      // every unit is done: nothing to carry over, the supervisors only have to confirm the closure
+      throw new RefusedAction("问题 " + String.join("、", awaitingClosure) + " 的各责任单位都已验收，正等待确认销号；"
+          + "请先在 Tasklist 中确认销号，再结束批次");
+    }
     Round into = null;
     if (!unfinished.isEmpty()) {
       if (intoCode == null || intoCode.isBlank()) {

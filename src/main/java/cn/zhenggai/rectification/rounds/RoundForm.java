@@ -1,5 +1,6 @@
 package cn.zhenggai.rectification.rounds;
 
+import cn.zhenggai.rectification.casework.CaseRounds;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,8 +17,10 @@ public record RoundForm(String code, String name, String kind, LocalDate heldOn,
   /** Field → what is wrong with it, in Chinese; empty when the form is fine. */
   List<FieldError> problems(RoundProperties properties) {
     List<FieldError> problems = new ArrayList<>();
-    if (code != null && !code.isBlank() && !code.matches("[A-Za-z0-9][A-Za-z0-9-]{0,31}")) {
+    if (code != null && !code.isBlank() && !code.strip().matches("[A-Za-z0-9][A-Za-z0-9-]{0,31}")) {
       problems.add(new FieldError("code", "批次代码只能由字母、数字和连字符组成，不超过 32 个字符，如 2023-SZPY"));
+    } else if (code != null && code.strip().equalsIgnoreCase(CaseRounds.ALL)) {
+      problems.add(new FieldError("code", "批次代码不能是 all：台账筛选中它表示“全部批次”"));
     }
     if (name == null || name.isBlank()) {
       problems.add(new FieldError("name", "请填写批次名称，如 2023年度抓基层党建工作述职评议"));

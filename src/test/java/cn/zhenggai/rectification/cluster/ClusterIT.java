@@ -13,6 +13,7 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,6 +23,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -39,7 +42,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * (GreenMail), with deadlines in seconds and minutes: a draft plan is due 10 minutes after its case opens, reminded
  * 40 s and 20 s before, yellow card at the deadline, red 10 s after it; a plan review is due after 60 s. The steps
  * build on each other: start together, lose a node to {@code kill -9} in the middle of the reminders, lose the
- * database for a while.
+ * database for a while, publish one round from both nodes at once.
  */
 @Tag("cluster")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -225,6 +228,40 @@ class ClusterIT {
     String reminder = jdbc.queryForObject("select subject from notification where task_id = ? and kind = 'BEFORE_DUE'",
         String.class, review);
     assertThat(receivedMail()).containsEntry("sup-orgdept@example.org " + reminder, 1L);
+    assertThat(new RegisterAgreement(jdbc).check().mismatches()).isEmpty();
+  }
+
+  @Test
+  @Order(4)
+  void aRoundPublishedOnBothNodesAtTheSameMomentOpensEachCaseOnce() throws Exception {
+    String created = nodeA.post("/api/rounds", "sup-orgdept", "{\"name\":\"2024年专项督查\",\"kind\":\"专项督查\","
+        + "\"heldOn\":\"2024-07-01\",\"defaultDeadline\":\"2027-12-31\"}").body();
+    assertThat(created).contains("\"code\":\"2024-ZXDC\"");
+    HttpResponse<String> imported = nodeB.post("/api/rounds/2024-ZXDC/import", "sup-orgdept", "{\"text\":\"督查发现的问题："
+        + "一是组织生活不够规范，有的社区党组织三会一课记录不全；有的学校党支部主题党日流于形式。"
+        + "二是作风建设仍有差距，个别机关干部服务群众态度生硬。\"}");
+    assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+    long problems = count("select count(*) from round_problem where round_code = '2024-ZXDC'");
+    assertThat(problems).isPositive();
+
+    List<CompletableFuture<HttpResponse<String>>> presses = new ArrayList<>();
+    for (AppNode node : List.of(nodeA, nodeB)) {
+      presses.add(CompletableFuture.supplyAsync(() -> {
+        try {
+          return node.post("/api/rounds/2024-ZXDC/publish", "sup-orgdept", "{}");
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }));
+    }
+    List<Integer> statuses = new ArrayList<>();
+    for (CompletableFuture<HttpResponse<String>> press : presses) {
+      statuses.add(press.get(2, TimeUnit.MINUTES).statusCode());
+    }
+    assertThat(statuses).as("one publish, one refusal").containsExactlyInAnyOrder(200, 403);
+    assertThat(count("select count(*) from case_problem where round_code = '2024-ZXDC'")).isEqualTo(problems);
+    assertThat(count("select count(*) from act_ru_execution where parent_id_ is null and business_key_ like '2024-ZXDC/%'"))
+        .isEqualTo(problems + count("select count(*) from case_unit where problem_id like '2024-ZXDC/%'"));
     assertThat(new RegisterAgreement(jdbc).check().mismatches()).isEmpty();
   }
 
