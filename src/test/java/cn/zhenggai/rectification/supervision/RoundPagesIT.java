@@ -67,7 +67,7 @@ class RoundPagesIT extends PostgresApplicationTest {
     fields.add(entry("action", "save"));
     String saved = orgDept.post("/supervision/rounds/" + code + "/problems", fields).body();
 
-    assertThat(saved).contains("已保存。还有", "未知的责任单位 \"no-such-unit\"", "缺少字段 title（问题标题）");
+    assertThat(saved).contains("已保存。还有", "未知的责任单位 &quot;no-such-unit&quot;", "缺少字段 title（问题标题）");
     List<DraftProblem> stored = rounds.problems(code);
     assertThat(stored).extracting(DraftProblem::number).containsExactly("1.1", "1.2");
     assertThat(stored.get(0).title()).isEqualTo("党支部学习制度落实不到位");
@@ -75,7 +75,7 @@ class RoundPagesIT extends PostgresApplicationTest {
     assertThat(stored.get(0).measures()).containsExactly("建立学习台账", "每季度检查一次");
     assertThat(stored.get(0).deadline()).isEqualTo(LocalDate.of(2025, 6, 30));
     String reread = orgDept.get("/supervision/rounds/" + code).body();
-    assertThat(reread).contains("value=\"党支部学习制度落实不到位\"", "建立学习台账\n每季度检查一次", "未知的责任单位 \"no-such-unit\"");
+    assertThat(reread).contains("value=\"党支部学习制度落实不到位\"", "建立学习台账\n每季度检查一次", "未知的责任单位 &quot;no-such-unit&quot;");
 
     orgDept.post("/supervision/rounds/" + code + "/problems", withAction(fields, "delete:1"));
     assertThat(rounds.problems(code)).extracting(DraftProblem::title).containsExactly("党支部学习制度落实不到位");
