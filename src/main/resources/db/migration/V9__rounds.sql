@@ -20,26 +20,27 @@ create table case_round (
     carried_into     varchar(32)   references case_round (code)
 );
 
--- A round's problem list while it is a draft; published problems live on in case_problem.
+-- A round's problem list, edited while the round is a draft; its cases live on in case_problem. A draft is saved as
+-- typed, mistakes included (the checks show them beside the fields and refuse publishing), so the columns take any length.
 create table round_problem (
     round_code    varchar(32)   not null references case_round (code),
     position      integer       not null,
-    number        varchar(32)   not null,
-    category      varchar(200),
-    title         varchar(200),
-    source_text   varchar(4000),
+    number        varchar(64)   not null,
+    category      text,
+    title         text,
+    source_text   text,
     -- where the source sentence stands in the round's source text, for highlighting (null when typed by hand)
     source_start  integer,
     source_end    integer,
     -- one measure per line
     measures      text,
     -- comma-separated group ids
-    units         varchar(1000),
-    supervisors   varchar(500),
+    units         text,
+    supervisors   text,
     deadline      date,
     -- the case this problem continues (carried over from a closed round)
     carried_from  varchar(64),
-    primary key (round_code, number)
+    primary key (round_code, position)
 );
 
 -- Who changed a round and how: created, imported, edited, published, amended, closed.

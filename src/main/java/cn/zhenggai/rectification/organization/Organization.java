@@ -20,7 +20,17 @@ public record Organization(List<Group> groups, List<Person> users) {
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
   static final String ADMIN_GROUP = "camunda-admin";
 
-  public record Group(String id, String name, GroupType role) {}
+  /**
+   * A group of the organization file.
+   *
+   * @param keywords words that point a problem at this group when a speech is imported (optional in the file)
+   */
+  public record Group(String id, String name, GroupType role, List<String> keywords) {
+
+    public Group {
+      keywords = keywords == null ? List.of() : List.copyOf(keywords);
+    }
+  }
 
   public record Person(String id, String name, String title, String email, List<String> groups) {}
 

@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 public record ProblemList(RoundHeader round, List<Problem> problems) {
 
   private static final Pattern ID = Pattern.compile("\\d+(\\.\\d+)*");
+  static final int MAX_NUMBER = 20;
   static final int MAX_TITLE = 200;
   static final int MAX_CATEGORY = 200;
   static final int MAX_SOURCE = 4000;
@@ -69,7 +70,7 @@ public record ProblemList(RoundHeader round, List<Problem> problems) {
     Set<String> ids = new HashSet<>();
     for (int i = 0; i < problems.size(); i++) {
       Problem problem = problems.get(i);
-      if (problem.id() == null || !ID.matcher(problem.id()).matches()) {
+      if (problem.id() == null || problem.id().length() > MAX_NUMBER || !ID.matcher(problem.id()).matches()) {
         errors.add(new ProblemError(i, "id", "的字段 id 缺失或格式不对（应为 1.1 这样的编号，并加引号）"));
       } else if (!ids.add(problem.id())) {
         errors.add(new ProblemError(i, "id", "的字段 id 重复：问题编号 " + problem.id() + " 已在前面出现"));

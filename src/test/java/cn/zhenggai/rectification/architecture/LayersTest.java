@@ -16,7 +16,7 @@ class LayersTest {
 
   static final String ROOT = "cn.zhenggai.rectification";
   static final String[] FEATURES =
-      {"operations", "supervision", "rounds", "notification", "casework", "organization", "problem", "security", "web"};
+      {"operations", "supervision", "rounds", "notification", "casework", "organization", "problem", "speech", "security", "web"};
 
   static final JavaClasses PRODUCT = new ClassFileImporter()
       .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -47,6 +47,16 @@ class LayersTest {
   void theErrorContractNeedsNoFeature() {
     com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses().that().resideInAPackage(ROOT + ".web..")
         .should().dependOnClassesThat().resideInAnyPackage(featuresBut("web"))
+        .check(PRODUCT);
+  }
+
+  /** The speech importer is a library: it reads the organization and nothing else of ours; rounds use it. */
+  @Test
+  void theSpeechImporterStandsApart() {
+    com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses().that().resideInAPackage(ROOT + ".speech..")
+        .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".startup..", ROOT + ".operations..",
+            ROOT + ".supervision..", ROOT + ".rounds..", ROOT + ".notification..", ROOT + ".casework..",
+            ROOT + ".security..", ROOT + ".web..")
         .check(PRODUCT);
   }
 

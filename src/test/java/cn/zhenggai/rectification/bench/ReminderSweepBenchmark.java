@@ -98,11 +98,11 @@ class ReminderSweepBenchmark extends PostgresApplicationTest {
     double deliverySeconds = BenchmarkReport.secondsSince(release);
     double deliveryRate = tasks / deliverySeconds;
     assertDeliveredOnce(keys("NEW_TASK"), tasks);
-    assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKeyLike(PREFIX + "%").count()).isEqualTo(tasks);
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKeyLike(DemoRound.key(PREFIX) + "%").count()).isEqualTo(tasks);
 
-    Date earliestDue = engine.getTaskService().createTaskQuery().processInstanceBusinessKeyLike(PREFIX + "%")
+    Date earliestDue = engine.getTaskService().createTaskQuery().processInstanceBusinessKeyLike(DemoRound.key(PREFIX) + "%")
         .orderByDueDate().asc().listPage(0, 1).get(0).getDueDate();
-    Date latestDue = engine.getTaskService().createTaskQuery().processInstanceBusinessKeyLike(PREFIX + "%")
+    Date latestDue = engine.getTaskService().createTaskQuery().processInstanceBusinessKeyLike(DemoRound.key(PREFIX) + "%")
         .orderByDueDate().desc().listPage(0, 1).get(0).getDueDate();
     Sweep sweep = new Sweep();
     try {
@@ -131,7 +131,7 @@ class ReminderSweepBenchmark extends PostgresApplicationTest {
     // (fewer only if the tasks' deadlines straddle the due-day hour: then the late ones had it in the sweep, overdue)
     assertThat(count("DUE_DAY", null)).as("due-day notices").isBetween(1, tasks);
     assertThat(jdbc.queryForObject("select count(*) from case_unit where problem_id like ? and card = 'YELLOW'",
-        Integer.class, PREFIX + "%")).isEqualTo(tasks);
+        Integer.class, DemoRound.key(PREFIX) + "%")).isEqualTo(tasks);
     assertDeliveredOnce(keys("YELLOW_CARD"), expected);
 
     JobExecutor jobs = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor();
@@ -214,15 +214,15 @@ class ReminderSweepBenchmark extends PostgresApplicationTest {
 
   private List<String> keys(String kind) {
     return jdbc.queryForList("select dedup_key from notification where kind = ? and problem_id like ?", String.class, kind,
-        PREFIX + "%");
+        DemoRound.key(PREFIX) + "%");
   }
 
   private int count(String kind, String status) {
     return status == null
         ? jdbc.queryForObject("select count(*) from notification where kind = ? and problem_id like ?", Integer.class,
-            kind, PREFIX + "%")
+            kind, DemoRound.key(PREFIX) + "%")
         : jdbc.queryForObject("select count(*) from notification where kind = ? and status = ? and problem_id like ?",
-            Integer.class, kind, status, PREFIX + "%");
+            Integer.class, kind, status, DemoRound.key(PREFIX) + "%");
   }
 
   /** Progress of the sweep, in seconds from the moment the timers are due. */

@@ -37,6 +37,15 @@ class OrganizationTest {
   }
 
   @Test
+  void keywordsAreOptional() {
+    Map<String, Organization.Group> groups = Organization.read(Path.of("seeds/organization.yaml")).groupsById();
+
+    assertThat(groups.get("street-xicheng").keywords()).contains("社区", "街道");
+    assertThat(groups.get("discipline").keywords()).contains("作风", "形式主义");
+    assertThat(groups.get("org-dept").keywords()).isEmpty();
+  }
+
+  @Test
   void aPersonInAnUnknownUnitIsNamed() throws IOException {
     Path file = Files.writeString(dir.resolve("organization.yaml"), """
         groups:
