@@ -72,8 +72,9 @@ public final class PageSession {
     System.arraycopy(start, 0, body, 0, start.length);
     System.arraycopy(content, 0, body, start.length, content.length);
     System.arraycopy(end, 0, body, start.length + content.length, end.length);
-    return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    // Expect: 100-continue, so a body refused for its declared size is not sent at all (as the server answers at once)
+    return send(HttpRequest.newBuilder(uri(path)).expectContinue(true)
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
   }
 
   /** The session's CSRF token, as the sign-in page hands it out (the same for every form of the session). */

@@ -1,6 +1,5 @@
 package cn.zhenggai.rectification.supervision;
 
-import cn.zhenggai.rectification.rounds.Actor;
 import cn.zhenggai.rectification.rounds.DraftProblem;
 import cn.zhenggai.rectification.rounds.RefusedRoundForm;
 import cn.zhenggai.rectification.rounds.Round;
@@ -16,13 +15,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -47,17 +43,17 @@ class RoundPages {
   private final RoundManagers managers;
   private final RoundProperties properties;
   private final RoundView view;
-  private final IdentityService identity;
+  private final SignedIn signedIn;
 
   RoundPages(Rounds rounds, RoundPublishing publishing, RoundClosing closing, RoundManagers managers,
-      RoundProperties properties, RoundView view, IdentityService identity) {
+      RoundProperties properties, RoundView view, SignedIn signedIn) {
     this.rounds = rounds;
     this.publishing = publishing;
     this.closing = closing;
     this.managers = managers;
     this.properties = properties;
     this.view = view;
-    this.identity = identity;
+    this.signedIn = signedIn;
   }
 
   @GetMapping({"", "/"})
@@ -81,7 +77,7 @@ class RoundPages {
       HttpServletResponse response) {
     managers.require(user.getName());
     try {
-      String code = rounds.create(form.toRoundForm(), actor(user));
+      String code = rounds.create(form.toRoundForm(), signedIn.actor(user));
       return "redirect:/supervision/rounds/" + code;
     } catch (RefusedRoundForm refused) {
       response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -103,7 +99,7 @@ class RoundPages {
     RoundForm changed = form.toRoundForm();
     try {
       rounds.updateHeader(code, new RoundForm(code, changed.name(), changed.kind(), changed.heldOn(),
-          changed.defaultDeadline()), actor(user));
+          changed.defaultDeadline()), signedIn.actor(user));
       return "redirect:/supervision/rounds/" + code;
     } catch (RefusedRoundForm refused) {
       response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -127,7 +123,7 @@ class RoundPages {
       edited = typed;
       redirect.addFlashAttribute("error", refused.getMessage() + "（其余修改已保存）");
     }
-    int remaining = rounds.saveProblems(code, edited, actor(user)).size();
+    int remaining = rounds.saveProblems(code, edited, signedIn.actor(user)).size();
     if (!redirect.getFlashAttributes().containsKey("error")) {
       redirect.addFlashAttribute("notice", remaining == 0 ? "已保存，问题清单可以发布。"
           : "已保存。还有 " + remaining + " 处需要修改，见各问题中标红的说明。");
@@ -153,7 +149,7 @@ class RoundPages {
     managers.require(user.getName());
     round(code);
     try {
-      int opened = publishing.publish(code, actor(user));
+      int opened = publishing.publish(code, signedIn.actor(user));
       redirect.addFlashAttribute("notice", "已发布：立案 " + opened + " 个问题");
     } catch (RefusedInput | RefusedAction refused) {
       redirect.addFlashAttribute("error", refused.getMessage());
@@ -167,7 +163,7 @@ class RoundPages {
     managers.require(user.getName());
     round(code);
     try {
-      int carried = closing.close(code, into == null || into.isBlank() ? null : into, actor(user));
+      int carried = closing.close(code, into == null || into.isBlank() ? null : into, signedIn.actor(user));
       redirect.addFlashAttribute("notice", carried == 0 ? "已结束：全部问题已办结"
           : "已结束：" + carried + " 个未完成问题转入“" + round(into).name() + "”");
     } catch (RefusedInput | RefusedAction refused) {
@@ -176,41 +172,9 @@ class RoundPages {
     return "redirect:/supervision/rounds/" + code;
   }
 
-  @ExceptionHandler(RefusedAction.class)
-  String refusedAction(RefusedAction refused, Model model, HttpServletResponse response) {
-    return refusal(HttpStatus.FORBIDDEN, "无权操作", refused.getMessage(), model, response);
-  }
-
-  @ExceptionHandler(RefusedInput.class)
-  String refusedInput(RefusedInput refused, Model model, HttpServletResponse response) {
-    return refusal(HttpStatus.BAD_REQUEST, "请求有误", refused.getMessage(), model, response);
-  }
-
-  @ExceptionHandler(ResponseStatusException.class)
-  String notFound(ResponseStatusException missing, Model model, HttpServletResponse response) {
-    return refusal(HttpStatus.valueOf(missing.getStatusCode().value()), "找不到", missing.getReason(), model, response);
-  }
-
-  static String refusal(HttpStatus status, String heading, String message, Model model, HttpServletResponse response) {
-    response.setStatus(status.value());
-    model.addAttribute("heading", heading);
-    model.addAttribute("message", message);
-    return "supervision/round-refused";
-  }
-
   Round round(String code) {
     return rounds.find(code).orElseThrow(() ->
         new ResponseStatusException(HttpStatus.NOT_FOUND, "没有代码为 " + code + " 的整改批次"));
-  }
-
-  /** The signed-in person, named as the log and the case histories name people: 赵明远（县委组织部组织科科长）. */
-  Actor actor(Authentication user) {
-    User person = identity.createUserQuery().userId(user.getName()).singleResult();
-    if (person == null || person.getFirstName() == null || person.getFirstName().isBlank()) {
-      return new Actor(user.getName(), user.getName());
-    }
-    String title = person.getLastName() == null || person.getLastName().isBlank() ? "" : "（" + person.getLastName() + "）";
-    return new Actor(user.getName(), person.getFirstName() + title);
   }
 
   private static Map<String, String> fieldErrors(RefusedRoundForm refused) {

@@ -8,7 +8,11 @@ import cn.zhenggai.rectification.PostgresApplicationTest;
 import cn.zhenggai.rectification.rounds.DraftProblem;
 import cn.zhenggai.rectification.rounds.RoundStatus;
 import cn.zhenggai.rectification.rounds.Rounds;
+import cn.zhenggai.rectification.rounds.Round;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -177,6 +181,33 @@ class RoundPagesIT extends PostgresApplicationTest {
     assertThat(page).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;", "&lt;img src=x onerror=alert(1)&gt;")
         .doesNotContain("<script>alert", "<img src=x");
     assertThat(orgDept.get("/supervision/rounds").body()).contains("&lt;script&gt;alert(&#39;name&#39;)").doesNotContain("<script>alert");
+  }
+
+  @Test
+  void anUploadedSpeechProposesTheListWithEachSentenceMarkedInTheText() throws Exception {
+    String code = create("2024-SPEECH", "2024年度抓基层党建工作述职评议", "述职评议");
+    byte[] speech = Files.readAllBytes(Path.of("seeds/speech-2022-grassroots-party-building.txt"));
+
+    String page = orgDept.upload("/supervision/rounds/" + code + "/import", Map.of("text", ""), "file", "总结讲话.txt", speech)
+        .body();
+
+    assertThat(page).contains("已导入总结讲话.txt：拟出 9 个问题", "导入时发现以下情况", "<mark data-problem=\"1.1\"",
+        "<mark data-problem=\"4.2\"", "总结讲话.txt");
+    Round round = rounds.find(code).orElseThrow();
+    assertThat(round.sourceName()).isEqualTo("总结讲话.txt");
+    List<DraftProblem> problems = rounds.problems(code);
+    assertThat(problems).extracting(DraftProblem::number)
+        .containsExactly("1.1", "2.1", "2.2", "2.3", "3.1", "3.2", "3.3", "4.1", "4.2");
+    assertThat(problems).allSatisfy(problem -> {
+      assertThat(round.sourceText().substring(problem.sourceStart(), problem.sourceEnd())).isEqualTo(problem.source());
+      assertThat(problem.deadline()).isEqualTo(LocalDate.of(2025, 6, 30));
+      assertThat(problem.supervisors()).isNotEmpty();
+    });
+
+    String pasted = orgDept.upload("/supervision/rounds/" + code + "/import",
+        Map.of("text", new String(speech, StandardCharsets.UTF_8)), "file", "", new byte[0]).body();
+    assertThat(pasted).contains("已导入粘贴的文字：拟出 9 个问题");
+    assertThat(orgDept.get("/supervision/rounds/" + code).body()).contains("导入粘贴的文字：拟出 9 个问题");
   }
 
   @Test
