@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.server.ResponseStatusException;
 
 /** A refusal on the round pages is a page saying why: 403 for who may not, 400 for what cannot be, 404 for no such round. */
-@ControllerAdvice(assignableTypes = {RoundPages.class, RoundImport.class})
+@ControllerAdvice(assignableTypes = {RoundPages.class, RoundImportPage.class})
 class RoundRefusals {
 
   @ExceptionHandler(RefusedAction.class)

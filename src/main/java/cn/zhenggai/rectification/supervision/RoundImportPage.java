@@ -1,15 +1,13 @@
 package cn.zhenggai.rectification.supervision;
 
-import cn.zhenggai.rectification.organization.OrganizationFile;
-import cn.zhenggai.rectification.rounds.Round;
+import cn.zhenggai.rectification.rounds.RoundImport;
 import cn.zhenggai.rectification.rounds.RoundManagers;
-import cn.zhenggai.rectification.rounds.RoundProperties;
 import cn.zhenggai.rectification.rounds.Rounds;
-import cn.zhenggai.rectification.speech.SpeechFile;
-import cn.zhenggai.rectification.speech.SpeechImporter;
 import cn.zhenggai.rectification.vocabulary.RefusedInput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -22,31 +20,27 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * A speech or report imported into a draft round, pasted or uploaded (.txt, .docx): the importer proposes the list,
- * which replaces the draft's; the page then shows the text with each problem's sentence marked and the importer's
+ * The import form of a draft round: a speech or report pasted or uploaded (.txt, .docx) goes to {@link RoundImport},
+ * whose proposed list replaces the draft's; the page then shows the text with each problem's sentence marked and the importer's
  * notices. A file that cannot be read (too large, not what its name says, old .doc) is refused with a message naming
  * it, and the draft stays as it was.
  */
 @Controller
 @RequestMapping("/supervision/rounds")
-class RoundImport {
+class RoundImportPage {
 
   static final int MAX_NAME = 200;
   static final String PASTED = "粘贴的文字";
 
   private final Rounds rounds;
+  private final RoundImport imports;
   private final RoundManagers managers;
-  private final RoundProperties properties;
-  private final OrganizationFile organization;
   private final SignedIn signedIn;
-  private final SpeechImporter importer = new SpeechImporter();
 
-  RoundImport(Rounds rounds, RoundManagers managers, RoundProperties properties, OrganizationFile organization,
-      SignedIn signedIn) {
+  RoundImportPage(Rounds rounds, RoundImport imports, RoundManagers managers, SignedIn signedIn) {
     this.rounds = rounds;
+    this.imports = imports;
     this.managers = managers;
-    this.properties = properties;
-    this.organization = organization;
     this.signedIn = signedIn;
   }
 
@@ -54,28 +48,26 @@ class RoundImport {
   String importSource(@PathVariable String code, @RequestParam(required = false) String text,
       @RequestParam(required = false) MultipartFile file, Authentication user, RedirectAttributes redirect) {
     managers.require(user.getName());
-    Round round = rounds.find(code).orElseThrow(() ->
+    rounds.find(code).orElseThrow(() ->
         new ResponseStatusException(HttpStatus.NOT_FOUND, "没有代码为 " + code + " 的整改批次"));
     try {
       boolean uploaded = file != null && file.getOriginalFilename() != null && !file.getOriginalFilename().isBlank();
       String name = uploaded ? shortened(file.getOriginalFilename()) : PASTED;
-      String source = uploaded ? SpeechFile.read(name, bytes(file), properties.maxUpload().toBytes()) : pasted(text);
-      ImportedDraft draft = ImportedDraft.of(importer.draft(source, organization.read()), round.defaultDeadline(),
-          properties.managers());
-      rounds.replaceFromSource(code, name, source, draft.problems(), signedIn.actor(user));
-      redirect.addFlashAttribute("notice", "已导入" + name + "：拟出 " + draft.problems().size() + " 个问题。");
-      redirect.addFlashAttribute("importNotices", draft.notices());
+      if (!uploaded && (text == null || text.isBlank())) {
+        throw new RefusedInput("请粘贴讲话或报告的全文，或选择要上传的 .txt、.docx 文件");
+      }
+      List<String> notices = new ArrayList<>(uploaded ? imports.importFile(code, name, bytes(file), signedIn.actor(user))
+          : imports.importText(code, text, signedIn.actor(user)));
+      int proposed = rounds.problems(code).size();
+      if (proposed > 0) {
+        notices.add("拟出的 " + proposed + " 个问题的整改时限均为批次的默认整改时限，责任单位和督办单位是按原文建议的，请逐项核对后再发布。");
+      }
+      redirect.addFlashAttribute("notice", "已导入" + name + "：拟出 " + proposed + " 个问题。");
+      redirect.addFlashAttribute("importNotices", notices);
     } catch (RefusedInput refused) {
       redirect.addFlashAttribute("error", refused.getMessage() + "（问题清单没有改变）");
     }
     return "redirect:/supervision/rounds/" + code + "#problems";
-  }
-
-  private String pasted(String text) {
-    if (text == null || text.isBlank()) {
-      throw new RefusedInput("请粘贴讲话或报告的全文，或选择要上传的 .txt、.docx 文件");
-    }
-    return SpeechFile.clean(text);
   }
 
   private static byte[] bytes(MultipartFile file) {
