@@ -191,8 +191,8 @@ class RoundPagesIT extends PostgresApplicationTest {
     String page = orgDept.upload("/supervision/rounds/" + code + "/import", Map.of("text", ""), "file", "总结讲话.txt", speech)
         .body();
 
-    assertThat(page).contains("已导入总结讲话.txt：拟出 9 个问题", "导入时发现以下情况", "<mark data-problem=\"1.1\"",
-        "<mark data-problem=\"4.2\"", "总结讲话.txt");
+    assertThat(page).contains("已导入总结讲话.txt：拟出 9 个问题", "导入时发现以下情况", "<mark title=\"问题 1.1\" data-problem=\"1.1\">",
+        "<mark title=\"问题 4.2\" data-problem=\"4.2\">", "总结讲话.txt");
     Round round = rounds.find(code).orElseThrow();
     assertThat(round.sourceName()).isEqualTo("总结讲话.txt");
     List<DraftProblem> problems = rounds.problems(code);
