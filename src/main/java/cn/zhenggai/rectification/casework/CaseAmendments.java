@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
@@ -34,6 +35,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class CaseAmendments {
 
   static final int MAX_REASON = 500;
+  private static final int ID_SHOWN = 64;
 
   private final RuntimeService runtime;
   private final TaskService tasks;
@@ -62,7 +64,8 @@ public class CaseAmendments {
     CaseState problem = openProblem(problemId);
     Group unit = unitId == null ? null : identity.createGroupQuery().groupId(unitId).singleResult();
     if (unit == null || GroupType.parse(unit.getType()).orElse(null) != GroupType.UNIT) {
-      throw new RefusedInput("“" + unitId + "”不是责任单位（organization.yaml 中没有这个单位）");
+      throw new RefusedInput(unitId == null || unitId.isBlank() ? "请选择要增加的责任单位（unitId）"
+          : "“" + abridged(unitId) + "”不是责任单位（organization.yaml 中没有这个单位）");
     }
     if (register.unit(problemId, unitId) != null) {
       throw new RefusedInput(unit.getName() + "已是（或曾是）问题 " + problemId + " 的责任单位，不能重复增加");
@@ -87,7 +90,7 @@ public class CaseAmendments {
     openProblem(problemId);
     CaseState unit = register.unit(problemId, unitId);
     if (unit == null || unit.status() != CaseStatus.OPEN) {
-      throw new RefusedInput("问题 " + problemId + " 没有正在整改的责任单位“" + unitId + "”");
+      throw new RefusedInput("问题 " + problemId + " 没有正在整改的责任单位“" + abridged(unitId) + "”");
     }
     if (unit.stage() != Stage.DRAFT_PLAN || unit.started()) {
       throw new RefusedAction("该单位已提交过整改方案，整改已经开始，不能撤销；如确需调整，请撤销整个问题或在后续批次中处理");
@@ -125,7 +128,7 @@ public class CaseAmendments {
         .taskDefinitionKey(UnitRectificationProcess.TASK_RECTIFY).list()) {
       boolean returned = Boolean.FALSE.equals(runtime.getVariable(task.getProcessInstanceId(), UnitRectificationProcess.RECTIFICATION_ACCEPTED));
       task.setDueDate(returned && task.getDueDate().after(end) ? task.getDueDate() : end);
-      tasks.saveTask(task);
+      saveAs(actorId, task);
       for (Job timer : management.createJobQuery().processInstanceId(task.getProcessInstanceId()).timers().list()) {
         management.recalculateJobDuedate(timer.getId(), false);
       }
@@ -156,6 +159,25 @@ public class CaseAmendments {
     timeline.record(problemId, null, Kind.CARRIED_FROM, actors.named(actorId), "由问题 " + fromProblemId + " 转入");
   }
 
+  /**
+   * Saves the moved due date as the person who moved it, as if done in Tasklist: the record's rules check that they
+   * supervise the problem, and the unit's history names them (as the application, it would name the task's assignee).
+   */
+  private void saveAs(String actorId, Task task) {
+    Authentication before = identity.getCurrentAuthentication();
+    List<String> groups = identity.createGroupQuery().groupMember(actorId).list().stream().map(Group::getId).toList();
+    identity.setAuthentication(actorId, groups);
+    try {
+      tasks.saveTask(task);
+    } finally {
+      if (before == null) {
+        identity.clearAuthentication();
+      } else {
+        identity.setAuthentication(before);
+      }
+    }
+  }
+
   private void end(String problemId, CaseStatus status) {
     CaseState problem = openProblem(problemId);
     List<String> open = register.openUnits(problemId).stream()
@@ -172,13 +194,18 @@ public class CaseAmendments {
       throw new RefusedInput("没有编号为 " + problemId + " 的问题");
     }
     if (problem.status() != CaseStatus.OPEN) {
-      throw new RefusedAction("问题 " + problemId + problem.status().label() + "，不能再调整");
+      throw new RefusedAction("问题 " + problemId + " " + problem.status().label() + "，不能再调整");
     }
     return problem;
   }
 
+  /** An id as sent, quoted back in a refusal at most {@value #ID_SHOWN} characters long. */
+  private static String abridged(String id) {
+    return id == null || id.length() <= ID_SHOWN ? String.valueOf(id) : id.substring(0, ID_SHOWN) + "…";
+  }
+
   private static String reason(String reason) {
-    if (reason == null || reason.isBlank()) {
+    if (reason == null || !TaskInput.visible(reason)) {
       throw new RefusedInput("请写明调整理由（reason，不超过 " + MAX_REASON + " 个字），理由记入问题的办理记录");
     }
     if (reason.strip().length() > MAX_REASON) {

@@ -81,10 +81,13 @@ public class CaseRegister {
   }
 
   void unitStarted(DelegateExecution execution) {
+    String problemId = (String) execution.getVariable(PROBLEM_ID);
     jdbc.update(
-        "insert into case_unit (problem_id, unit_id, process_instance_id, stage, status, started_at)"
-            + " values (?, ?, ?, ?, ?, ?)",
-        execution.getVariable(PROBLEM_ID),
+        "insert into case_unit (problem_id, round_code, problem_order, unit_id, process_instance_id, stage, status, started_at)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?)",
+        problemId,
+        ProblemOrder.roundOf(problemId),
+        ProblemOrder.of(problemId),
         execution.getVariable(UNIT_ID),
         execution.getProcessInstanceId(),
         Stage.DRAFT_PLAN.name(),

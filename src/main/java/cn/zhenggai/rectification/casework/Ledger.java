@@ -23,9 +23,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Ledger {
 
-  /** One row, in the columns organization departments use. */
+  /** One row, in the columns organization departments use; problemId is the case key, {@code <round code>/<number>}. */
   public record Row(
       String problemId,
+      String roundCode,
+      String roundName,
+      String problemNumber,
       String category,
       String title,
       String source,
@@ -49,7 +52,7 @@ public class Ledger {
       Instant closedAt,
       Long planDays) {}
 
-  private static final String SELECT = "select p.problem_id, p.category, p.title, p.source_text, p.deadline,"
+  private static final String SELECT = "select p.problem_id, p.round_code, p.round_name, p.problem_number, p.category, p.title, p.source_text, p.deadline,"
       + " p.status as problem_status, u.unit_id, u.stage, u.status, u.card, u.due_at, u.plan_measures,"
       + " u.responsible_person, u.progress, u.returns_total as returns, u.late_tasks,"
       + " u.started_at, u.closed_at, u.plan_approved_at from case_unit u join case_problem p on p.problem_id = u.problem_id where 1 = 1";
@@ -72,11 +75,14 @@ public class Ledger {
     return jdbc.query(sql, (rs, i) -> row(rs, names, now), parameters.toArray());
   }
 
-  /** Open items falling due between now and {@code soon} from now, earliest first. */
-  public List<Row> dueSoon(Timestamp now, java.time.Duration soon, int limit) {
+  /** Open items of the rounds in scope falling due between now and {@code soon} from now, earliest first. */
+  public List<Row> dueSoon(CaseRounds.Scope rounds, Timestamp now, java.time.Duration soon, int limit) {
     Map<String, String> names = unitNames();
-    return jdbc.query(SELECT + " and u.due_at >= ? and u.due_at < ? order by u.due_at, p.problem_id limit ?",
-        (rs, i) -> row(rs, names, now), now, new Timestamp(now.getTime() + soon.toMillis()), limit);
+    List<Object> parameters = LedgerFilter.parameters();
+    String where = rounds.where("u", parameters);
+    parameters.addAll(List.of(now, new Timestamp(now.getTime() + soon.toMillis()), limit));
+    return jdbc.query(SELECT + where + " and u.due_at >= ? and u.due_at < ? order by u.due_at, p.problem_id limit ?",
+        (rs, i) -> row(rs, names, now), parameters.toArray());
   }
 
   public long count(LedgerFilter filter) {
@@ -123,6 +129,9 @@ public class Ledger {
     Timestamp approved = rs.getTimestamp("plan_approved_at");
     return new Row(
         rs.getString("problem_id"),
+        rs.getString("round_code"),
+        rs.getString("round_name"),
+        rs.getString("problem_number"),
         rs.getString("category"),
         rs.getString("title"),
         rs.getString("source_text"),

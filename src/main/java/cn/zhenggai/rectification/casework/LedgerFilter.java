@@ -17,17 +17,18 @@ import java.util.Map;
  * @param overdue true for overdue items only
  * @param sort one of {@link #SORTS}
  * @param descending reverse order
+ * @param rounds the rounds covered (by default those in progress)
  */
-public record LedgerFilter(
-    String unit, String category, String stage, String status, boolean overdue, String sort, boolean descending) {
+public record LedgerFilter(String unit, String category, String stage, String status, boolean overdue, String sort,
+    boolean descending, CaseRounds.Scope rounds) {
 
   /** Orders on case_unit's own columns where possible, so its indexes serve them. */
   static final Map<String, String> SORTS = Map.of(
-      "problem", "u.problem_id, u.unit_id",
-      "unit", "u.unit_id, u.problem_id",
-      "deadline", "p.deadline, u.problem_id, u.unit_id",
+      "problem", "u.problem_order, u.unit_id",
+      "unit", "u.unit_id, u.problem_order",
+      "deadline", "p.deadline, u.problem_order, u.unit_id",
       "due", "u.due_at, u.problem_id, u.unit_id",
-      "stage", "u.stage, u.problem_id, u.unit_id",
+      "stage", "u.stage, u.problem_order, u.unit_id",
       "returns", "u.returns_total, u.problem_id, u.unit_id");
   static final List<String> STATUSES = Arrays.stream(CaseStatus.values()).map(CaseStatus::name).toList();
 
@@ -36,6 +37,7 @@ public record LedgerFilter(
     category = blankToNull(category);
     stage = blankToNull(stage);
     status = blankToNull(status);
+    rounds = rounds == null ? new CaseRounds.Scope(CaseRounds.ALL, List.of(), null) : rounds;
     sort = sort == null || sort.isBlank() ? "problem" : sort;
     if (!SORTS.containsKey(sort)) {
       throw new IllegalArgumentException("排序字段 sort 只能是 " + String.join("、", SORTS.keySet().stream().sorted().toList()));
@@ -48,16 +50,17 @@ public record LedgerFilter(
     }
   }
 
-  /** From a request's query parameters: unit, category, stage, status, overdue, sort, desc. */
-  public static LedgerFilter from(Map<String, String> query) {
+  /** From a request's query parameters: round, unit, category, stage, status, overdue, sort, desc. */
+  public static LedgerFilter from(Map<String, String> query, CaseRounds rounds) {
     return new LedgerFilter(query.get("unit"), query.get("category"), query.get("stage"), query.get("status"),
-        "true".equals(query.get("overdue")), query.get("sort"), "true".equals(query.get("desc")));
+        "true".equals(query.get("overdue")), query.get("sort"), "true".equals(query.get("desc")),
+        rounds.scope(query.get("round")));
   }
 
 
   /** The where clause (after "where 1 = 1") and its parameters; overdue compares with {@code now}. */
   String where(List<Object> parameters, java.sql.Timestamp now) {
-    StringBuilder where = new StringBuilder();
+    StringBuilder where = new StringBuilder(rounds.where("u", parameters));
     if (unit != null) {
       where.append(" and u.unit_id = ?");
       parameters.add(unit);

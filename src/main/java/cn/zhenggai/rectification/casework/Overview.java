@@ -48,14 +48,16 @@ public class Overview {
   }
 
   /** One pass over the register for all counts, then the few items due soon from the due-date index. */
-  public Figures figures(Timestamp now) {
+  public Figures figures(CaseRounds.Scope rounds, Timestamp now) {
     Map<String, Integer> byStage = new java.util.TreeMap<>();
     Map<String, Integer> byStatus = new java.util.TreeMap<>();
     Map<String, Integer> overdueByUnit = new java.util.HashMap<>();
     int[] cards = new int[2];
     Map<String, String> names = ledger.unitNames();
+    List<Object> parameters = new java.util.ArrayList<>(List.of(now));
+    String where = rounds.where("u", parameters);
     jdbc.query("select stage, status, card, unit_id, count(*) as n, sum(case when due_at < ? then 1 else 0 end) as overdue"
-        + " from case_unit group by stage, status, card, unit_id", rs -> {
+        + " from case_unit u where 1 = 1" + where + " group by stage, status, card, unit_id", rs -> {
           int n = rs.getInt("n");
           byStage.merge(Stage.valueOf(rs.getString("stage")).label(), n, Integer::sum);
           byStatus.merge(CaseStatus.valueOf(rs.getString("status")).label(), n, Integer::sum);
@@ -68,12 +70,12 @@ public class Overview {
           if (rs.getInt("overdue") > 0) {
             overdueByUnit.merge(names.getOrDefault(rs.getString("unit_id"), rs.getString("unit_id")), rs.getInt("overdue"), Integer::sum);
           }
-        }, now);
+        }, parameters.toArray());
     Map<String, Integer> overdue = new LinkedHashMap<>();
     overdueByUnit.entrySet().stream()
         .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
         .forEach(entry -> overdue.put(entry.getKey(), entry.getValue()));
-    return new Figures(byStage, byStatus, cards[0], cards[1], overdue, ledger.dueSoon(now, soon, 20), soon);
+    return new Figures(byStage, byStatus, cards[0], cards[1], overdue, ledger.dueSoon(rounds, now, soon, 20), soon);
   }
 
 }

@@ -38,11 +38,13 @@ public class Statistics {
   }
 
   /** Ranked by on-time rate; {@code order} re-sorts the table (one of {@link #ORDERS}), the rank stays. */
-  public List<UnitFigures> byUnit(String order, java.sql.Timestamp now) {
+  public List<UnitFigures> byUnit(String order, CaseRounds.Scope rounds, java.sql.Timestamp now) {
     if (order != null && !ORDERS.containsKey(order)) {
       throw new IllegalArgumentException("排序 order 只能是 " + String.join("、", ORDERS.keySet().stream().sorted().toList()));
     }
     Map<String, String> names = ledger.unitNames();
+    List<Object> parameters = new java.util.ArrayList<>(List.of(now));
+    String where = rounds.where("u", parameters);
     List<UnitFigures> figures = jdbc.query(
         "select u.unit_id, count(*) as items,"
             + " sum(case when u.stage = '" + Stage.ACCEPTED + "' then 1 else 0 end) as closed,"
@@ -50,7 +52,7 @@ public class Statistics {
             + " sum(u.returns_total) as returns,"
             + " sum(case when u.due_at < ? then 1 else 0 end) as overdue_now"
             + " from case_unit u join case_problem p on p.problem_id = u.problem_id"
-            + " where u.status <> 'CANCELLED' group by u.unit_id",
+            + " where u.status <> 'CANCELLED'" + where + " group by u.unit_id",
         (rs, i) -> {
           int items = rs.getInt("items");
           int onTime = rs.getInt("on_time");
@@ -58,8 +60,8 @@ public class Statistics {
               items, rs.getInt("closed"), onTime, items == 0 ? 0 : Math.round(1000.0 * onTime / items) / 10.0,
               null, rs.getInt("returns"), rs.getInt("overdue_now"));
         },
-        now);
-    Map<String, Double> days = averageDaysToClose();
+        parameters.toArray());
+    Map<String, Double> days = averageDaysToClose(rounds);
     List<UnitFigures> ranked = figures.stream()
         .map(f -> new UnitFigures(0, f.unitId(), f.unitName(), f.items(), f.closed(), f.closedOnTime(), f.onTimeRate(),
             days.get(f.unitId()), f.returns(), f.overdueNow()))
@@ -76,14 +78,16 @@ public class Statistics {
   }
 
   /** Average of (closed − started) in days, one decimal, over accepted items; computed here to stay portable. */
-  private Map<String, Double> averageDaysToClose() {
+  private Map<String, Double> averageDaysToClose(CaseRounds.Scope rounds) {
     Map<String, double[]> sums = new java.util.HashMap<>();
-    jdbc.query("select unit_id, started_at, closed_at from case_unit where stage = '" + Stage.ACCEPTED + "'", rs -> {
+    List<Object> parameters = new java.util.ArrayList<>();
+    String where = rounds.where("u", parameters);
+    jdbc.query("select unit_id, started_at, closed_at from case_unit u where stage = '" + Stage.ACCEPTED + "'" + where, rs -> {
       double days = Days.between(rs.getTimestamp("started_at"), rs.getTimestamp("closed_at"));
       double[] sum = sums.computeIfAbsent(rs.getString("unit_id"), k -> new double[2]);
       sum[0] += days;
       sum[1]++;
-    });
+    }, parameters.toArray());
     Map<String, Double> averages = new java.util.HashMap<>();
     sums.forEach((unit, sum) -> averages.put(unit, Math.round(10 * sum[0] / sum[1]) / 10.0));
     return averages;

@@ -28,12 +28,16 @@ public class TasklistFilters {
   /** Filters everyone sees; supervisors also see {@link #ALL_OVERDUE}. */
   public static final List<String> FOR_EVERYONE = List.of(MINE, UNIT, DUE_SOON, OVERDUE);
 
-  /** Columns shown in the task list so nine similar tasks can be told apart. */
+  /**
+   * Columns shown in the task list so nine similar tasks can be told apart; the round's name tells the rounds apart, and
+   * Tasklist's search on the process variable roundName narrows the list to one round.
+   */
   private static final List<Map<String, String>> COLUMNS =
       List.of(
           Map.of("name", "problemId", "label", "问题编号"),
           Map.of("name", "problemTitle", "label", "问题"),
-          Map.of("name", "unitName", "label", "责任单位"));
+          Map.of("name", "unitName", "label", "责任单位"),
+          Map.of("name", "roundName", "label", "整改批次"));
 
   private final FilterService filters;
   private final TaskService tasks;

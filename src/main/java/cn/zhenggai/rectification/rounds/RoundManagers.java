@@ -2,6 +2,7 @@ package cn.zhenggai.rectification.rounds;
 
 import cn.zhenggai.rectification.vocabulary.RefusedAction;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 
 /** Who may change rounds and amend published problems: members of the configured groups (the organization department). */
@@ -21,10 +22,16 @@ public class RoundManagers {
         .groupIdIn(properties.managers().toArray(String[]::new)).count() > 0;
   }
 
-  /** Refuses anyone else, with a message that says who may. */
-  public void require(String userId) {
+  /** The manager as the round's log names them; refuses anyone else, with a message that says who may. */
+  public Actor require(String userId) {
     if (!includes(userId)) {
       throw new RefusedAction("只有组织部督导人员可以创建、编辑、发布、调整和结束整改批次；您可以查看");
     }
+    User user = identity.createUserQuery().userId(userId).singleResult();
+    if (user == null || user.getFirstName() == null) {
+      return new Actor(userId, userId);
+    }
+    boolean titled = user.getLastName() != null && !user.getLastName().isBlank();
+    return new Actor(userId, user.getFirstName() + (titled ? "（" + user.getLastName() + "）" : ""));
   }
 }

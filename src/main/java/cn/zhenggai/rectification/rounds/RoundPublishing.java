@@ -1,5 +1,6 @@
 package cn.zhenggai.rectification.rounds;
 
+import cn.zhenggai.rectification.casework.CaseAmendments;
 import cn.zhenggai.rectification.casework.CaseOpening;
 import cn.zhenggai.rectification.casework.CaseStarter;
 import cn.zhenggai.rectification.problem.Problem;
@@ -29,11 +30,13 @@ public class RoundPublishing {
   private final RoundStore store;
   private final Rounds rounds;
   private final CaseStarter cases;
+  private final CaseAmendments amendments;
 
-  RoundPublishing(RoundStore store, Rounds rounds, CaseStarter cases) {
+  RoundPublishing(RoundStore store, Rounds rounds, CaseStarter cases, CaseAmendments amendments) {
     this.store = store;
     this.rounds = rounds;
     this.cases = cases;
+    this.amendments = amendments;
   }
 
   /** Returns the number of cases opened. */
@@ -53,7 +56,7 @@ public class RoundPublishing {
       throw new RefusedInput("问题清单还有 " + errors.size() + " 处需要修改，未发布：" + errors.stream()
           .map(error -> ProblemList.label(list, error.index()) + " " + error.message()).collect(Collectors.joining("；")));
     }
-    int opened = open(round, problems);
+    int opened = open(round, problems, actor);
     store.published(code, actor.id());
     int units = problems.stream().mapToInt(problem -> problem.units().size()).sum();
     store.log(code, actor.id(), actor.name(), "发布批次：立案 " + opened + " 个问题，" + units + " 个单位整改");
@@ -78,12 +81,21 @@ public class RoundPublishing {
     List<String> listed = store.problems(round.code()).stream().map(DraftProblem::number).toList();
     seed.problems().stream().filter(problem -> !listed.contains(problem.id()))
         .forEach(problem -> store.appendProblem(round.code(), DraftProblem.of(problem)));
-    return round.isDraft() ? 0 : open(round, store.problems(round.code()));
+    return round.isDraft() ? 0 : open(round, store.problems(round.code()), Actor.SEED_LOADER);
   }
 
-  private int open(Round round, List<DraftProblem> problems) {
-    return (int) problems.stream()
-        .filter(problem -> cases.startIfNew(new CaseOpening(round.code(), round.name(), problem.toProblem(), problem.carriedFrom())))
-        .count();
+  /** Opens the cases not open yet; one carried over from an earlier round notes on its timeline where it came from. */
+  private int open(Round round, List<DraftProblem> problems, Actor actor) {
+    int opened = 0;
+    for (DraftProblem problem : problems) {
+      CaseOpening opening = new CaseOpening(round.code(), round.name(), problem.toProblem(), problem.carriedFrom());
+      if (cases.startIfNew(opening)) {
+        opened++;
+        if (problem.carriedFrom() != null) {
+          amendments.noteCarriedFrom(opening.key(), problem.carriedFrom(), actor.id());
+        }
+      }
+    }
+    return opened;
   }
 }

@@ -69,7 +69,8 @@ class WebSecurity {
             .requestMatchers(PATHS.matcher("/engine-rest/identity/verify/**"),
                 PATHS.matcher("/engine-rest/engine/*/identity/verify/**"))
             .denyAll()
-            .requestMatchers(PATHS.matcher("/api/ledger/**")).hasAnyRole(READERS_OF_EVERYTHING)
+            .requestMatchers(PATHS.matcher("/api/ledger/**"), PATHS.matcher("/api/rounds/**"))
+            .hasAnyRole(READERS_OF_EVERYTHING)
             .requestMatchers(PATHS.matcher("/api/operations/**")).hasRole(ADMINISTRATORS)
             .anyRequest().authenticated())
         .httpBasic(basic -> basic.authenticationEntryPoint(errors).authenticationDetailsSource(clientAddress))

@@ -3,6 +3,8 @@ package cn.zhenggai.rectification.supervision;
 import cn.zhenggai.rectification.casework.CaseQueries;
 import cn.zhenggai.rectification.security.Viewer;
 import cn.zhenggai.rectification.vocabulary.RectificationCaseProcess;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -32,7 +34,10 @@ class CaseController {
 
   /** A problem by its case key {@code <round code>/<number>}; one the user may not see is answered as if it did not exist. */
   @GetMapping("/{round}/{number}")
-  CaseDetails.CaseDetail one(@PathVariable String round, @PathVariable String number, Authentication user) {
+  @Operation(summary = "一个问题：各单位进度、办理时间线、催办记录",
+      description = "案件键 `<批次代码>/<问题编号>`，如 `/api/cases/2022-SZPY/1.1`；无权查看的问题与不存在的一样回答 404。")
+  CaseDetails.CaseDetail one(@Parameter(description = "批次代码，如 2022-SZPY") @PathVariable String round,
+      @Parameter(description = "批次内的问题编号，如 1.1") @PathVariable String number, Authentication user) {
     String key = RectificationCaseProcess.caseKey(round, number);
     return details.one(key, Viewer.of(user))
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "没有编号为 " + key + " 的问题"));

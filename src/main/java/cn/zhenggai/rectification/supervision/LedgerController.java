@@ -1,13 +1,16 @@
 package cn.zhenggai.rectification.supervision;
 
+import cn.zhenggai.rectification.casework.CaseRounds;
 import cn.zhenggai.rectification.casework.Ledger;
 import cn.zhenggai.rectification.casework.LedgerFilter;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.Parameters;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -20,38 +23,56 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class LedgerController {
 
+  static final String ROUND = "整改批次：批次代码（如 2023-XCFK）或 all（全部批次）；不填为进行中的批次（尚有未结案件的批次）";
+  static final String KEYS = "问题编号（problemId）为“批次代码/问题编号”，如 2022-SZPY/1.1，各批次各自编号，互不冲突；"
+      + "problemNumber 为批次内的编号，roundName 为批次名称。";
+
   record Page(long total, int offset, int limit, List<Ledger.Row> rows) {}
 
   private final Ledger ledger;
   private final LedgerExport export;
+  private final CaseRounds rounds;
 
-  LedgerController(Ledger ledger, LedgerExport export) {
+  LedgerController(Ledger ledger, LedgerExport export, CaseRounds rounds) {
     this.ledger = ledger;
     this.export = export;
+    this.rounds = rounds;
   }
 
   @GetMapping("/api/ledger")
-  Page rows(@RequestParam Map<String, String> query,
+  @Operation(summary = "整改台账：每个问题 × 责任单位一行，分页",
+      description = "默认只列进行中的整改批次的事项；round 选一个批次或全部（all）。按 problem 排序时先按批次，"
+          + "批次内按编号的数字排（1.2 在 1.10 之前）。" + KEYS)
+  @Parameters({
+      @Parameter(in = ParameterIn.QUERY, name = "round", description = ROUND),
+      @Parameter(in = ParameterIn.QUERY, name = "unit", description = "责任单位（组编号），如 street-chengguan"),
+      @Parameter(in = ParameterIn.QUERY, name = "category", description = "问题类别"),
+      @Parameter(in = ParameterIn.QUERY, name = "stage", description = "环节：DRAFT_PLAN、REVIEW_PLAN、RECTIFY、ACCEPT_RECTIFICATION、ACCEPTED、CANCELLED、CARRIED_OVER"),
+      @Parameter(in = ParameterIn.QUERY, name = "status", description = "状态：OPEN、CLOSED、CANCELLED、CARRIED_OVER"),
+      @Parameter(in = ParameterIn.QUERY, name = "overdue", description = "true：只看逾期"),
+      @Parameter(in = ParameterIn.QUERY, name = "sort", description = "排序：problem（默认）、unit、deadline、due、stage、returns"),
+      @Parameter(in = ParameterIn.QUERY, name = "desc", description = "true：倒序")})
+  Page rows(@Parameter(hidden = true) @RequestParam Map<String, String> query,
       @RequestParam(defaultValue = "0") int offset,
       @RequestParam(defaultValue = "100") int limit) {
     if (offset < 0 || limit < 1 || limit > 1000) {
       throw new IllegalArgumentException("offset 不能为负，limit 应在 1 到 1000 之间");
     }
-    LedgerFilter filter = LedgerFilter.from(query);
+    LedgerFilter filter = LedgerFilter.from(query, rounds);
     return new Page(ledger.count(filter), offset, limit, ledger.rows(filter, offset, limit));
   }
 
   @GetMapping("/supervision/ledger.xlsx")
   void xlsx(@RequestParam Map<String, String> query, HttpServletResponse response) throws IOException {
-    LedgerFilter filter = LedgerFilter.from(query);
-    download(response, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "整改台账.xlsx");
+    LedgerFilter filter = LedgerFilter.from(query, rounds);
+    download(response, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ExportName.of(filter.rounds(), "xlsx"));
     export.xlsx(filter, response.getOutputStream());
   }
 
   @GetMapping("/supervision/ledger.csv")
   void csv(@RequestParam Map<String, String> query, HttpServletResponse response) throws IOException {
-    LedgerFilter filter = LedgerFilter.from(query);
-    download(response, "text/csv;charset=UTF-8", "整改台账.csv");
+    LedgerFilter filter = LedgerFilter.from(query, rounds);
+    download(response, "text/csv;charset=UTF-8", ExportName.of(filter.rounds(), "csv"));
     export.csv(filter, response.getOutputStream());
   }
 
@@ -60,9 +81,8 @@ class LedgerController {
     return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
   }
 
-  private static void download(HttpServletResponse response, String type, String name) {
+  private static void download(HttpServletResponse response, String type, ExportName name) {
     response.setContentType(type);
-    response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-        ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString());
+    response.setHeader(HttpHeaders.CONTENT_DISPOSITION, name.contentDisposition());
   }
 }

@@ -8,11 +8,13 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.springframework.stereotype.Service;
@@ -28,6 +30,8 @@ public class LedgerExport {
   static final List<String> COLUMNS = List.of(
       "序号", "问题类别", "问题描述", "整改措施", "责任单位", "责任人", "整改时限", "整改进展", "完成情况", "是否销号", "逾期天数",
       "方案审批用时（天）");
+  /** With several rounds in one file, this column follows 序号. */
+  static final String ROUND_COLUMN = "整改批次";
 
   private final Ledger ledger;
 
@@ -35,24 +39,42 @@ public class LedgerExport {
     this.ledger = ledger;
   }
 
+  /** The title line of both files: which rounds the ledger holds. */
+  static String title(LedgerFilter filter) {
+    return "整改台账（" + filter.rounds().title() + "）";
+  }
+
+  static List<String> columns(LedgerFilter filter) {
+    List<String> columns = new ArrayList<>(COLUMNS);
+    if (filter.rounds().several()) {
+      columns.add(1, ROUND_COLUMN);
+    }
+    return columns;
+  }
+
+  /** Sheet named after the round; a title line, the header, then the rows. */
   public void xlsx(LedgerFilter filter, OutputStream out) throws IOException {
     try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
       workbook.setCompressTempFiles(true);
-      SXSSFSheet sheet = workbook.createSheet("整改台账");
+      SXSSFSheet sheet = workbook.createSheet(WorkbookUtil.createSafeSheetName(filter.rounds().title()));
       CellStyle header = workbook.createCellStyle();
       Font bold = workbook.createFont();
       bold.setBold(true);
       header.setFont(bold);
-      Row first = sheet.createRow(0);
-      for (int i = 0; i < COLUMNS.size(); i++) {
-        first.createCell(i).setCellValue(COLUMNS.get(i));
+      sheet.createRow(0).createCell(0).setCellValue(neutralised(title(filter)));
+      sheet.getRow(0).getCell(0).setCellStyle(header);
+      List<String> columns = columns(filter);
+      Row first = sheet.createRow(1);
+      for (int i = 0; i < columns.size(); i++) {
+        first.createCell(i).setCellValue(columns.get(i));
         first.getCell(i).setCellStyle(header);
       }
+      boolean several = filter.rounds().several();
       AtomicInteger number = new AtomicInteger();
       ledger.each(filter, row -> {
         int n = number.incrementAndGet();
-        Row line = sheet.createRow(n);
-        List<Object> cells = cells(n, row);
+        Row line = sheet.createRow(n + 1);
+        List<Object> cells = cells(n, row, several);
         for (int i = 0; i < cells.size(); i++) {
           Object value = cells.get(i);
           if (value instanceof Number count) {
@@ -70,12 +92,14 @@ public class LedgerExport {
   public void csv(LedgerFilter filter, OutputStream out) throws IOException {
     Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
     writer.write('\uFEFF');
-    writer.write(line(COLUMNS.stream().map(Object.class::cast).toList()));
+    writer.write(line(List.of(title(filter))));
+    writer.write(line(columns(filter).stream().map(Object.class::cast).toList()));
+    boolean several = filter.rounds().several();
     AtomicInteger number = new AtomicInteger();
     try {
       ledger.each(filter, row -> {
         try {
-          writer.write(line(cells(number.incrementAndGet(), row)));
+          writer.write(line(cells(number.incrementAndGet(), row, several)));
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
@@ -86,11 +110,11 @@ public class LedgerExport {
     writer.flush();
   }
 
-  private static List<Object> cells(int number, Ledger.Row row) {
-    return List.of(
+  private static List<Object> cells(int number, Ledger.Row row, boolean several) {
+    List<Object> cells = new ArrayList<>(List.of(
         number,
         row.category(),
-        row.problemId() + " " + row.title() + "（原文：" + row.source() + "）",
+        row.problemNumber() + " " + row.title() + "（原文：" + row.source() + "）",
         text(row.measures()),
         row.unitName(),
         text(row.responsiblePerson()),
@@ -99,7 +123,11 @@ public class LedgerExport {
         text(row.progress()),
         row.closed() ? "是" : "否",
         row.daysOverdue(),
-        row.planDays() == null ? "" : row.planDays());
+        row.planDays() == null ? "" : row.planDays()));
+    if (several) {
+      cells.add(1, row.roundName());
+    }
+    return cells;
   }
 
   private static String line(List<Object> cells) {

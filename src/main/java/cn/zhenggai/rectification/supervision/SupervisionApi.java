@@ -1,9 +1,11 @@
 package cn.zhenggai.rectification.supervision;
 
+import cn.zhenggai.rectification.casework.CaseRounds;
 import cn.zhenggai.rectification.casework.Overview;
 import cn.zhenggai.rectification.casework.Statistics;
 import cn.zhenggai.rectification.vocabulary.EngineClock;
-import java.sql.Timestamp;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -18,20 +20,29 @@ class SupervisionApi {
 
   private final Overview overview;
   private final Statistics statistics;
+  private final CaseRounds rounds;
 
-  SupervisionApi(Overview overview, Statistics statistics) {
+  SupervisionApi(Overview overview, Statistics statistics, CaseRounds rounds) {
     this.overview = overview;
     this.statistics = statistics;
+    this.rounds = rounds;
   }
 
   @GetMapping("/api/ledger/overview")
-  Overview.Figures overview() {
-    return overview.figures(EngineClock.timestamp());
+  @Operation(summary = "总览：各环节、各状态事项数，黄牌、红牌，各单位逾期，即将到期的事项",
+      description = "默认只统计进行中的整改批次（尚有未结案件的批次）；round 选一个批次或全部。" + LedgerController.KEYS)
+  Overview.Figures overview(@Parameter(description = LedgerController.ROUND) @RequestParam(required = false) String round) {
+    return overview.figures(rounds.scope(round), EngineClock.timestamp());
   }
 
   @GetMapping("/api/ledger/statistics")
-  List<Statistics.UnitFigures> statistics(@RequestParam(required = false) String order) {
-    return statistics.byUnit(order, EngineClock.timestamp());
+  @Operation(summary = "统计排名：每个单位的事项数、已完成、按期完成率、平均办结天数、退回次数、当前逾期",
+      description = "默认只统计进行中的整改批次；round 选一个批次或全部。")
+  List<Statistics.UnitFigures> statistics(
+      @Parameter(description = "排序：rate（按期完成率，默认）、items、closed、returns、overdue、days")
+      @RequestParam(required = false) String order,
+      @Parameter(description = LedgerController.ROUND) @RequestParam(required = false) String round) {
+    return statistics.byUnit(order, rounds.scope(round), EngineClock.timestamp());
   }
 
   @ExceptionHandler(IllegalArgumentException.class)

@@ -1,5 +1,6 @@
 package cn.zhenggai.rectification.supervision;
 
+import cn.zhenggai.rectification.casework.CaseRounds;
 import cn.zhenggai.rectification.casework.Ledger;
 import cn.zhenggai.rectification.casework.LedgerFilter;
 import cn.zhenggai.rectification.casework.Overview;
@@ -35,28 +36,34 @@ class SupervisionPages {
 
   static final int PAGE = 100;
   private static final List<Stage> UNIT_STAGES = List.of(Stage.DRAFT_PLAN, Stage.REVIEW_PLAN, Stage.RECTIFY,
-      Stage.ACCEPT_RECTIFICATION, Stage.ACCEPTED, Stage.CANCELLED);
+      Stage.ACCEPT_RECTIFICATION, Stage.ACCEPTED, Stage.CANCELLED, Stage.CARRIED_OVER);
 
   private final Overview overview;
   private final Ledger ledger;
   private final Statistics statistics;
   private final CaseDetails cases;
+  private final CaseRounds rounds;
   private final IdentityService identity;
   private final ObjectMapper json;
+  private final CaseAmendmentForms amendments;
 
-  SupervisionPages(Overview overview, Ledger ledger, Statistics statistics, CaseDetails cases,
-      IdentityService identity, ObjectMapper json) {
+  SupervisionPages(Overview overview, Ledger ledger, Statistics statistics, CaseDetails cases, CaseRounds rounds,
+      IdentityService identity, ObjectMapper json, CaseAmendmentForms amendments) {
     this.overview = overview;
     this.ledger = ledger;
     this.statistics = statistics;
     this.cases = cases;
+    this.rounds = rounds;
     this.identity = identity;
     this.json = json;
+    this.amendments = amendments;
   }
 
   @GetMapping({"", "/"})
-  String overview(Model model) throws JsonProcessingException {
-    Overview.Figures figures = overview.figures(now());
+  String overview(@RequestParam(required = false) String round, Model model) throws JsonProcessingException {
+    CaseRounds.Scope scope = rounds.scope(round);
+    Overview.Figures figures = overview.figures(scope, now());
+    roundChoice(model, scope);
     model.addAttribute("figures", figures);
     model.addAttribute("chart", json.writeValueAsString(Map.of(
         "units", figures.overdueByUnit().keySet(), "counts", figures.overdueByUnit().values())));
@@ -66,8 +73,9 @@ class SupervisionPages {
   @GetMapping("/ledger")
   String ledger(@RequestParam Map<String, String> parameters, @RequestParam(defaultValue = "0") int offset,
       Model model) {
-    LedgerFilter filter = LedgerFilter.from(parameters);
+    LedgerFilter filter = LedgerFilter.from(parameters, rounds);
     String query = UriComponentsBuilder.newInstance()
+        .queryParamIfPresent("round", java.util.Optional.ofNullable(filter.rounds().choice()))
         .queryParamIfPresent("unit", java.util.Optional.ofNullable(filter.unit()))
         .queryParamIfPresent("category", java.util.Optional.ofNullable(filter.category()))
         .queryParamIfPresent("stage", java.util.Optional.ofNullable(filter.stage()))
@@ -77,6 +85,7 @@ class SupervisionPages {
         .queryParam("desc", filter.descending())
         .encode().build().getQuery();
     model.addAttribute("filter", filter);
+    roundChoice(model, filter.rounds());
     model.addAttribute("rows", ledger.rows(filter, Math.max(0, offset), PAGE));
     model.addAttribute("total", ledger.count(filter));
     model.addAttribute("offset", Math.max(0, offset));
@@ -96,13 +105,19 @@ class SupervisionPages {
     CaseDetails.CaseDetail detail = cases.one(key, Viewer.of(user))
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "没有编号为 " + key + " 的问题"));
     model.addAttribute("detail", detail);
+    model.addAttribute("round", round);
+    model.addAttribute("number", number);
     model.addAttribute("supervisors", detail.supervisors().stream().map(this::groupName).toList());
+    amendments.addTo(model, detail, user.getName());
     return "supervision/case";
   }
 
   @GetMapping("/statistics")
-  String statistics(@RequestParam(required = false) String order, Model model) {
-    model.addAttribute("figures", statistics.byUnit(order, now()));
+  String statistics(@RequestParam(required = false) String order, @RequestParam(required = false) String round,
+      Model model) {
+    CaseRounds.Scope scope = rounds.scope(round);
+    model.addAttribute("figures", statistics.byUnit(order, scope, now()));
+    roundChoice(model, scope);
     model.addAttribute("order", order == null ? "rate" : order);
     return "supervision/statistics";
   }
@@ -112,6 +127,12 @@ class SupervisionPages {
     response.setStatus(HttpStatus.BAD_REQUEST.value());
     model.addAttribute("message", e.getMessage());
     return "supervision/error";
+  }
+
+  /** The round select of each page: every round, newest first, and the one(s) in view. */
+  private void roundChoice(Model model, CaseRounds.Scope scope) {
+    model.addAttribute("scope", scope);
+    model.addAttribute("rounds", rounds.all());
   }
 
   private String groupName(String id) {

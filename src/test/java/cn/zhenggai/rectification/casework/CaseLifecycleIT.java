@@ -3,6 +3,7 @@ package cn.zhenggai.rectification.casework;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import cn.zhenggai.rectification.DemoRound;
 import cn.zhenggai.rectification.PostgresApplicationTest;
 import cn.zhenggai.rectification.vocabulary.UnitRectificationProcess;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -45,10 +46,10 @@ class CaseLifecycleIT extends PostgresApplicationTest {
 
     assertThat(tasks).extracting(Task::getName).allMatch(name -> name.startsWith("制定整改方案 · ") && name.endsWith(" · 城关街道党工委"));
     assertThat(tasks.stream().map(this::businessKey).toList())
-        .containsAll(SEEDED.stream().map(id -> id + "/street-chengguan").toList());
+        .containsAll(SEEDED.stream().map(id -> DemoRound.key(id) + "/street-chengguan").toList());
     JsonNode cases = http.getForObject("/api/cases", JsonNode.class);
     assertThat(StreamSupport.stream(cases.spliterator(), false).map(c -> c.get("problemId").asText()))
-        .containsAll(SEEDED);
+        .containsAll(SEEDED.stream().map(DemoRound::key).toList());
   }
 
   @Test

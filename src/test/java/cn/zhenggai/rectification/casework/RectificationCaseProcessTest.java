@@ -2,16 +2,20 @@ package cn.zhenggai.rectification.casework;
 
 import cn.zhenggai.rectification.DemoRound;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 
 import cn.zhenggai.rectification.vocabulary.RectificationCaseProcess;
+import cn.zhenggai.rectification.vocabulary.RefusedAction;
+import cn.zhenggai.rectification.vocabulary.RefusedInput;
 import cn.zhenggai.rectification.vocabulary.UnitRectificationProcess;
 import java.util.List;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -29,6 +33,8 @@ class RectificationCaseProcessTest extends ProcessTestBase {
       return completeCoverageExcluding(UnitRectificationProcess.KEY);
     }
   }
+
+  @Autowired CaseAmendments amendments;
 
   private static final List<String> UNITS = List.of("street-chengguan", "street-dongcheng", "organs");
 
@@ -85,6 +91,90 @@ class RectificationCaseProcessTest extends ProcessTestBase {
 
     assertThat(engine.getRuntimeService().createProcessInstanceQuery()
         .processDefinitionKey(RectificationCaseProcess.KEY).processInstanceBusinessKey(DemoRound.key("91.3")).count()).isEqualTo(1);
+  }
+
+  @Test
+  void aUnitAddedAfterPublishingWorksItsOwnCaseAndTheProblemWaitsForItToo() {
+    starter.startIfNew(DemoRound.opening(TestProblems.problem("91.4", "street-chengguan")));
+    ProcessInstance problem = caseProcess("91.4");
+    String key = DemoRound.key("91.4");
+
+    amendments.addUnit(key, "organs", "县直机关也存在该问题", "sup-orgdept");
+
+    assertThat(driver.unitTask("91.4", "organs")).hasCandidateGroup("organs");
+    assertThat(driver.unitTask("91.4", "organs").getName()).isEqualTo("制定整改方案 · 91.4 测试问题 91.4 · 县直机关工委");
+    assertThat(engine.getRuntimeService().getVariable(problem.getId(), RectificationCaseProcess.UNIT_IDS))
+        .isEqualTo(List.of("street-chengguan", "organs"));
+    CaseQueries.UnitCase added = register("91.4").units().stream().filter(u -> u.unitId().equals("organs")).findFirst().orElseThrow();
+    assertThat(List.of(added.status(), added.stage())).containsExactly("OPEN", "DRAFT_PLAN");
+    assertThat(register("91.4").timeline()).singleElement().satisfies(event -> {
+      assertThat(event.kind()).isEqualTo(CaseTimeline.Kind.UNIT_ADDED);
+      assertThat(event.unitId()).isEqualTo("organs");
+      assertThat(event.actorId()).isEqualTo("sup-orgdept");
+      assertThat(event.detail()).contains("县直机关工委", "县直机关也存在该问题");
+    });
+    assertThat(jdbc.queryForObject("select count(*) from notification where problem_id = ? and unit_id = ? and kind = 'NEW_TASK'",
+        Integer.class, key, "organs")).isPositive();
+
+    accept("91.4", "street-chengguan");
+    execute(job(problem));
+    assertThat(problem).as("the added unit is still at work").isNotWaitingAt(RectificationCaseProcess.TASK_CONFIRM_CLOSURE);
+    accept("91.4", "organs");
+    execute(job(problem));
+    assertThat(problem).isWaitingAt(RectificationCaseProcess.TASK_CONFIRM_CLOSURE);
+    assertThat(register("91.4").summary().unitsAccepted()).isEqualTo(2);
+  }
+
+  @Test
+  void aUnitThatCannotBeAddedIsRefusedAndNothingChanges() {
+    starter.startIfNew(DemoRound.opening(TestProblems.problem("91.6", "street-chengguan")));
+    String key = DemoRound.key("91.6");
+
+    assertThatThrownBy(() -> amendments.addUnit(key, "no-such-unit", "理由", "sup-orgdept"))
+        .isInstanceOf(RefusedInput.class).hasMessageContaining("不是责任单位");
+    assertThatThrownBy(() -> amendments.addUnit(key, "discipline", "理由", "sup-orgdept"))
+        .isInstanceOf(RefusedInput.class).hasMessageContaining("不是责任单位");
+    assertThatThrownBy(() -> amendments.addUnit(key, "street-chengguan", "理由", "sup-orgdept"))
+        .isInstanceOf(RefusedInput.class).hasMessageContaining("已是");
+    assertThatThrownBy(() -> amendments.addUnit(key, "organs", " \u200b ", "sup-orgdept"))
+        .isInstanceOf(RefusedInput.class).hasMessageContaining("调整理由");
+    assertThatThrownBy(() -> amendments.addUnit(key, "organs", "长".repeat(501), "sup-orgdept"))
+        .isInstanceOf(RefusedInput.class).hasMessageContaining("500");
+
+    assertThat(register("91.6").units()).extracting(CaseQueries.UnitCase::unitId).containsExactly("street-chengguan");
+    assertThat(register("91.6").timeline()).isEmpty();
+  }
+
+  @Test
+  void aWithdrawnProblemEndsWithItsOpenUnitCasesAndKeepsTheAcceptedOnes() {
+    starter.startIfNew(DemoRound.opening(TestProblems.problem("91.5", "street-chengguan", "street-dongcheng")));
+    ProcessInstance problem = caseProcess("91.5");
+    String key = DemoRound.key("91.5");
+    accept("91.5", "street-chengguan");
+    execute(job(problem));
+    driver.submitPlan("91.5", "street-dongcheng", "sec-dongcheng");
+
+    amendments.withdraw(key, "该问题已由专项督查统一整改", "sup-orgdept");
+
+    assertThat(problem).isEnded();
+    CaseQueries.CaseRecord withdrawn = register("91.5");
+    assertThat(List.of(withdrawn.summary().status(), withdrawn.summary().stage())).containsExactly("CANCELLED", "CANCELLED");
+    assertThat(withdrawn.units()).extracting(CaseQueries.UnitCase::unitId, CaseQueries.UnitCase::status, CaseQueries.UnitCase::stage)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple("street-chengguan", "CLOSED", "ACCEPTED"),
+            org.assertj.core.groups.Tuple.tuple("street-dongcheng", "CANCELLED", "CANCELLED"));
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKeyLike(key + "/%").count()).isZero();
+    for (CaseQueries.UnitCase unit : withdrawn.units()) {
+      assertThat(engine.getManagementService().createJobQuery().processInstanceId(unit.processInstanceId()).count()).isZero();
+    }
+    assertThat(engine.getManagementService().createJobQuery().processInstanceId(problem.getId()).count()).isZero();
+    assertThat(withdrawn.timeline()).last().satisfies(event -> {
+      assertThat(event.kind()).isEqualTo(CaseTimeline.Kind.PROBLEM_WITHDRAWN);
+      assertThat(event.detail()).contains("该问题已由专项督查统一整改");
+    });
+
+    assertThatThrownBy(() -> amendments.withdraw(key, "再撤一次", "sup-orgdept"))
+        .isInstanceOf(RefusedAction.class).hasMessageContaining("已撤销");
   }
 
   private void accept(String problemId, String unit) {

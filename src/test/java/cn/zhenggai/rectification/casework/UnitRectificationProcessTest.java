@@ -10,9 +10,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import cn.zhenggai.rectification.vocabulary.RectificationCaseProcess;
+import cn.zhenggai.rectification.vocabulary.RefusedAction;
+import cn.zhenggai.rectification.vocabulary.RefusedInput;
 import cn.zhenggai.rectification.vocabulary.StageDeadlines;
 import cn.zhenggai.rectification.vocabulary.UnitRectificationProcess;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +47,8 @@ class UnitRectificationProcessTest extends ProcessTestBase {
   }
 
   @Autowired StageDeadlines deadlines;
+  @Autowired CaseAmendments amendments;
+  @Autowired cn.zhenggai.rectification.notification.Reminders reminders;
 
   /** A still clock, so due dates computed from "now" can be compared exactly. */
   @BeforeEach
@@ -214,6 +219,83 @@ class UnitRectificationProcessTest extends ProcessTestBase {
 
     assertThat(unit).isWaitingAt(UnitRectificationProcess.TASK_DRAFT_PLAN);
     assertThat(register("90.6").timeline()).isEmpty();
+  }
+
+  @Test
+  void aUnitWhoseWorkHasNotStartedIsWithdrawnAndTheOthersCloseTheProblem() {
+    starter.startIfNew(DemoRound.opening(TestProblems.problem("90.8", "street-chengguan", "street-dongcheng")));
+    String key = DemoRound.key("90.8");
+    ProcessInstance chengguan = unitProcess("90.8", "street-chengguan");
+    driver.submitPlan("90.8", "street-dongcheng", "sec-dongcheng");
+
+    assertThatThrownBy(() -> amendments.removeUnit(key, "street-dongcheng", "误列", "sup-orgdept"))
+        .isInstanceOf(RefusedAction.class).hasMessageContaining("已提交过整改方案");
+    amendments.removeUnit(key, "street-chengguan", "该街道不涉及此问题", "sup-orgdept");
+
+    assertThat(chengguan).isEnded();
+    assertThat(driver.unitTask("90.8", "street-chengguan")).isNull();
+    CaseQueries.UnitCase removed = register("90.8").units().stream()
+        .filter(u -> u.unitId().equals("street-chengguan")).findFirst().orElseThrow();
+    assertThat(List.of(removed.status(), removed.stage(), removed.stageName())).containsExactly("CANCELLED", "CANCELLED", "已撤销");
+    assertThat(register("90.8").timeline()).last().satisfies(event -> {
+      assertThat(event.kind()).isEqualTo(CaseTimeline.Kind.UNIT_WITHDRAWN);
+      assertThat(event.detail()).contains("该街道不涉及此问题");
+    });
+    assertThatThrownBy(() -> amendments.removeUnit(key, "street-chengguan", "再撤一次", "sup-orgdept"))
+        .isInstanceOf(RefusedInput.class);
+
+    driver.reviewPlan("90.8", "street-dongcheng", "sup-orgdept", true, null);
+    driver.submitReport("90.8", "street-dongcheng", "sec-dongcheng");
+    driver.acceptRectification("90.8", "street-dongcheng", "sup-orgdept", true, null);
+    String problem = register("90.8").processInstanceId();
+    engine.getManagementService().createJobQuery().processInstanceId(problem).list()
+        .forEach(job -> engine.getManagementService().executeJob(job.getId()));
+
+    assertThat(driver.closureTask("90.8")).as("the remaining unit accepted: the problem is closed").isNotNull();
+    assertThat(register("90.8").summary().stage()).isEqualTo("CONFIRM_CLOSURE");
+  }
+
+  @Test
+  void theLastUnitAtWorkIsNotWithdrawnButTheProblemIs() {
+    starter.startIfNew(DemoRound.opening(TestProblems.problem("90.9", "education")));
+
+    assertThatThrownBy(() -> amendments.removeUnit(DemoRound.key("90.9"), "education", "误列", "sup-orgdept"))
+        .isInstanceOf(RefusedAction.class).hasMessageContaining("撤销问题");
+    assertThat(unitProcess("90.9", "education")).isWaitingAt(UnitRectificationProcess.TASK_DRAFT_PLAN);
+  }
+
+  /** A new deadline moves the open rectification tasks, their reminders and warnings, and what later plans may promise. */
+  @Test
+  void aNewDeadlineMovesOpenRectificationTasksAndTheirReminders() {
+    starter.startIfNew(DemoRound.opening(TestProblems.problem("90.10", "street-chengguan", "street-dongcheng")));
+    String key = DemoRound.key("90.10");
+    ProcessInstance unit = unitProcess("90.10", "street-chengguan");
+    driver.submitPlan("90.10", "street-chengguan", "sec-chengguan");
+    driver.reviewPlan("90.10", "street-chengguan", "sup-orgdept", true, null);
+    LocalDate newDeadline = TestProblems.DEADLINE.minusMonths(3);
+    Date end = deadlines.endOf(newDeadline);
+
+    assertThatThrownBy(() -> amendments.changeDeadline(key, deadlines.today().minusDays(1), "提前", "sup-orgdept"))
+        .isInstanceOf(RefusedInput.class).hasMessageContaining("已经过去");
+    amendments.changeDeadline(key, newDeadline, "上级要求提前完成", "sup-orgdept");
+
+    assertThat(BpmnAwareTests.task(unit).getDueDate()).isEqualTo(end);
+    assertThat(engine.getManagementService().createJobQuery().processInstanceId(unit.getId()).timers().list())
+        .extracting(org.camunda.bpm.engine.runtime.Job::getDuedate)
+        .containsExactlyInAnyOrder(reminders.beforeDue(end), reminders.dueDay(end), end, reminders.redCard(end));
+    CaseQueries.CaseRecord record = register("90.10");
+    assertThat(record.summary().deadline()).isEqualTo(newDeadline);
+    assertThat(record.units().stream().filter(u -> u.unitId().equals("street-chengguan")).findFirst().orElseThrow().dueAt())
+        .isEqualTo(end.toInstant());
+    assertThat(record.timeline()).filteredOn(event -> event.kind() == CaseTimeline.Kind.DEADLINE_CHANGED).singleElement()
+        .satisfies(event -> assertThat(event.detail()).contains(TestProblems.DEADLINE + " → " + newDeadline, "上级要求提前完成"));
+    assertThat(record.timeline()).filteredOn(event -> event.kind() == CaseTimeline.Kind.DUE_DATE_CHANGED).singleElement()
+        .satisfies(event -> assertThat(event.actorId()).as("moved by the supervisor, not the task's assignee").isEqualTo("sup-orgdept"));
+
+    Map<String, Object> tooLate = CaseDriver.plan("street-dongcheng");
+    tooLate.put(PLAN_TARGET_DATE, newDeadline.plusDays(1).toString());
+    assertThatThrownBy(() -> driver.completeAs("sec-dongcheng", driver.unitTask("90.10", "street-dongcheng"), tooLate))
+        .hasMessageContaining("晚于整改时限 " + newDeadline);
   }
 
   private static Date fromNow(Duration duration) {

@@ -34,6 +34,14 @@ class TasklistFiltersIT extends PostgresApplicationTest {
   }
 
   @Test
+  void everyFilterShowsTheRoundOfEachTask() {
+    JsonNode filters = http.withBasicAuth("sec-chengguan", "demo").getForObject("/engine-rest/filter?resourceType=Task", JsonNode.class);
+    assertThat(filters).hasSize(4).allSatisfy(filter -> assertThat(filter.get("properties").get("variables"))
+        .anySatisfy(column -> assertThat(column.get("name").asText() + " " + column.get("label").asText())
+            .isEqualTo("roundName 整改批次")));
+  }
+
+  @Test
   void theFiltersHoldWhatTheirNamesSay() {
     Task overdue = task("1.1", "street-chengguan");
     Task dueSoon = task("2.1", "street-chengguan");

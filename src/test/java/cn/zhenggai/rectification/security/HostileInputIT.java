@@ -100,7 +100,7 @@ class HostileInputIT extends PostgresApplicationTest {
   void unknownIdsAre404() {
     assertThat(http.getForEntity("/api/cases/2022-SZPY/9.9", JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     assertThat(http.getForEntity("/api/cases/2022-SZPY/9.9", JsonNode.class).getBody().get("detail").asText())
-        .isEqualTo("没有编号为 9.9 的问题");
+        .isEqualTo("没有编号为 2022-SZPY/9.9 的问题");
     assertThat(post("/engine-rest/task/no-such-task/complete", "{\"variables\":{}}").getStatusCode())
         .isEqualTo(HttpStatus.NOT_FOUND);
     for (ResponseEntity<JsonNode> missing : List.of(
@@ -284,6 +284,60 @@ class HostileInputIT extends PostgresApplicationTest {
       assertThat(stillIn.statusCode()).as("signed in after a forged POST to " + path).isEqualTo(200);
     }
     assertUnchanged();
+  }
+
+  /** Amendments (organization department): bad dates, an overlong reason, odd unit ids are a 400 naming the field. */
+  @Test
+  void amendmentsRefuseBadDatesOverlongReasonsAndOddUnitIds() {
+    TestRestTemplate department = anonymous.withBasicAuth("sup-orgdept", "demo");
+    JsonNode before = department.getForObject("/api/cases/2022-SZPY/2.2", JsonNode.class);
+    for (String date : List.of("2027-13-01", "2027-02-30", "２０２７-０１-０１", "+99999-01-01", "2027-1-1", "2000-01-01",
+        "2027-01-01T00:00:00Z", "null")) {
+      ResponseEntity<JsonNode> refused = department.exchange("/api/cases/2022-SZPY/2.2/deadline", HttpMethod.PUT,
+          json("{\"deadline\": \"" + date + "\", \"reason\": \"调整\"}"), JsonNode.class);
+      assertThat(refused.getStatusCode()).as(date).isEqualTo(HttpStatus.BAD_REQUEST);
+      assertThat(refused.getBody().get("detail").asText()).as(date).contains("整改时限");
+    }
+    for (String body : List.of("{\"deadline\": [2027, 1, 1], \"reason\": \"调整\"}", "{\"deadline\": ", "[]")) {
+      ResponseEntity<JsonNode> refused = department.exchange("/api/cases/2022-SZPY/2.2/deadline", HttpMethod.PUT, json(body), JsonNode.class);
+      assertThat(refused.getStatusCode()).as(body).isEqualTo(HttpStatus.BAD_REQUEST);
+      assertThat(refused.getBody().get("detail").asText()).as(body).contains("JSON").doesNotContain("Exception", "java.");
+    }
+    ResponseEntity<JsonNode> overlong = department.exchange("/api/cases/2022-SZPY/2.2/withdrawal", HttpMethod.POST,
+        json("{\"reason\": \"" + "长".repeat(501) + "\"}"), JsonNode.class);
+    assertThat(overlong.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(overlong.getBody().get("detail").asText()).isEqualTo("调整理由不能超过 500 个字");
+    for (String unitId : List.of("../../engine-rest/user", "org-dept", "<script>alert(1)</script>", "x".repeat(300), "")) {
+      ResponseEntity<JsonNode> refused = department.exchange("/api/cases/2022-SZPY/2.2/units", HttpMethod.POST,
+          new HttpEntity<>(Map.of("unitId", unitId, "reason", "增加"), jsonHeaders()), JsonNode.class);
+      assertThat(refused.getStatusCode()).as(unitId).isEqualTo(HttpStatus.BAD_REQUEST);
+      assertThat(refused.getBody().get("detail").asText().length()).as(unitId).isLessThan(120);
+    }
+    for (String path : List.of("/api/cases/2022-SZPY/2.2/units/..%2F..%2Fengine-rest%2Fuser", "/api/cases/2022-SZPY/2.2/units/%2e%2e",
+        "/api/cases/2022-SZPY/2.2/units/no-such-unit", "/api/cases/2022-SZPY/2.2/units/street-chengguan%00")) {
+      HttpStatus status = HttpStatus.valueOf(department.exchange(java.net.URI.create(anonymous.getRootUri() + path), HttpMethod.DELETE,
+          new HttpEntity<>(Map.of("reason", "撤销"), jsonHeaders()), String.class).getStatusCode().value());
+      assertThat(status).as(path).isIn(HttpStatus.BAD_REQUEST, HttpStatus.NOT_FOUND);
+    }
+    ResponseEntity<JsonNode> unknownProblem = department.exchange("/api/cases/2022-SZPY/9.9/withdrawal", HttpMethod.POST,
+        json("{\"reason\": \"撤销\"}"), JsonNode.class);
+    assertThat(unknownProblem.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(department.getForObject("/api/cases/2022-SZPY/2.2", JsonNode.class)).isEqualTo(before);
+  }
+
+  /** A reason is kept verbatim and shown as text on the case page, never as markup. */
+  @Test
+  void scriptInAnAmendmentReasonIsShownEscaped() {
+    TestRestTemplate department = anonymous.withBasicAuth("sup-orgdept", "demo");
+    String script = "<script>alert('x')</script><img src=x onerror=alert(1)>";
+    ResponseEntity<JsonNode> moved = department.exchange("/api/cases/2022-SZPY/3.2/deadline", HttpMethod.PUT,
+        new HttpEntity<>(Map.of("deadline", "2027-04-30", "reason", script), jsonHeaders()), JsonNode.class);
+    assertThat(moved.getStatusCode()).isEqualTo(HttpStatus.OK);
+
+    String page = department.getForObject("/supervision/cases/2022-SZPY/3.2", String.class);
+
+    assertThat(page).contains("理由：&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;")
+        .doesNotContain("<script>alert", "<img src=x");
   }
 
   private java.net.URI uri(String path) {

@@ -59,9 +59,10 @@ class SeedLoaderIT extends PostgresApplicationTest {
     assertThat(loader.load(ORGANIZATION, problems)).isEqualTo(1);
 
     assertThat(caseCount()).isEqualTo(cases + 1);
-    assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey("5.1/education").singleResult()
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey("2022-SZPY/5.1/education").singleResult()
         .getName()).isEqualTo("制定整改方案 · 5.1 党员发展工作不规范 · 教育工委");
     assertThat(loader.load(ORGANIZATION, problems)).isZero();
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKeyLike("2022-SZPY/5.1/%").count()).isOne();
   }
 
   @Test

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
@@ -23,15 +22,10 @@ class UpgradeFromBeforeRoundsIT {
   @Test
   void casesOpenedBeforeRoundsJoinTheDemoRoundAndGoOn() {
     String url = TestPostgres.newDatabase("rectification_upgrade");
-    JdbcTemplate database = new JdbcTemplate(new DriverManagerDataSource(url, TestPostgres.user(), ""));
+    JdbcTemplate database = new JdbcTemplate(new SingleConnectionDataSource(url, TestPostgres.user(), "", true));
     start(url).close();
     long executions = database.queryForObject("select count(*) from act_ru_execution", Long.class);
-    SingleConnectionDataSource oneSession = new SingleConnectionDataSource(url, TestPostgres.user(), "", true);
-    try {
-      putBackAsBeforeRounds(new JdbcTemplate(oneSession));
-    } finally {
-      oneSession.destroy();
-    }
+    putBackAsBeforeRounds(database);
     assertThat(database.queryForObject("select count(*) from case_problem where problem_id = '1.1'", Long.class)).isOne();
 
     try (ConfigurableApplicationContext application = start(url)) {
@@ -40,6 +34,8 @@ class UpgradeFromBeforeRoundsIT {
       assertThat(database.queryForObject("select count(*) from case_unit where problem_id not like '2022-SZPY/%'", Long.class)).isZero();
       assertThat(database.queryForObject("select count(*) from case_problem where round_code = '2022-SZPY'"
           + " and round_name = '2022年度抓基层党建工作述职评议' and problem_number is not null", Long.class)).isEqualTo(9);
+      assertThat(database.queryForObject("select count(*) from case_unit where round_code = '2022-SZPY'"
+          + " and problem_order like '2022-SZPY/00000_.00000_'", Long.class)).as("V11: the ledger's round and order").isEqualTo(35);
       assertThat(database.queryForObject("select status from case_round where code = '2022-SZPY'", String.class))
           .isEqualTo("PUBLISHED");
       assertThat(database.queryForObject("select count(*) from act_ru_execution", Long.class))
@@ -62,7 +58,7 @@ class UpgradeFromBeforeRoundsIT {
         "--spring.datasource.password=");
   }
 
-  /** The data as the version before rounds left it: plain problem numbers as keys, no rounds, V10 not yet applied. */
+  /** The data as the version before rounds left it: plain problem numbers as keys, no rounds, V10 and V11 not yet applied. */
   private static void putBackAsBeforeRounds(JdbcTemplate database) {
     String strip = " = substr(%1$s, length('2022-SZPY/') + 1) where %1$s like '2022-SZPY/%%'";
     // one session, in which foreign keys are not checked while the keys change
@@ -80,6 +76,9 @@ class UpgradeFromBeforeRoundsIT {
     database.update("delete from round_change");
     database.update("delete from round_problem");
     database.update("delete from case_round");
-    database.update("delete from flyway_schema_history where version = '10'");
+    database.execute("drop index case_unit_round_order");
+    database.execute("drop index case_unit_order");
+    database.execute("alter table case_unit drop column round_code, drop column problem_order");
+    database.update("delete from flyway_schema_history where version in ('10', '11')");
   }
 }

@@ -81,14 +81,14 @@ class LedgerBenchmark extends PostgresApplicationTest {
   }
 
   private void generate() {
-    jdbc.update("insert into case_problem (problem_id, category, title, source_text, supervisor_groups, deadline,"
-        + " process_instance_id, stage, status, started_at)"
-        + " select 'B' || g, '类别' || (g % 4), '基准问题 ' || g, '讲话原文第 ' || g || ' 句', 'org-dept',"
+    jdbc.update("insert into case_problem (problem_id, round_code, round_name, problem_number, category, title, source_text,"
+        + " supervisor_groups, deadline, process_instance_id, stage, status, started_at)"
+        + " select 'BENCH/' || g, 'BENCH', '基准批次', '' || g, '类别' || (g % 4), '基准问题 ' || g, '讲话原文第 ' || g || ' 句', 'org-dept',"
         + " date '2027-06-30', 'bench-' || g, 'UNITS_RECTIFYING', 'OPEN', now() - (g % 90) * interval '1 day'"
         + " from generate_series(1, ?) g", PROBLEMS);
-    jdbc.update("insert into case_unit (problem_id, unit_id, process_instance_id, stage, status, card, due_at,"
+    jdbc.update("insert into case_unit (problem_id, round_code, problem_order, unit_id, process_instance_id, stage, status, card, due_at,"
         + " plan_returns, rectification_returns, returns_total, late_tasks, started_at, closed_at, plan_measures, responsible_person, progress)"
-        + " select 'B' || g, u.unit_id, 'bench-' || g || '-' || u.unit_id,"
+        + " select 'BENCH/' || g, 'BENCH', 'BENCH/' || lpad('' || g, 6, '0'), u.unit_id, 'bench-' || g || '-' || u.unit_id,"
         + " (array['DRAFT_PLAN','REVIEW_PLAN','RECTIFY','ACCEPT_RECTIFICATION','ACCEPTED'])[1 + (g + u.n) % 5],"
         + " case when (g + u.n) % 5 = 4 then 'CLOSED' else 'OPEN' end,"
         + " (array['NONE','NONE','NONE','YELLOW','RED'])[1 + g % 5],"

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zhenggai.rectification.PostgresApplicationTest;
 import cn.zhenggai.rectification.casework.CaseDriver;
+import cn.zhenggai.rectification.casework.CaseStarter;
 import cn.zhenggai.rectification.vocabulary.UnitRectificationProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
@@ -25,6 +26,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /** The ledger on the seeded cases driven to known states, checked row by row, and read back from its files. */
 class LedgerIT extends PostgresApplicationTest {
@@ -34,6 +36,7 @@ class LedgerIT extends PostgresApplicationTest {
   @Autowired ProcessEngine engine;
   @Autowired TestRestTemplate anonymous;
   @Autowired JdbcTemplate jdbc;
+  @Autowired CaseStarter starter;
   TestRestTemplate supervisor;
   static boolean driven;
 
@@ -53,18 +56,21 @@ class LedgerIT extends PostgresApplicationTest {
     driver.submitPlan("1.1", "street-xicheng", "sec-xicheng");
     driver.reviewPlan("1.1", "street-xicheng", "sup-orgdept", false, "措施不具体");
     jdbc.update("update case_unit set due_at = now() - interval '3 days' + interval '1 hour' where problem_id = '2022-SZPY/3.3' and unit_id = 'organs'");
+    OtherRounds.open(starter, jdbc);
     driven = true;
   }
 
   @Test
   void theLedgerHasOneRowPerProblemAndUnitInItsKnownState() {
-    assertThat(page("").get("total").asInt()).isEqualTo(35);
-    assertThat(page("?unit=street-chengguan").get("total").asInt()).isEqualTo(9);
+    assertThat(page("?round=2022-SZPY").get("total").asInt()).isEqualTo(35);
+    assertThat(page("?round=2022-SZPY&unit=street-chengguan").get("total").asInt()).isEqualTo(9);
     assertThat(page("?category=城市基层党建整体联动机制还不健全").get("total").asInt()).isEqualTo(11);
 
     JsonNode review = page("?stage=REVIEW_PLAN").get("rows");
     assertThat(review).hasSize(1);
-    assertThat(review.get(0).get("problemId").asText()).isEqualTo("2.1");
+    assertThat(review.get(0).get("problemId").asText()).isEqualTo("2022-SZPY/2.1");
+    assertThat(review.get(0).get("problemNumber").asText()).isEqualTo("2.1");
+    assertThat(review.get(0).get("roundName").asText()).isEqualTo("2022年度抓基层党建工作述职评议");
     assertThat(review.get(0).get("unitName").asText()).isEqualTo("城关街道党工委");
     assertThat(review.get(0).get("measures").asText()).isEqualTo(FORMULA);
     assertThat(review.get(0).get("responsiblePerson").asText()).isEqualTo("党工委副书记 王明");
@@ -77,7 +83,7 @@ class LedgerIT extends PostgresApplicationTest {
 
     JsonNode mostReturned = page("?sort=returns&desc=true&limit=1").get("rows").get(0);
     assertThat(mostReturned.get("problemId").asText() + "/" + mostReturned.get("unitId").asText())
-        .isEqualTo("1.1/street-xicheng");
+        .isEqualTo("2022-SZPY/1.1/street-xicheng");
     assertThat(mostReturned.get("returns").asInt()).isEqualTo(1);
 
     JsonNode overdue = page("?overdue=true").get("rows");
@@ -91,25 +97,60 @@ class LedgerIT extends PostgresApplicationTest {
   }
 
   @Test
+  void byDefaultTheRoundsInProgressEachNumberingItsOwnProblems() {
+    JsonNode all = page("?limit=1000");
+    assertThat(all.get("total").asInt()).as("35 of the demo round, 4 of the inspection round, none of the closed round").isEqualTo(39);
+    assertThat(all.get("rows")).extracting(r -> r.get("roundName").asText()).containsOnly(
+        "2022年度抓基层党建工作述职评议", OtherRounds.INSPECTION_NAME);
+    assertThat(all.get("rows")).extracting(r -> r.get("problemId").asText())
+        .contains("2022-SZPY/1.1", "2023-XCFK/1.1").doesNotContain("1.1", "2021-ZXDC/1.1");
+
+    JsonNode inspection = page("?round=2023-XCFK").get("rows");
+    assertThat(inspection).extracting(r -> r.get("problemNumber").asText() + " " + r.get("unitId").asText())
+        .as("numbers read as numbers: 1.2 before 1.10")
+        .containsExactly("1.1 street-chengguan", "1.1 street-dongcheng", "1.2 street-chengguan", "1.10 street-chengguan");
+    assertThat(page("?round=2023-XCFK&sort=problem&desc=true").get("rows").get(0).get("problemNumber").asText()).isEqualTo("1.10");
+
+    JsonNode closed = page("?round=2021-ZXDC");
+    assertThat(closed.get("total").asInt()).as("a closed round can still be chosen").isEqualTo(1);
+    assertThat(closed.get("rows").get(0).get("problemId").asText()).isEqualTo("2021-ZXDC/1.1");
+    assertThat(page("?round=all").get("total").asInt()).isEqualTo(40);
+    assertThat(page("?round=NO-SUCH-ROUND").get("total").asInt()).isZero();
+  }
+
+  @Test
   void aBadFilterIsA400NamingTheParameter() {
     ResponseEntity<JsonNode> response = supervisor.getForEntity("/api/ledger?sort=password", JsonNode.class);
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(response.getBody().get("detail").asText()).startsWith("排序字段 sort 只能是");
+    for (String round : List.of("' or 1=1 --", "../2022-SZPY", "2022-SZPY/1.1", "x".repeat(40), "<script>")) {
+      ResponseEntity<JsonNode> bad = supervisor.getForEntity(
+          UriComponentsBuilder.fromPath("/api/ledger").queryParam("round", round).encode().build().toUri(), JsonNode.class);
+      assertThat(bad.getStatusCode()).as(round).isEqualTo(HttpStatus.BAD_REQUEST);
+      assertThat(bad.getBody().get("detail").asText()).startsWith("整改批次 round 只能是");
+    }
+    for (String path : List.of("/supervision/ledger.csv", "/supervision/ledger", "/supervision/", "/supervision/statistics",
+        "/api/ledger/overview", "/api/ledger/statistics")) {
+      assertThat(supervisor.getForEntity(path + "?round=bad.round", String.class).getStatusCode()).as(path)
+          .isEqualTo(HttpStatus.BAD_REQUEST);
+    }
   }
 
   @Test
   void theExcelFileReadsBackWithChineseIntactAndTheFormulaNeutralised() throws Exception {
-    ResponseEntity<byte[]> response = supervisor.getForEntity("/supervision/ledger.xlsx", byte[].class);
+    ResponseEntity<byte[]> response = supervisor.getForEntity("/supervision/ledger.xlsx?round=2022-SZPY", byte[].class);
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(response.getHeaders().getContentDisposition().getFilename()).isEqualTo("整改台账.xlsx");
+    assertThat(response.getHeaders().getContentDisposition().getFilename()).isEqualTo("整改台账-2022年度抓基层党建工作述职评议.xlsx");
+    assertThat(response.getHeaders().getFirst("Content-Disposition")).contains("filename=\"ledger-2022-SZPY.xlsx\"");
     try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(response.getBody()))) {
-      Sheet sheet = workbook.getSheet("整改台账");
-      assertThat(texts(sheet.getRow(0))).containsExactlyElementsOf(LedgerExport.COLUMNS);
-      assertThat(sheet.getLastRowNum()).isEqualTo(35);
+      Sheet sheet = workbook.getSheet("2022年度抓基层党建工作述职评议");
+      assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("整改台账（2022年度抓基层党建工作述职评议）");
+      assertThat(texts(sheet.getRow(1))).containsExactlyElementsOf(LedgerExport.COLUMNS);
+      assertThat(sheet.getLastRowNum()).isEqualTo(36);
       List<List<String>> rows = new ArrayList<>();
-      for (int i = 1; i <= 35; i++) {
+      for (int i = 2; i <= 36; i++) {
         rows.add(texts(sheet.getRow(i)));
       }
       List<String> chengguan21 = rows.stream()
@@ -125,15 +166,44 @@ class LedgerIT extends PostgresApplicationTest {
   @Test
   void theCsvFileStartsWithAByteOrderMarkAndParsesBack() throws Exception {
     ResponseEntity<byte[]> response = supervisor.getForEntity("/supervision/ledger.csv?unit=street-chengguan", byte[].class);
-    byte[] body = response.getBody();
 
+    assertThat(response.getHeaders().getContentDisposition().getFilename()).as("the rounds in progress, newest first")
+        .isEqualTo("整改台账-2023-XCFK_2022-SZPY.csv");
+    List<CSVRecord> records = csv(response.getBody());
+    assertThat(records).hasSize(14);
+    assertThat(records.get(0).get(0)).isEqualTo("整改台账（2023年巡察反馈、2022年度抓基层党建工作述职评议）");
+    List<String> columns = new ArrayList<>(LedgerExport.COLUMNS);
+    columns.add(1, "整改批次");
+    assertThat(records.get(1).toList()).containsExactlyElementsOf(columns);
+    assertThat(records.subList(2, 14)).allSatisfy(r -> assertThat(r.get(5)).isEqualTo("城关街道党工委"));
+    assertThat(records.subList(2, 14)).extracting(r -> r.get(1))
+        .containsOnly(OtherRounds.INSPECTION_NAME, "2022年度抓基层党建工作述职评议");
+    assertThat(records.subList(2, 14)).anySatisfy(r -> assertThat(r.get(4)).isEqualTo("'" + FORMULA));
+  }
+
+  @Test
+  void anExportOfOneRoundNamesItInTheFileNameAndTheTitleLine() throws Exception {
+    ResponseEntity<byte[]> response = supervisor.getForEntity("/supervision/ledger.csv?round=2023-XCFK", byte[].class);
+
+    assertThat(response.getHeaders().getContentDisposition().getFilename()).isEqualTo("整改台账-2023年巡察反馈.csv");
+    assertThat(response.getHeaders().getFirst("Content-Disposition"))
+        .startsWith("attachment; filename=\"ledger-2023-XCFK.csv\"; filename*=UTF-8''");
+    List<CSVRecord> records = csv(response.getBody());
+    assertThat(records.get(0).get(0)).isEqualTo("整改台账（2023年巡察反馈）");
+    assertThat(records.get(1).toList()).containsExactlyElementsOf(LedgerExport.COLUMNS);
+    assertThat(records.subList(2, records.size())).extracting(r -> r.get(2).split(" ")[0])
+        .containsExactly("1.1", "1.1", "1.2", "1.10");
+
+    ResponseEntity<byte[]> closed = supervisor.getForEntity("/supervision/ledger.xlsx?round=2021-ZXDC", byte[].class);
+    assertThat(closed.getHeaders().getContentDisposition().getFilename()).isEqualTo("整改台账-2021年专项督查.xlsx");
+    ResponseEntity<byte[]> all = supervisor.getForEntity("/supervision/ledger.csv?round=all", byte[].class);
+    assertThat(all.getHeaders().getContentDisposition().getFilename()).isEqualTo("整改台账-全部批次.csv");
+    assertThat(csv(all.getBody())).hasSize(42);
+  }
+
+  private static List<CSVRecord> csv(byte[] body) throws java.io.IOException {
     assertThat(body).startsWith(0xEF, 0xBB, 0xBF);
-    List<CSVRecord> records = CSVFormat.RFC4180.parse(new StringReader(new String(body, 3, body.length - 3, StandardCharsets.UTF_8)))
-        .getRecords();
-    assertThat(records).hasSize(10);
-    assertThat(records.get(0).toList()).containsExactlyElementsOf(LedgerExport.COLUMNS);
-    assertThat(records.subList(1, 10)).allSatisfy(r -> assertThat(r.get(4)).isEqualTo("城关街道党工委"));
-    assertThat(records).anySatisfy(r -> assertThat(r.get(3)).isEqualTo("'" + FORMULA));
+    return CSVFormat.RFC4180.parse(new StringReader(new String(body, 3, body.length - 3, StandardCharsets.UTF_8))).getRecords();
   }
 
   @Test

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.zhenggai.rectification.Browser;
 import cn.zhenggai.rectification.PostgresApplicationTest;
 import cn.zhenggai.rectification.casework.CaseDriver;
+import cn.zhenggai.rectification.casework.CaseRounds;
+import cn.zhenggai.rectification.casework.CaseStarter;
 import cn.zhenggai.rectification.casework.Statistics;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.List;
@@ -31,6 +34,8 @@ class SupervisionPagesIT extends PostgresApplicationTest {
   @Autowired TestRestTemplate anonymous;
   @Autowired JdbcTemplate jdbc;
   @Autowired Statistics statistics;
+  @Autowired CaseRounds rounds;
+  @Autowired CaseStarter starter;
   @LocalServerPort int port;
   static boolean driven;
 
@@ -48,12 +53,13 @@ class SupervisionPagesIT extends PostgresApplicationTest {
     driver.reviewPlan("2.1", "street-dongcheng", "sup-orgdept", false, "请补充措施");
     jdbc.update("update case_unit set due_at = now() - interval '2 days', card = 'YELLOW' where problem_id = '2022-SZPY/3.3' and unit_id = 'organs'");
     jdbc.update("update case_unit set due_at = now() - interval '9 days', card = 'RED' where problem_id = '2022-SZPY/4.2' and unit_id = 'organs'");
+    OtherRounds.open(starter, jdbc);
     driven = true;
   }
 
   @Test
   void statisticsPerUnitCountedNumberByNumber() {
-    List<Statistics.UnitFigures> figures = statistics.byUnit(null, new Timestamp(System.currentTimeMillis()));
+    List<Statistics.UnitFigures> figures = statistics.byUnit(null, rounds.scope("2022-SZPY"), new Timestamp(System.currentTimeMillis()));
 
     Statistics.UnitFigures first = figures.get(0);
     assertThat(first.unitId()).isEqualTo("street-chengguan");
@@ -75,15 +81,65 @@ class SupervisionPagesIT extends PostgresApplicationTest {
   }
 
   @Test
+  void statisticsAndOverviewCountTheRoundsAsked() {
+    Timestamp now = new Timestamp(System.currentTimeMillis());
+    assertThat(statistics.byUnit("items", rounds.scope("2023-XCFK"), now))
+        .extracting(f -> f.unitId() + " " + f.items()).containsExactly("street-chengguan 3", "street-dongcheng 1");
+    assertThat(statistics.byUnit(null, rounds.scope(null), now)).as("both rounds in progress")
+        .filteredOn(f -> f.unitId().equals("street-chengguan")).extracting(Statistics.UnitFigures::items).containsExactly(12);
+    assertThat(statistics.byUnit(null, rounds.scope("2021-ZXDC"), now)).singleElement()
+        .satisfies(f -> assertThat(f.unitId() + " " + f.closed() + " " + f.averageDaysToClose()).isEqualTo("organs 1 30.0"));
+    assertThat(statistics.byUnit(null, rounds.scope(null), now)).as("the closed round is not in progress")
+        .filteredOn(f -> f.unitId().equals("organs")).extracting(Statistics.UnitFigures::items).containsExactly(5);
+
+    TestRestTemplate supervisor = anonymous.withBasicAuth("sup-orgdept", "demo");
+    JsonNode inspection = supervisor.getForObject("/api/ledger/overview?round=2023-XCFK", JsonNode.class);
+    assertThat(inspection.get("byStage").toString()).isEqualTo("{\"制定整改方案\":4}");
+    assertThat(inspection.get("yellowCards").asInt()).isZero();
+    JsonNode demo = supervisor.getForObject("/api/ledger/overview?round=2022-SZPY", JsonNode.class);
+    assertThat(demo.get("byStatus").get("整改中").asInt() + demo.get("byStatus").get("已完成").asInt()).isEqualTo(35);
+    JsonNode inProgress = supervisor.getForObject("/api/ledger/overview", JsonNode.class);
+    assertThat(inProgress.get("byStatus").get("整改中").asInt()).isEqualTo(demo.get("byStatus").get("整改中").asInt() + 4);
+    assertThat(inProgress.get("byStatus").has("已完成")).as("one accepted item of the demo round, none of the closed round")
+        .isTrue();
+    assertThat(inProgress.get("byStatus").get("已完成").asInt()).isEqualTo(demo.get("byStatus").get("已完成").asInt());
+    JsonNode ranking = supervisor.getForObject("/api/ledger/statistics?round=2023-XCFK", JsonNode.class);
+    assertThat(ranking).hasSize(2);
+  }
+
+  @Test
+  void thePagesOfferEveryRoundAndShowTheRoundWhenSeveralAreInView() {
+    TestRestTemplate supervisor = anonymous.withBasicAuth("sup-orgdept", "demo");
+    String ledger = supervisor.getForObject("/supervision/ledger?unit=street-chengguan", String.class);
+    assertThat(ledger).contains("共 12 条", "<th>整改批次</th>", "<td>2023年巡察反馈</td>", "ledger.xlsx?unit=street-chengguan",
+        "href=\"/supervision/cases/2023-XCFK/1.10\"", "href=\"/supervision/cases/2022-SZPY/1.1\"", ">1.10 巡察问题 1.10</a>",
+        "2021年专项督查（2021-ZXDC，已结束）");
+    assertThat(ledger.indexOf("2023年巡察反馈（2023-XCFK）")).as("newest first")
+        .isLessThan(ledger.indexOf("2022年度抓基层党建工作述职评议（2022-SZPY）"))
+        .isLessThan(ledger.indexOf("2021年专项督查（2021-ZXDC，已结束）"));
+
+    String one = supervisor.getForObject("/supervision/ledger?round=2023-XCFK", String.class);
+    assertThat(one).contains("共 4 条", "ledger.xlsx?round=2023-XCFK", "<option value=\"2023-XCFK\" selected=\"selected\"")
+        .doesNotContain("<th>整改批次</th>");
+    String closed = supervisor.getForObject("/supervision/ledger?round=2021-ZXDC", String.class);
+    assertThat(closed).contains("共 1 条", "2021年专项督查");
+
+    assertThat(supervisor.getForObject("/supervision/statistics?round=2023-XCFK", String.class))
+        .contains("2023年巡察反馈", "statistics?order=items&amp;round=2023-XCFK", "ledger?unit=street-chengguan&amp;round=2023-XCFK");
+    assertThat(supervisor.getForObject("/supervision/?round=2021-ZXDC", String.class))
+        .contains("<b id=\"yellow-cards\">0</b>", "2021年专项督查");
+  }
+
+  @Test
   void thePagesShowTheFiguresToSupervisorsOnly() {
     TestRestTemplate supervisor = anonymous.withBasicAuth("sup-orgdept", "demo");
     String overview = supervisor.getForObject("/supervision/", String.class);
     assertThat(overview).contains("<b id=\"yellow-cards\">1</b>", "<b id=\"red-cards\">1</b>", "县直机关工委", "data-chart=");
-    String ledger = supervisor.getForObject("/supervision/ledger?unit=street-chengguan", String.class);
-    assertThat(ledger).contains("共 9 条", "下载 Excel", "ledger.xlsx?unit=street-chengguan");
+    String ledger = supervisor.getForObject("/supervision/ledger?unit=street-chengguan&round=2022-SZPY", String.class);
+    assertThat(ledger).contains("共 9 条", "下载 Excel", "ledger.xlsx?round=2022-SZPY&amp;unit=street-chengguan");
     String detail = supervisor.getForObject("/supervision/cases/2022-SZPY/2.1", String.class);
     assertThat(detail).contains("个别社区党组织组织群众", "已验收", "请补充措施", "在 Tasklist 中打开当前任务");
-    String ranking = supervisor.getForObject("/supervision/statistics", String.class);
+    String ranking = supervisor.getForObject("/supervision/statistics?round=2022-SZPY", String.class);
     assertThat(ranking).contains("11.1%");
     assertThat(supervisor.getForEntity("/supervision/ledger?sort=drop", String.class).getStatusCode())
         .isEqualTo(HttpStatus.BAD_REQUEST);
@@ -105,6 +161,7 @@ class SupervisionPagesIT extends PostgresApplicationTest {
 
     String apiDocs = supervisor.getForObject("/v3/api-docs", String.class);
     assertThat(apiDocs).contains("/api/cases", "/api/ledger", "/api/ledger/statistics", "/api/ledger/overview");
+    assertThat(apiDocs).contains("\"name\":\"round\"", "2023-XCFK", "2022-SZPY/1.1", "进行中的批次");
     assertThat(supervisor.getForEntity("/swagger-ui.html", String.class).getStatusCode().is2xxSuccessful()).isTrue();
   }
 
@@ -125,7 +182,7 @@ class SupervisionPagesIT extends PostgresApplicationTest {
       new Select(wait.until(ExpectedConditions.presenceOfElementLocated(By.name("unit")))).selectByVisibleText("城关街道党工委");
       browser.findElement(By.cssSelector("#ledger-filter button[type='submit']")).click();
       wait.until(ExpectedConditions.urlContains("unit=street-chengguan"));
-      assertThat(browser.findElements(By.cssSelector("#ledger tr"))).hasSize(10);
+      assertThat(browser.findElements(By.cssSelector("#ledger tr"))).as("both rounds in progress").hasSize(13);
       screenshot(browser, "ledger");
 
       String xlsx = browser.findElement(By.id("download-xlsx")).getDomAttribute("href");
