@@ -3,7 +3,6 @@ package cn.zhenggai.rectification.security;
 import cn.zhenggai.rectification.DemoRound;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.zhenggai.rectification.PageSession;
 import cn.zhenggai.rectification.PostgresApplicationTest;
 import cn.zhenggai.rectification.rounds.Actor;
 import cn.zhenggai.rectification.rounds.RoundForm;
@@ -227,7 +226,7 @@ class AuthorizationMatrixIT extends PostgresApplicationTest {
         }
         continue;
       }
-      PageSession session = PageSession.signIn(port, role.user);
+      cn.zhenggai.rectification.PageSession session = cn.zhenggai.rectification.PageSession.signIn(port, role.user);
       for (String page : pages) {
         assertThat(session.get(page).statusCode()).as(role + " on " + page).isEqualTo(role.isUnit() ? 403 : 200);
       }

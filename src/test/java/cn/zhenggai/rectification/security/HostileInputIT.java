@@ -3,7 +3,6 @@ package cn.zhenggai.rectification.security;
 import cn.zhenggai.rectification.DemoRound;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.zhenggai.rectification.PageSession;
 import cn.zhenggai.rectification.PostgresApplicationTest;
 import cn.zhenggai.rectification.rounds.Actor;
 import cn.zhenggai.rectification.rounds.RoundForm;
@@ -54,7 +53,7 @@ class HostileInputIT extends PostgresApplicationTest {
   void roundImportsRefuseWhatTheyCannotReadAndShowPastedMarkupAsText() {
     String code = rounds.create(new RoundForm("2024-HOSTILE", "恶意输入测试批次", "专项督查", LocalDate.of(2024, 5, 10),
         LocalDate.of(2025, 6, 30)), new Actor("sup-orgdept", "赵明远"));
-    PageSession orgDept = PageSession.signIn(port, "sup-orgdept");
+    cn.zhenggai.rectification.PageSession orgDept = cn.zhenggai.rectification.PageSession.signIn(port, "sup-orgdept");
     String path = "/supervision/rounds/" + code + "/import";
     byte[] large = "字".repeat(5 * 1024 * 1024 / 3 + 1000).getBytes(StandardCharsets.UTF_8);
 
