@@ -5,15 +5,21 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Locale;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses request bodies over 1 MB with 413: no form of this product needs more (the longest field takes 4,000
- * characters), and a huge body should not tie up memory or the database. A declared length is refused before anything
+ * characters), and a huge body should not tie up memory or the database. File uploads (multipart, the speech or report
+ * of a round) may take up to {@code spring.servlet.multipart.max-request-size}, which is set a little above
+ * {@code rectification.rounds.max-upload}: a file somewhat too large still reaches the page, which says in Chinese how
+ * large it may be, and only one far too large is refused here unread. A declared length is refused before anything
  * reads it; a body sent without one (chunked) is read up to the limit here, so it is refused the same way instead of
  * failing halfway through a request.
  */
@@ -24,20 +30,32 @@ class RequestSizeLimit extends OncePerRequestFilter {
   static final long MAX_BYTES = 1024 * 1024;
   static final String TOO_LARGE = "请求内容超过 1 MB";
 
+  private final long maxUploadBytes;
+  private final String uploadTooLarge;
+
+  RequestSizeLimit(@Value("${spring.servlet.multipart.max-request-size:1MB}") DataSize maxUpload) {
+    this.maxUploadBytes = Math.max(MAX_BYTES, maxUpload.toBytes());
+    this.uploadTooLarge = "上传的内容超过 " + maxUploadBytes / MAX_BYTES + " MB";
+  }
+
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    if (request.getContentLengthLong() > MAX_BYTES) {
-      ProblemJson.write(response, HttpStatus.PAYLOAD_TOO_LARGE, TOO_LARGE);
+    boolean upload = request.getContentType() != null
+        && request.getContentType().toLowerCase(Locale.ROOT).startsWith("multipart/form-data");
+    long limit = upload ? maxUploadBytes : MAX_BYTES;
+    String tooLarge = upload ? uploadTooLarge : TOO_LARGE;
+    if (request.getContentLengthLong() > limit) {
+      ProblemJson.write(response, HttpStatus.PAYLOAD_TOO_LARGE, tooLarge);
       return;
     }
     if (request.getContentLengthLong() >= 0 || request.getHeader("Transfer-Encoding") == null) {
       chain.doFilter(request, response);
       return;
     }
-    byte[] body = request.getInputStream().readNBytes((int) MAX_BYTES + 1);
-    if (body.length > MAX_BYTES) {
-      ProblemJson.write(response, HttpStatus.PAYLOAD_TOO_LARGE, TOO_LARGE);
+    byte[] body = request.getInputStream().readNBytes((int) limit + 1);
+    if (body.length > limit) {
+      ProblemJson.write(response, HttpStatus.PAYLOAD_TOO_LARGE, tooLarge);
       return;
     }
     chain.doFilter(new BodyAlreadyRead(request, body), response);

@@ -4,6 +4,11 @@ import cn.zhenggai.rectification.DemoRound;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zhenggai.rectification.PostgresApplicationTest;
+import cn.zhenggai.rectification.rounds.Actor;
+import cn.zhenggai.rectification.rounds.RoundForm;
+import cn.zhenggai.rectification.rounds.RoundStatus;
+import cn.zhenggai.rectification.rounds.Rounds;
+import java.time.LocalDate;
 import cn.zhenggai.rectification.vocabulary.UnitRectificationProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -15,6 +20,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -52,6 +58,8 @@ class AuthorizationMatrixIT extends PostgresApplicationTest {
 
   @Autowired TestRestTemplate http;
   @Autowired ProcessEngine engine;
+  @Autowired Rounds rounds;
+  @LocalServerPort int port;
 
   @Test
   void taskQuery() {
@@ -188,6 +196,68 @@ class AuthorizationMatrixIT extends PostgresApplicationTest {
         assertThat(status(role, surface)).as(role + " on " + surface)
             .isEqualTo(role.isUnit() ? HttpStatus.FORBIDDEN : HttpStatus.OK);
       }
+    }
+  }
+
+  /**
+   * The round pages: unit secretaries see none of them; the other supervisors, leaders and administrators read them
+   * but every change is refused (403) and changes nothing; only the organization department (sup-orgdept) changes.
+   */
+  @Test
+  void roundPages() {
+    String draft = rounds.create(new RoundForm("2030-AUTH", "授权测试批次", "专项督查", LocalDate.of(2030, 1, 10),
+        LocalDate.of(2030, 12, 31)), new Actor("sup-orgdept", "赵明远"));
+    List<String> pages = List.of("/supervision/rounds", "/supervision/rounds/" + draft, "/supervision/rounds/" + DemoRound.CODE);
+    List<String> managerPages = List.of("/supervision/rounds/" + draft + "/publish");
+    Map<String, List<Map.Entry<String, String>>> posts = Map.of(
+        "/supervision/rounds", List.of(Map.entry("name", "越权批次"), Map.entry("kind", "专项督查"),
+            Map.entry("heldOn", "2030-02-01"), Map.entry("defaultDeadline", "2030-12-31")),
+        "/supervision/rounds/" + draft + "/header", List.of(Map.entry("name", "改过的名字"), Map.entry("kind", "专项督查"),
+            Map.entry("heldOn", "2030-01-10"), Map.entry("defaultDeadline", "2030-12-31")),
+        "/supervision/rounds/" + draft + "/problems", List.of(Map.entry("action", "add")),
+        "/supervision/rounds/" + draft + "/publish", List.of(),
+        "/supervision/rounds/" + DemoRound.CODE + "/close", List.of(Map.entry("into", draft)),
+        "/supervision/rounds/" + draft + "/import", List.of(Map.entry("text", "二、存在的差距和不足\n一是学习不够深入。")));
+    int roundsBefore = rounds.all().size();
+    for (Role role : Role.values()) {
+      if (role == Role.ANONYMOUS) {
+        for (String page : pages) {
+          assertThat(http.getForObject(page, String.class)).as("anonymous on " + page).contains("id=\"password\"");
+        }
+        continue;
+      }
+      cn.zhenggai.rectification.PageSession session = cn.zhenggai.rectification.PageSession.signIn(port, role.user);
+      for (String page : pages) {
+        assertThat(session.get(page).statusCode()).as(role + " on " + page).isEqualTo(role.isUnit() ? 403 : 200);
+      }
+      boolean manager = role == Role.SUPERVISOR;
+      for (String page : managerPages) {
+        assertThat(session.get(page).statusCode()).as(role + " on " + page).isEqualTo(manager ? 200 : 403);
+      }
+      if (manager) {
+        assertThat(session.get("/supervision/rounds/" + draft).body()).contains("保存全部修改", "导入讲话或报告");
+        continue;
+      }
+      if (!role.isUnit()) {
+        assertThat(session.get("/supervision/rounds/" + draft).body()).as(role + " reads without forms")
+            .contains("授权测试批次").doesNotContain("保存全部修改", "导入讲话或报告", "发布批次…");
+        assertThat(session.get("/supervision/rounds").body()).doesNotContain("创建批次");
+      }
+      posts.forEach((path, fields) -> {
+        java.net.http.HttpResponse<String> answer = path.endsWith("/import")
+            ? session.upload(path, Map.of("text", fields.get(0).getValue()), "file", "", new byte[0])
+            : session.post(path, fields);
+        assertThat(answer.statusCode()).as(role + " posting to " + path).isEqualTo(403);
+        if (!role.isUnit()) {
+          assertThat(answer.body()).as(role + " is told who may").contains("只有组织部督导人员可以");
+        }
+      });
+      assertThat(rounds.all()).as("no round created by " + role).hasSize(roundsBefore);
+      assertThat(rounds.find(draft).orElseThrow().name()).isEqualTo("授权测试批次");
+      assertThat(rounds.find(draft).orElseThrow().status()).isEqualTo(RoundStatus.DRAFT);
+      assertThat(rounds.find(DemoRound.CODE).orElseThrow().status()).isEqualTo(RoundStatus.PUBLISHED);
+      assertThat(rounds.problems(draft)).as("draft list unchanged by " + role).isEmpty();
+      assertThat(rounds.changes(draft)).as("nothing logged for " + role).hasSize(1);
     }
   }
 

@@ -4,6 +4,12 @@ import cn.zhenggai.rectification.DemoRound;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zhenggai.rectification.PostgresApplicationTest;
+import cn.zhenggai.rectification.rounds.Actor;
+import cn.zhenggai.rectification.rounds.RoundForm;
+import cn.zhenggai.rectification.rounds.Rounds;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import cn.zhenggai.rectification.vocabulary.UnitRectificationProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashMap;
@@ -15,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -27,6 +34,8 @@ class HostileInputIT extends PostgresApplicationTest {
 
   @Autowired TestRestTemplate anonymous;
   @Autowired ProcessEngine engine;
+  @Autowired Rounds rounds;
+  @LocalServerPort int port;
   TestRestTemplate http;
   Task draft;
   RecordState before;
@@ -37,6 +46,35 @@ class HostileInputIT extends PostgresApplicationTest {
     draft = engine.getTaskService().createTaskQuery()
         .processInstanceBusinessKey(UnitRectificationProcess.businessKey(DemoRound.key("1.1"), "street-chengguan")).singleResult();
     before = RecordState.of(engine, anonymous, draft);
+  }
+
+  /** What the round import cannot read is refused naming the file, changing nothing; pasted markup is shown as text. */
+  @Test
+  void roundImportsRefuseWhatTheyCannotReadAndShowPastedMarkupAsText() {
+    String code = rounds.create(new RoundForm("2024-HOSTILE", "恶意输入测试批次", "专项督查", LocalDate.of(2024, 5, 10),
+        LocalDate.of(2025, 6, 30)), new Actor("sup-orgdept", "赵明远"));
+    cn.zhenggai.rectification.PageSession orgDept = cn.zhenggai.rectification.PageSession.signIn(port, "sup-orgdept");
+    String path = "/supervision/rounds/" + code + "/import";
+    byte[] large = "字".repeat(5 * 1024 * 1024 / 3 + 1000).getBytes(StandardCharsets.UTF_8);
+
+    HttpResponse<String> oversized = orgDept.upload(path, Map.of(), "file", "总结讲话.txt", large);
+    HttpResponse<String> renamed = orgDept.upload(path, Map.of(), "file", "总结讲话.docx",
+        "这其实是一个文本文件".getBytes(StandardCharsets.UTF_8));
+    HttpResponse<String> farTooLarge = orgDept.upload(path, Map.of(), "file", "总结讲话.txt", new byte[7 * 1024 * 1024]);
+
+    assertThat(oversized.statusCode()).isEqualTo(200);
+    assertThat(oversized.body()).contains("文件“总结讲话.txt”大小为 5 MB，超过了 5 MB 的上限", "问题清单没有改变");
+    assertThat(renamed.body()).contains("文件“总结讲话.docx”不是有效的 Word 文档（.docx）");
+    assertThat(farTooLarge.statusCode()).isEqualTo(413);
+    assertThat(farTooLarge.body()).contains("上传的内容超过 6 MB");
+    assertThat(rounds.find(code).orElseThrow().sourceName()).isNull();
+    assertThat(rounds.problems(code)).isEmpty();
+
+    String script = "二、存在的差距和不足\n（一）理论学习不够深入。<script>alert('x')</script>有的党组织学习流于形式。\n";
+    String page = orgDept.upload(path, Map.of("text", script), "file", "", new byte[0]).body();
+
+    assertThat(page).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;").doesNotContain("<script>alert");
+    assertThat(rounds.find(code).orElseThrow().sourceText()).contains("<script>alert('x')</script>");
   }
 
   @Test

@@ -1,0 +1,107 @@
+package cn.zhenggai.rectification;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A person at our pages over plain HTTP, as a browser without scripts: signs in on the sign-in page (session cookie),
+ * follows redirects, and sends forms with the session's CSRF token, url-encoded or as a file upload.
+ */
+public final class PageSession {
+
+  private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
+
+  private final String base;
+  private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+      .followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(5)).build();
+
+  private PageSession(int port) {
+    this.base = "http://localhost:" + port;
+  }
+
+  /** Signed in as {@code user} (password demo). */
+  public static PageSession signIn(int port, String user) {
+    PageSession session = new PageSession(port);
+    HttpResponse<String> answer = session.post("/login", List.of(Map.entry("username", user), Map.entry("password", "demo")));
+    if (answer.uri().getPath().startsWith("/login")) {
+      throw new IllegalStateException(user + " could not sign in: " + answer.uri());
+    }
+    return session;
+  }
+
+  public HttpResponse<String> get(String path) {
+    return send(HttpRequest.newBuilder(uri(path)).GET());
+  }
+
+  /** A form sent as a browser sends it, with the session's CSRF token. */
+  public HttpResponse<String> post(String path, List<Map.Entry<String, String>> fields) {
+    String body = fields.stream().map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))
+        .collect(Collectors.joining("&")) + "&_csrf=" + encode(csrf());
+    return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  /** A form with a file, as {@code enctype="multipart/form-data"} sends it. */
+  public HttpResponse<String> upload(String path, Map<String, String> fields, String fileField, String fileName,
+      byte[] content) {
+    String boundary = "----zhenggai" + UUID.randomUUID();
+    StringBuilder head = new StringBuilder();
+    fields.forEach((name, value) -> head.append("--").append(boundary).append("\r\n")
+        .append("Content-Disposition: form-data; name=\"").append(name).append("\"\r\n\r\n").append(value).append("\r\n"));
+    head.append("--").append(boundary).append("\r\n")
+        .append("Content-Disposition: form-data; name=\"_csrf\"\r\n\r\n").append(csrf()).append("\r\n");
+    head.append("--").append(boundary).append("\r\n")
+        .append("Content-Disposition: form-data; name=\"").append(fileField).append("\"; filename=\"").append(fileName)
+        .append("\"\r\nContent-Type: application/octet-stream\r\n\r\n");
+    byte[] start = head.toString().getBytes(StandardCharsets.UTF_8);
+    byte[] end = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+    byte[] body = new byte[start.length + content.length + end.length];
+    System.arraycopy(start, 0, body, 0, start.length);
+    System.arraycopy(content, 0, body, start.length, content.length);
+    System.arraycopy(end, 0, body, start.length + content.length, end.length);
+    // Expect: 100-continue, so a body refused for its declared size is not sent at all (as the server answers at once)
+    return send(HttpRequest.newBuilder(uri(path)).expectContinue(true)
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+  }
+
+  /** The session's CSRF token, as the sign-in page hands it out (the same for every form of the session). */
+  private String csrf() {
+    Matcher token = CSRF_FIELD.matcher(get("/login").body());
+    if (!token.find()) {
+      throw new IllegalStateException("no CSRF field on the sign-in page");
+    }
+    return token.group(1);
+  }
+
+  private HttpResponse<String> send(HttpRequest.Builder request) {
+    try {
+      return http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private URI uri(String path) {
+    return URI.create(base + path);
+  }
+
+  private static String encode(String text) {
+    return URLEncoder.encode(text, StandardCharsets.UTF_8);
+  }
+}
