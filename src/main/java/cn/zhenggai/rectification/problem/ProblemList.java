@@ -1,7 +1,7 @@
 package cn.zhenggai.rectification.problem;
 
-import cn.zhenggai.rectification.organization.Organization.Group;
 import cn.zhenggai.rectification.organization.Organization;
+import cn.zhenggai.rectification.organization.Organization.Group;
 import cn.zhenggai.rectification.organization.SeedFileException;
 import cn.zhenggai.rectification.organization.SeedYaml;
 import cn.zhenggai.rectification.vocabulary.GroupType;

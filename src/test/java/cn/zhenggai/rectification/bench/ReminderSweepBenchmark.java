@@ -1,9 +1,9 @@
 package cn.zhenggai.rectification.bench;
 
-import cn.zhenggai.rectification.DemoRound;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import cn.zhenggai.rectification.DemoRound;
 import cn.zhenggai.rectification.PostgresApplicationTest;
 import cn.zhenggai.rectification.bench.BenchmarkReport.Row;
 import cn.zhenggai.rectification.casework.CaseStarter;

@@ -1,6 +1,5 @@
 package cn.zhenggai.rectification.casework;
 
-import cn.zhenggai.rectification.DemoRound;
 import static cn.zhenggai.rectification.vocabulary.UnitRectificationProcess.EVIDENCE_DESCRIPTION;
 import static cn.zhenggai.rectification.vocabulary.UnitRectificationProcess.PLAN_APPROVED;
 import static cn.zhenggai.rectification.vocabulary.UnitRectificationProcess.PLAN_MEASURES;
@@ -11,6 +10,7 @@ import static cn.zhenggai.rectification.vocabulary.UnitRectificationProcess.RECT
 import static cn.zhenggai.rectification.vocabulary.UnitRectificationProcess.RECTIFICATION_RESULTS;
 import static cn.zhenggai.rectification.vocabulary.UnitRectificationProcess.REVIEW_COMMENT;
 
+import cn.zhenggai.rectification.DemoRound;
 import cn.zhenggai.rectification.vocabulary.RectificationCaseProcess;
 import cn.zhenggai.rectification.vocabulary.UnitRectificationProcess;
 import java.util.HashMap;

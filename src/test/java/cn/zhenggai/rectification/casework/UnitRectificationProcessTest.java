@@ -1,6 +1,5 @@
 package cn.zhenggai.rectification.casework;
 
-import cn.zhenggai.rectification.DemoRound;
 import static cn.zhenggai.rectification.vocabulary.UnitRectificationProcess.CASE_HISTORY;
 import static cn.zhenggai.rectification.vocabulary.UnitRectificationProcess.PLAN_APPROVED;
 import static cn.zhenggai.rectification.vocabulary.UnitRectificationProcess.PLAN_TARGET_DATE;
@@ -9,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import cn.zhenggai.rectification.DemoRound;
 import cn.zhenggai.rectification.vocabulary.RectificationCaseProcess;
 import cn.zhenggai.rectification.vocabulary.RefusedAction;
 import cn.zhenggai.rectification.vocabulary.RefusedInput;

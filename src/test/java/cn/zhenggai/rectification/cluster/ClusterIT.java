@@ -1,9 +1,9 @@
 package cn.zhenggai.rectification.cluster;
 
-import cn.zhenggai.rectification.DemoRound;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import cn.zhenggai.rectification.DemoRound;
 import cn.zhenggai.rectification.FreePort;
 import cn.zhenggai.rectification.casework.RegisterAgreement;
 import cn.zhenggai.rectification.vocabulary.UnitRectificationProcess;

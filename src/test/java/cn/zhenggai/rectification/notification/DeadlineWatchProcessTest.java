@@ -1,8 +1,8 @@
 package cn.zhenggai.rectification.notification;
 
-import cn.zhenggai.rectification.DemoRound;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.zhenggai.rectification.DemoRound;
 import cn.zhenggai.rectification.casework.CaseQueries;
 import cn.zhenggai.rectification.casework.ProcessTestBase;
 import cn.zhenggai.rectification.problem.Problem;

@@ -1,16 +1,18 @@
 package cn.zhenggai.rectification.security;
 
-import cn.zhenggai.rectification.DemoRound;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.zhenggai.rectification.DemoRound;
+import cn.zhenggai.rectification.PageSession;
 import cn.zhenggai.rectification.PostgresApplicationTest;
 import cn.zhenggai.rectification.rounds.Actor;
 import cn.zhenggai.rectification.rounds.RoundForm;
 import cn.zhenggai.rectification.rounds.RoundStatus;
 import cn.zhenggai.rectification.rounds.Rounds;
-import java.time.LocalDate;
 import cn.zhenggai.rectification.vocabulary.UnitRectificationProcess;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -226,7 +228,7 @@ class AuthorizationMatrixIT extends PostgresApplicationTest {
         }
         continue;
       }
-      cn.zhenggai.rectification.PageSession session = cn.zhenggai.rectification.PageSession.signIn(port, role.user);
+      PageSession session = PageSession.signIn(port, role.user);
       for (String page : pages) {
         assertThat(session.get(page).statusCode()).as(role + " on " + page).isEqualTo(role.isUnit() ? 403 : 200);
       }
@@ -378,15 +380,17 @@ class AuthorizationMatrixIT extends PostgresApplicationTest {
     }
     JsonNode before = caseAsAdministrator("2.3");
     for (Role role : List.of(Role.CHENGGUAN, Role.CO_SUPERVISOR, Role.LEADER, Role.ADMIN)) {
-      PageSession session = PageSession.signIn(http.getRootUri(), role.user);
-      int status = session.post("/supervision/cases/2022-SZPY/2.3/amendments/withdrawal", "reason=x&confirm=yes");
+      PageSession session = PageSession.signIn(port, role.user);
+      int status = session.post("/supervision/cases/2022-SZPY/2.3/amendments/withdrawal",
+          List.of(Map.entry("reason", "x"), Map.entry("confirm", "yes"))).statusCode();
       assertThat(status).as(role.name()).isEqualTo(403);
     }
     assertThat(caseAsAdministrator("2.3")).isEqualTo(before);
-    PageSession department = PageSession.signIn(http.getRootUri(), "sup-orgdept");
-    assertThat(department.post("/supervision/cases/2022-SZPY/2.3/amendments/units/street-xicheng/withdrawal", "reason=误列"))
-        .isEqualTo(302);
-    assertThat(department.get("/supervision/cases/2022-SZPY/2.3")).contains("已撤销该责任单位");
+    PageSession department = PageSession.signIn(port, "sup-orgdept");
+    HttpResponse<String> done = department.post("/supervision/cases/2022-SZPY/2.3/amendments/units/street-xicheng/withdrawal",
+        List.of(Map.entry("reason", "误列")));
+    assertThat(done.uri().getPath()).as("back on the case page").isEqualTo("/supervision/cases/2022-SZPY/2.3");
+    assertThat(done.body()).contains("已撤销该责任单位");
   }
 
   /** The case as the register holds it (the notices left out: the mail sender works on them meanwhile). */

@@ -1,17 +1,18 @@
 package cn.zhenggai.rectification.security;
 
-import cn.zhenggai.rectification.DemoRound;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.zhenggai.rectification.DemoRound;
+import cn.zhenggai.rectification.PageSession;
 import cn.zhenggai.rectification.PostgresApplicationTest;
 import cn.zhenggai.rectification.rounds.Actor;
 import cn.zhenggai.rectification.rounds.RoundForm;
 import cn.zhenggai.rectification.rounds.Rounds;
+import cn.zhenggai.rectification.vocabulary.UnitRectificationProcess;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import cn.zhenggai.rectification.vocabulary.UnitRectificationProcess;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +54,7 @@ class HostileInputIT extends PostgresApplicationTest {
   void roundImportsRefuseWhatTheyCannotReadAndShowPastedMarkupAsText() {
     String code = rounds.create(new RoundForm("2024-HOSTILE", "恶意输入测试批次", "专项督查", LocalDate.of(2024, 5, 10),
         LocalDate.of(2025, 6, 30)), new Actor("sup-orgdept", "赵明远"));
-    cn.zhenggai.rectification.PageSession orgDept = cn.zhenggai.rectification.PageSession.signIn(port, "sup-orgdept");
+    PageSession orgDept = PageSession.signIn(port, "sup-orgdept");
     String path = "/supervision/rounds/" + code + "/import";
     byte[] large = "字".repeat(5 * 1024 * 1024 / 3 + 1000).getBytes(StandardCharsets.UTF_8);
 

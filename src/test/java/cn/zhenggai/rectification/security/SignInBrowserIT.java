@@ -1,11 +1,11 @@
 package cn.zhenggai.rectification.security;
 
-import cn.zhenggai.rectification.DemoRound;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.zhenggai.rectification.Browser;
 import cn.zhenggai.rectification.BrowserApplicationTest;
+import cn.zhenggai.rectification.DemoRound;
 import cn.zhenggai.rectification.casework.CaseDriver;
 import cn.zhenggai.rectification.vocabulary.UnitRectificationProcess;
 import java.util.Map;
