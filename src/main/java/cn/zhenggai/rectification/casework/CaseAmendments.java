@@ -5,7 +5,7 @@ import cn.zhenggai.rectification.casework.CaseTimeline.Kind;
 import cn.zhenggai.rectification.vocabulary.CaseStatus;
 import cn.zhenggai.rectification.vocabulary.GroupType;
 import cn.zhenggai.rectification.vocabulary.RectificationCaseProcess;
-import cn.zhenggai.rectification.vocabulary.RefusedAction;
+import cn.zhenggai.rectification.vocabulary.RefusedAtThisStage;
 import cn.zhenggai.rectification.vocabulary.RefusedInput;
 import cn.zhenggai.rectification.vocabulary.Stage;
 import cn.zhenggai.rectification.vocabulary.StageDeadlines;
@@ -71,7 +71,7 @@ public class CaseAmendments {
       throw new RefusedInput(unit.getName() + "已是（或曾是）问题 " + problemId + " 的责任单位，不能重复增加");
     }
     if (problem.stage() != Stage.UNITS_RECTIFYING) {
-      throw new RefusedAction("问题 " + problemId + " 已进入" + problem.stage().label() + "，不能再增加责任单位");
+      throw new RefusedAtThisStage("问题 " + problemId + " 已进入" + problem.stage().label() + "，不能再增加责任单位");
     }
     runtime.createProcessInstanceModification(problem.processInstanceId())
         .startBeforeActivity(RectificationCaseProcess.UNITS_AT_WORK)
@@ -93,10 +93,10 @@ public class CaseAmendments {
       throw new RefusedInput("问题 " + problemId + " 没有正在整改的责任单位“" + abridged(unitId) + "”");
     }
     if (unit.stage() != Stage.DRAFT_PLAN || unit.started()) {
-      throw new RefusedAction("该单位已提交过整改方案，整改已经开始，不能撤销；如确需调整，请撤销整个问题或在后续批次中处理");
+      throw new RefusedAtThisStage("该单位已提交过整改方案，整改已经开始，不能撤销；如确需调整，请撤销整个问题或在后续批次中处理");
     }
     if (register.openUnits(problemId).size() == 1) {
-      throw new RefusedAction("这是问题 " + problemId + " 最后一个在整改的责任单位；要撤销整个问题，请使用“撤销问题”");
+      throw new RefusedAtThisStage("这是问题 " + problemId + " 最后一个在整改的责任单位；要撤销整个问题，请使用“撤销问题”");
     }
     runtime.createMessageCorrelation(UnitRectificationProcess.MESSAGE_WITHDRAWN)
         .processInstanceId(unit.processInstanceId()).correlate();
@@ -194,7 +194,7 @@ public class CaseAmendments {
       throw new RefusedInput("没有编号为 " + problemId + " 的问题");
     }
     if (problem.status() != CaseStatus.OPEN) {
-      throw new RefusedAction("问题 " + problemId + " " + problem.status().label() + "，不能再调整");
+      throw new RefusedAtThisStage("问题 " + problemId + " " + problem.status().label() + "，不能再调整");
     }
     return problem;
   }

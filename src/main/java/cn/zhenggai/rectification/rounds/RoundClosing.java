@@ -5,7 +5,7 @@ import cn.zhenggai.rectification.casework.CaseOpening;
 import cn.zhenggai.rectification.casework.CaseQueries;
 import cn.zhenggai.rectification.casework.CaseStarter;
 import cn.zhenggai.rectification.vocabulary.RectificationCaseProcess;
-import cn.zhenggai.rectification.vocabulary.RefusedAction;
+import cn.zhenggai.rectification.vocabulary.RefusedAtThisStage;
 import cn.zhenggai.rectification.vocabulary.RefusedInput;
 import cn.zhenggai.rectification.vocabulary.Stage;
 import java.util.ArrayList;
@@ -41,14 +41,14 @@ public class RoundClosing {
   public int close(String code, String intoCode, Actor actor) {
     Round round = store.lock(code).orElseThrow(() -> new RefusedInput("没有代码为 " + code + " 的整改批次"));
     if (round.status() != RoundStatus.PUBLISHED) {
-      throw new RefusedAction("批次“" + round.name() + "”" + round.status().label() + "，只有整改中的批次可以结束");
+      throw new RefusedAtThisStage("批次“" + round.name() + "”" + round.status().label() + "，只有整改中的批次可以结束");
     }
     List<CaseQueries.OpenCase> unfinished = cases.openCases(code);
     List<String> awaitingClosure = unfinished.stream().filter(open -> open.stage() == Stage.CONFIRM_CLOSURE)
         .map(CaseQueries.OpenCase::problemId).toList();
     if (!awaitingClosure.isEmpty()) {
       // every unit is done: nothing to carry over, the supervisors only have to confirm the closure
-      throw new RefusedAction("问题 " + String.join("、", awaitingClosure) + " 的各责任单位都已验收，正等待确认销号；"
+      throw new RefusedAtThisStage("问题 " + String.join("、", awaitingClosure) + " 的各责任单位都已验收，正等待确认销号；"
           + "请先在 Tasklist 中确认销号，再结束批次");
     }
     Round into = null;

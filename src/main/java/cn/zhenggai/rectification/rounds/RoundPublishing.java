@@ -7,7 +7,7 @@ import cn.zhenggai.rectification.problem.Problem;
 import cn.zhenggai.rectification.problem.ProblemList;
 import cn.zhenggai.rectification.problem.ProblemList.ProblemError;
 import cn.zhenggai.rectification.problem.RoundHeader;
-import cn.zhenggai.rectification.vocabulary.RefusedAction;
+import cn.zhenggai.rectification.vocabulary.RefusedAtThisStage;
 import cn.zhenggai.rectification.vocabulary.RefusedInput;
 import java.time.LocalDate;
 import java.util.List;
@@ -44,7 +44,7 @@ public class RoundPublishing {
   public int publish(String code, Actor actor) {
     Round round = store.lock(code).orElseThrow(() -> new RefusedInput("没有代码为 " + code + " 的整改批次"));
     if (!round.isDraft()) {
-      throw new RefusedAction("批次“" + round.name() + "”已于 " + round.publishedAt() + " 发布，不能再次发布");
+      throw new RefusedAtThisStage("批次“" + round.name() + "”已于 " + round.publishedAt() + " 发布，不能再次发布");
     }
     List<DraftProblem> problems = store.problems(code);
     if (problems.isEmpty()) {

@@ -3,7 +3,7 @@ package cn.zhenggai.rectification.rounds;
 import cn.zhenggai.rectification.organization.OrganizationFile;
 import cn.zhenggai.rectification.problem.ProblemList;
 import cn.zhenggai.rectification.problem.ProblemList.ProblemError;
-import cn.zhenggai.rectification.vocabulary.RefusedAction;
+import cn.zhenggai.rectification.vocabulary.RefusedAtThisStage;
 import cn.zhenggai.rectification.vocabulary.RefusedInput;
 import java.util.List;
 import java.util.Optional;
@@ -111,7 +111,7 @@ public class Rounds {
   private Round draft(String code) {
     Round round = store.find(code).orElseThrow(() -> new RefusedInput("没有代码为 " + code + " 的整改批次"));
     if (!round.isDraft()) {
-      throw new RefusedAction("批次“" + round.name() + "”已" + round.status().label() + "，问题清单不能再编辑；"
+      throw new RefusedAtThisStage("批次“" + round.name() + "”已" + round.status().label() + "，问题清单不能再编辑；"
           + "已发布的问题请在问题页面调整（增减责任单位、调整时限、撤销问题），并写明理由");
     }
     return round;

@@ -5,8 +5,6 @@ import cn.zhenggai.rectification.casework.CaseRegister;
 import cn.zhenggai.rectification.rounds.RoundManagers;
 import cn.zhenggai.rectification.security.Viewer;
 import cn.zhenggai.rectification.vocabulary.RectificationCaseProcess;
-import cn.zhenggai.rectification.vocabulary.RefusedAction;
-import cn.zhenggai.rectification.vocabulary.RefusedInput;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -98,16 +96,6 @@ class CaseAmendmentApi {
     return detail(key, user);
   }
 
-  @ExceptionHandler(RefusedInput.class)
-  ProblemDetail refusedInput(RefusedInput refused) {
-    return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, refused.getMessage());
-  }
-
-  @ExceptionHandler(RefusedAction.class)
-  ProblemDetail refusedAction(RefusedAction refused) {
-    return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, refused.getMessage());
-  }
-
   /** A unit's secretary or a supervisor worked the case at the same moment: nothing was changed, try again. */
   @ExceptionHandler(OptimisticLockingException.class)
   ProblemDetail concurrent(OptimisticLockingException conflict) {
@@ -122,9 +110,7 @@ class CaseAmendmentApi {
 
   /** The case key, once the user may amend and the problem exists. */
   private String amendable(String round, String number, Authentication user) {
-    if (!managers.includes(user.getName())) {
-      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "只有组织部督导人员可以调整已发布的问题；您可以查看");
-    }
+    managers.require(user.getName());
     String key = RectificationCaseProcess.caseKey(round, number);
     if (!register.hasProblem(key)) {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND, "没有编号为 " + key + " 的问题");

@@ -1,5 +1,6 @@
 package cn.zhenggai.rectification.supervision;
 
+import cn.zhenggai.rectification.rounds.Actor;
 import cn.zhenggai.rectification.rounds.RoundImport;
 import cn.zhenggai.rectification.rounds.RoundManagers;
 import cn.zhenggai.rectification.rounds.Rounds;
@@ -35,19 +36,17 @@ class RoundImportPage {
   private final Rounds rounds;
   private final RoundImport imports;
   private final RoundManagers managers;
-  private final SignedIn signedIn;
 
-  RoundImportPage(Rounds rounds, RoundImport imports, RoundManagers managers, SignedIn signedIn) {
+  RoundImportPage(Rounds rounds, RoundImport imports, RoundManagers managers) {
     this.rounds = rounds;
     this.imports = imports;
     this.managers = managers;
-    this.signedIn = signedIn;
   }
 
   @PostMapping("/{code}/import")
   String importSource(@PathVariable String code, @RequestParam(required = false) String text,
       @RequestParam(required = false) MultipartFile file, Authentication user, RedirectAttributes redirect) {
-    managers.require(user.getName());
+    Actor actor = managers.require(user.getName());
     rounds.find(code).orElseThrow(() ->
         new ResponseStatusException(HttpStatus.NOT_FOUND, "没有代码为 " + code + " 的整改批次"));
     try {
@@ -56,8 +55,8 @@ class RoundImportPage {
       if (!uploaded && (text == null || text.isBlank())) {
         throw new RefusedInput("请粘贴讲话或报告的全文，或选择要上传的 .txt、.docx 文件");
       }
-      List<String> notices = new ArrayList<>(uploaded ? imports.importFile(code, name, bytes(file), signedIn.actor(user))
-          : imports.importText(code, text, signedIn.actor(user)));
+      List<String> notices = new ArrayList<>(uploaded ? imports.importFile(code, name, bytes(file), actor)
+          : imports.importText(code, text, actor));
       int proposed = rounds.problems(code).size();
       if (proposed > 0) {
         notices.add("拟出的 " + proposed + " 个问题的整改时限均为批次的默认整改时限，责任单位和督办单位是按原文建议的，请逐项核对后再发布。");

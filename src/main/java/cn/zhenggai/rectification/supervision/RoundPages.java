@@ -1,5 +1,6 @@
 package cn.zhenggai.rectification.supervision;
 
+import cn.zhenggai.rectification.rounds.Actor;
 import cn.zhenggai.rectification.rounds.DraftProblem;
 import cn.zhenggai.rectification.rounds.RefusedRoundForm;
 import cn.zhenggai.rectification.rounds.Round;
@@ -43,17 +44,15 @@ class RoundPages {
   private final RoundManagers managers;
   private final RoundProperties properties;
   private final RoundView view;
-  private final SignedIn signedIn;
 
   RoundPages(Rounds rounds, RoundPublishing publishing, RoundClosing closing, RoundManagers managers,
-      RoundProperties properties, RoundView view, SignedIn signedIn) {
+      RoundProperties properties, RoundView view) {
     this.rounds = rounds;
     this.publishing = publishing;
     this.closing = closing;
     this.managers = managers;
     this.properties = properties;
     this.view = view;
-    this.signedIn = signedIn;
   }
 
   @GetMapping({"", "/"})
@@ -75,9 +74,9 @@ class RoundPages {
   @PostMapping({"", "/"})
   String create(@ModelAttribute("form") RoundHeaderForm form, Authentication user, Model model,
       HttpServletResponse response) {
-    managers.require(user.getName());
+    Actor actor = managers.require(user.getName());
     try {
-      String code = rounds.create(form.toRoundForm(), signedIn.actor(user));
+      String code = rounds.create(form.toRoundForm(), actor);
       return "redirect:/supervision/rounds/" + code;
     } catch (RefusedRoundForm refused) {
       response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -95,11 +94,11 @@ class RoundPages {
   @PostMapping("/{code}/header")
   String header(@PathVariable String code, @ModelAttribute("header") RoundHeaderForm form, Authentication user,
       Model model, HttpServletResponse response) {
-    managers.require(user.getName());
+    Actor actor = managers.require(user.getName());
     RoundForm changed = form.toRoundForm();
     try {
       rounds.updateHeader(code, new RoundForm(code, changed.name(), changed.kind(), changed.heldOn(),
-          changed.defaultDeadline()), signedIn.actor(user));
+          changed.defaultDeadline()), actor);
       return "redirect:/supervision/rounds/" + code;
     } catch (RefusedRoundForm refused) {
       response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -112,7 +111,7 @@ class RoundPages {
   @PostMapping("/{code}/problems")
   String problems(@PathVariable String code, @ModelAttribute RoundDraftForm form, Authentication user,
       RedirectAttributes redirect) {
-    managers.require(user.getName());
+    Actor actor = managers.require(user.getName());
     Round round = round(code);
     List<DraftProblem> typed = form.toProblems(round.sourceText());
     RoundDraftAction action = RoundDraftAction.parse(form.getAction());
@@ -123,7 +122,7 @@ class RoundPages {
       edited = typed;
       redirect.addFlashAttribute("error", refused.getMessage() + "（其余修改已保存）");
     }
-    int remaining = rounds.saveProblems(code, edited, signedIn.actor(user)).size();
+    int remaining = rounds.saveProblems(code, edited, actor).size();
     if (!redirect.getFlashAttributes().containsKey("error")) {
       redirect.addFlashAttribute("notice", remaining == 0 ? "已保存，问题清单可以发布。"
           : "已保存。还有 " + remaining + " 处需要修改，见各问题中标红的说明。");
@@ -146,10 +145,10 @@ class RoundPages {
 
   @PostMapping("/{code}/publish")
   String publish(@PathVariable String code, Authentication user, RedirectAttributes redirect) {
-    managers.require(user.getName());
+    Actor actor = managers.require(user.getName());
     round(code);
     try {
-      int opened = publishing.publish(code, signedIn.actor(user));
+      int opened = publishing.publish(code, actor);
       redirect.addFlashAttribute("notice", "已发布：立案 " + opened + " 个问题");
     } catch (RefusedInput | RefusedAction refused) {
       redirect.addFlashAttribute("error", refused.getMessage());
@@ -160,10 +159,10 @@ class RoundPages {
   @PostMapping("/{code}/close")
   String close(@PathVariable String code, @RequestParam(required = false) String into, Authentication user,
       RedirectAttributes redirect) {
-    managers.require(user.getName());
+    Actor actor = managers.require(user.getName());
     round(code);
     try {
-      int carried = closing.close(code, into == null || into.isBlank() ? null : into, signedIn.actor(user));
+      int carried = closing.close(code, into == null || into.isBlank() ? null : into, actor);
       redirect.addFlashAttribute("notice", carried == 0 ? "已结束：全部问题已办结"
           : "已结束：" + carried + " 个未完成问题转入“" + round(into).name() + "”");
     } catch (RefusedInput | RefusedAction refused) {

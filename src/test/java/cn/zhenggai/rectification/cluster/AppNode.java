@@ -131,6 +131,11 @@ final class AppNode {
         .POST(HttpRequest.BodyPublishers.ofString(json)), user);
   }
 
+  HttpResponse<String> put(String path, String user, String json) throws IOException {
+    return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(json)), user);
+  }
+
   private HttpResponse<String> send(HttpRequest.Builder request, String user) throws IOException {
     String credentials = Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
     try {

@@ -237,12 +237,15 @@ class ClusterIT {
     String created = nodeA.post("/api/rounds", "sup-orgdept", "{\"name\":\"2024年专项督查\",\"kind\":\"专项督查\","
         + "\"heldOn\":\"2024-07-01\",\"defaultDeadline\":\"2027-12-31\"}").body();
     assertThat(created).contains("\"code\":\"2024-ZXDC\"");
-    HttpResponse<String> imported = nodeB.post("/api/rounds/2024-ZXDC/import", "sup-orgdept", "{\"text\":\"督查发现的问题："
-        + "一是组织生活不够规范，有的社区党组织三会一课记录不全；有的学校党支部主题党日流于形式。"
-        + "二是作风建设仍有差距，个别机关干部服务群众态度生硬。\"}");
-    assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
-    long problems = count("select count(*) from round_problem where round_code = '2024-ZXDC'");
-    assertThat(problems).isPositive();
+    StringBuilder problems = new StringBuilder("[");
+    for (int i = 1; i <= 6; i++) {
+      problems.append(i == 1 ? "" : ",").append("{\"number\":\"1.").append(i).append("\",\"category\":\"组织生活\",")
+          .append("\"title\":\"专项督查问题 ").append(i).append("\",\"source\":\"原文 ").append(i).append("\",")
+          .append("\"units\":[\"street-chengguan\",\"organs\"],\"supervisors\":[\"org-dept\"],\"deadline\":\"2027-12-31\"}");
+    }
+    HttpResponse<String> saved = nodeB.put("/api/rounds/2024-ZXDC/problems", "sup-orgdept", problems.append("]").toString());
+    assertThat(saved.body()).as("nothing left to correct").isEqualTo("[]");
+    long problemCount = 6;
 
     List<CompletableFuture<HttpResponse<String>>> presses = new ArrayList<>();
     for (AppNode node : List.of(nodeA, nodeB)) {
@@ -258,10 +261,11 @@ class ClusterIT {
     for (CompletableFuture<HttpResponse<String>> press : presses) {
       statuses.add(press.get(2, TimeUnit.MINUTES).statusCode());
     }
-    assertThat(statuses).as("one publish, one refusal").containsExactlyInAnyOrder(200, 403);
-    assertThat(count("select count(*) from case_problem where round_code = '2024-ZXDC'")).isEqualTo(problems);
+    assertThat(statuses).as("one publish; the other finds it published").containsExactlyInAnyOrder(200, 409);
+    assertThat(count("select count(*) from case_problem where round_code = '2024-ZXDC'")).isEqualTo(problemCount);
+    assertThat(count("select count(*) from case_unit where problem_id like '2024-ZXDC/%'")).isEqualTo(problemCount * 2);
     assertThat(count("select count(*) from act_ru_execution where parent_id_ is null and business_key_ like '2024-ZXDC/%'"))
-        .isEqualTo(problems + count("select count(*) from case_unit where problem_id like '2024-ZXDC/%'"));
+        .isEqualTo(problemCount * 3);
     assertThat(new RegisterAgreement(jdbc).check().mismatches()).isEmpty();
   }
 

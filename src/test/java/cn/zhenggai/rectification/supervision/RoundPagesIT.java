@@ -148,7 +148,7 @@ class RoundPagesIT extends PostgresApplicationTest {
     assertThat(page).contains("整改中", "发布批次：立案 2 个问题，3 个单位整改").doesNotContain("保存全部修改");
     assertThat(orgDept.post("/supervision/rounds/" + code + "/publish", List.of()).body()).contains("不能再次发布");
     HttpResponse<String> late = orgDept.post("/supervision/rounds/" + code + "/problems", List.of(entry("action", "add")));
-    assertThat(late.statusCode()).isEqualTo(403);
+    assertThat(late.statusCode()).as("not for who asks but for where the round stands").isEqualTo(409);
     assertThat(late.body()).contains("问题清单不能再编辑");
   }
 
