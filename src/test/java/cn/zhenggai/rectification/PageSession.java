@@ -25,8 +25,7 @@ public final class PageSession {
   private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 
   private final String base;
-  private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-      .followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(5)).build();
+  private final CookieManager cookies = new CookieManager();
 
   private PageSession(int port) {
     this.base = "http://localhost:" + port;
@@ -88,6 +87,10 @@ public final class PageSession {
 
   private HttpResponse<String> send(HttpRequest.Builder request) {
     try {
+      // a new connection for each request: one kept alive could be closed by the server while idle (on a loaded machine
+      // idle long enough), and a form sent on it would fail with nothing received
+      HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NORMAL)
+          .connectTimeout(Duration.ofSeconds(5)).build();
       return http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new IllegalStateException(e);

@@ -20,8 +20,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * of a round) may take up to {@code spring.servlet.multipart.max-request-size}, which is set a little above
  * {@code rectification.rounds.max-upload}: a file somewhat too large still reaches the page, which says in Chinese how
  * large it may be, and only one far too large is refused here unread. A declared length is refused before anything
- * reads it; a body sent without one (chunked) is read up to the limit here, so it is refused the same way instead of
- * failing halfway through a request.
+ * reads it; any other body sent without one (chunked) is read up to the limit here, so it is refused the same way
+ * instead of failing halfway through a request.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -49,7 +49,9 @@ class RequestSizeLimit extends OncePerRequestFilter {
       ProblemJson.write(response, HttpStatus.PAYLOAD_TOO_LARGE, tooLarge);
       return;
     }
-    if (request.getContentLengthLong() >= 0 || request.getHeader("Transfer-Encoding") == null) {
+    // an upload sent without a length is left to the servlet container's multipart limits: its parts are read from the
+    // connection itself, so a body read here first would leave the file part empty
+    if (request.getContentLengthLong() >= 0 || request.getHeader("Transfer-Encoding") == null || upload) {
       chain.doFilter(request, response);
       return;
     }

@@ -162,10 +162,15 @@ class ClusterIT {
 
     // every draft task's four deadline notices recorded, all of them sent
     long draftTasks = count("select count(*) from act_ru_task where task_def_key_ = ?", UnitRectificationProcess.TASK_DRAFT_PLAN);
-    await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofSeconds(1)).until(() ->
-        count("select count(distinct task_id || kind) from notification where kind in ('BEFORE_DUE', 'DUE_DAY', 'YELLOW_CARD', 'RED_CARD')")
-            == draftTasks * DEADLINE_NOTICES.size()
-            && count("select count(*) from notification where status <> 'SENT'") == 0);
+    // on failure the figures say what was missing: notices by kind and anything not sent, with its last error
+    await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+      assertThat(jdbc.queryForList("select kind, count(distinct task_id) as tasks from notification where kind in"
+          + " ('BEFORE_DUE', 'DUE_DAY', 'YELLOW_CARD', 'RED_CARD') group by kind order by kind"))
+          .as("draft tasks with each deadline notice").hasSize(DEADLINE_NOTICES.size())
+          .allSatisfy(kind -> assertThat(((Number) kind.get("tasks")).longValue()).as(kind.toString()).isEqualTo(draftTasks));
+      assertThat(jdbc.queryForList("select kind, status, recipient_id, attempts, last_error from notification"
+          + " where status <> 'SENT'")).as("notices not sent").isEmpty();
+    });
     assertThat(count("select count(*) from act_ru_job")).as("no timer left behind").isZero();
 
     // each recorded notice arrived once; twice only if the killed node was sending it when it died
