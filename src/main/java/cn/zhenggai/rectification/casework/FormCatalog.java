@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The fields each user task's form declares, read from the same {@code bpmn/} files the engine deploys: a task takes
- * exactly these from a person, of these types; read-only fields are shown, never written.
+ * exactly these from a person, of these types; read-only fields are shown, never written. Values are inserted into
+ * the forms' texts only by html components, which show them as written.
  */
 @Component
 public class FormCatalog {
@@ -77,6 +78,12 @@ public class FormCatalog {
 
   private static void collect(JsonNode components, Map<String, FormField> fields, String file) {
     for (JsonNode component : components) {
+      // form-js reads what a text component inserts as Markdown (a problem's "[点此](…)" would become a link); an html
+      // component escapes each inserted value, so a speech's text is shown as written
+      if ("text".equals(component.path("type").asText()) && component.path("text").asText().contains("{{")) {
+        throw new IllegalStateException(file + "：文本组件 " + component.path("id").asText()
+            + " 插入了变量，插入的值会被当作 Markdown；请改用 html 组件");
+      }
       if (component.hasNonNull("key")) {
         String key = component.get("key").asText();
         fields.put(key, new FormField(key, component.path("label").asText(component.path("dateLabel").asText(key)),
