@@ -7,6 +7,7 @@ import cn.zhenggai.rectification.vocabulary.GroupType;
 import cn.zhenggai.rectification.vocabulary.RectificationCaseProcess;
 import java.util.Arrays;
 import java.util.Collection;
+import java.time.Duration;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -28,6 +29,9 @@ import org.springframework.stereotype.Component;
 @Component("deadlineWatch")
 public class DeadlineWatch {
 
+  /** A due date moved by less than this is the same moment (moves are by days, in demos by seconds). */
+  static final Duration SAME_MOMENT = Duration.ofSeconds(1);
+
   private final IdentityService identity;
   private final Notifications notifications;
   private final CaseRegister register;
@@ -48,9 +52,11 @@ public class DeadlineWatch {
       return; // created already late: the cards say it
     }
     // a supervisor may have moved the due date since the timer was set: a card only for what is late by the task's
-    // current due date
-    if (kind == NoticeKind.YELLOW_CARD && !overdue
-        || kind == NoticeKind.RED_CARD && (task.getDueDate() == null || now.before(reminders.redCard(task.getDueDate())))) {
+    // current due date. The timer's date and the due date are worked out one after the other when the task starts, so
+    // they may lie milliseconds apart and a timer may fire just before the due instant: that is not a moved date.
+    Date cardTime = new Date(now.getTime() + SAME_MOMENT.toMillis());
+    if (kind == NoticeKind.YELLOW_CARD && (task.getDueDate() == null || cardTime.before(task.getDueDate()))
+        || kind == NoticeKind.RED_CARD && (task.getDueDate() == null || cardTime.before(reminders.redCard(task.getDueDate())))) {
       return;
     }
     if (kind.isCard()) {

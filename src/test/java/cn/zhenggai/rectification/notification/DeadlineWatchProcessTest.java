@@ -71,6 +71,35 @@ class DeadlineWatchProcessTest extends ProcessTestBase {
     assertThat(unit("93.1").card()).as("the review starts without a card").isEqualTo("NONE");
   }
 
+  /** The yellow timer and the due date are worked out a few milliseconds apart: a timer firing just before still counts. */
+  @Test
+  void aCardTimerFiringAMomentBeforeTheDueInstantStillRaisesTheCard() {
+    starter.startIfNew(DemoRound.opening(problem("93.5")));
+    Task draft = driver.unitTask("93.5", "street-chengguan");
+    Instant due = draft.getDueDate().toInstant();
+
+    ClockUtil.setCurrentTime(Date.from(due.minusMillis(300)));
+    engine.getManagementService().executeJob(timerDueAt(draft, due).getId());
+
+    assertThat(recipientsOf(draft, "YELLOW_CARD")).containsExactlyInAnyOrder("sec-chengguan", "sup-orgdept");
+    assertThat(unit("93.5").card()).isEqualTo("YELLOW");
+  }
+
+  /** A due date a supervisor moved into the future while the card timer stood: no card. */
+  @Test
+  void aCardTimerForADueDateMovedLaterRaisesNoCard() {
+    starter.startIfNew(DemoRound.opening(problem("93.6")));
+    Task draft = driver.unitTask("93.6", "street-chengguan");
+    Instant due = draft.getDueDate().toInstant();
+    draft.setDueDate(Date.from(due.plus(Duration.ofDays(2))));
+    engine.getTaskService().saveTask(draft);
+
+    runTimersUntil(due.plusSeconds(1));
+
+    assertThat(recipientsOf(draft, "YELLOW_CARD")).isEmpty();
+    assertThat(unit("93.6").card()).isEqualTo("NONE");
+  }
+
   @Test
   void aTaskCompletedInTimeGetsNoReminder() {
     starter.startIfNew(DemoRound.opening(problem("93.2")));
@@ -117,6 +146,11 @@ class DeadlineWatchProcessTest extends ProcessTestBase {
         .duedateLowerThan(Date.from(moment.plusMillis(1))).list()).isEmpty()) {
       due.forEach(job -> engine.getManagementService().executeJob(job.getId()));
     }
+  }
+
+  private Job timerDueAt(Task task, Instant due) {
+    return engine.getManagementService().createJobQuery().processInstanceId(task.getProcessInstanceId()).timers().list()
+        .stream().filter(job -> job.getDuedate().toInstant().equals(due)).findFirst().orElseThrow();
   }
 
   private List<String> kindsFor(Task task) {
