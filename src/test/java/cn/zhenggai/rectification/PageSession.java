@@ -2,6 +2,7 @@ package cn.zhenggai.rectification;
 
 import java.io.IOException;
 import java.net.CookieManager;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -53,6 +54,35 @@ public final class PageSession {
         .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  /** The server's answer to an upload it refused unread. */
+  public record Answer(int statusCode, String body) {}
+
+  /**
+   * An upload of {@code length} bytes announced the way a browser announces it, refused by the server for its declared
+   * size before any of it is read: only the request head goes over a plain socket, and the answer is read. (Java's
+   * HTTP client sends the body once it has "100 Continue", which Tomcat gives at once; the server then refuses, closes
+   * the connection after a little of the body, and the client often loses the answer: "received no bytes".)
+   */
+  public Answer uploadTooLarge(String path, long length) {
+    try (Socket socket = new Socket(URI.create(base).getHost(), URI.create(base).getPort())) {
+      socket.setSoTimeout(60_000);
+      String head = "POST " + path + " HTTP/1.1\r\nHost: " + URI.create(base).getAuthority() + "\r\n"
+          + "Content-Type: multipart/form-data; boundary=----zhenggai\r\nContent-Length: " + length + "\r\n"
+          + "Expect: 100-continue\r\nConnection: close\r\n\r\n";
+      socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+      socket.getOutputStream().flush();
+      String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      // Tomcat says "100 Continue" as soon as it has the head; the refusal follows it
+      while (answer.startsWith("HTTP/1.1 100")) {
+        answer = answer.substring(answer.indexOf("\r\n\r\n") + 4);
+      }
+      int status = Integer.parseInt(answer.substring(answer.indexOf(' ') + 1, answer.indexOf(' ') + 4));
+      return new Answer(status, answer.substring(answer.indexOf("\r\n\r\n") + 4));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** A form with a file, as {@code enctype="multipart/form-data"} sends it. */
   public HttpResponse<String> upload(String path, Map<String, String> fields, String fileField, String fileName,
       byte[] content) {
@@ -71,8 +101,7 @@ public final class PageSession {
     System.arraycopy(start, 0, body, 0, start.length);
     System.arraycopy(content, 0, body, start.length, content.length);
     System.arraycopy(end, 0, body, start.length + content.length, end.length);
-    // Expect: 100-continue, so a body refused for its declared size is not sent at all (as the server answers at once)
-    return send(HttpRequest.newBuilder(uri(path)).expectContinue(true)
+    return send(HttpRequest.newBuilder(uri(path))
         .header("Content-Type", "multipart/form-data; boundary=" + boundary).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
   }
 
