@@ -1,3 +1,9 @@
+-- Plans approved before case_unit.plan_approved_at existed (V8) take the time of their last approval from the timeline.
+update case_unit set plan_approved_at = (
+  select max(e.occurred_at) from case_event e
+  where e.problem_id = case_unit.problem_id and e.unit_id = case_unit.unit_id and e.kind = 'PLAN_APPROVED')
+where plan_approved_at is null;
+
 -- Rectification rounds (整改批次): the review meeting's speech, an inspection feedback, an audit... each round numbers
 -- its own problems, so a case's key is "<round code>/<problem number>" (and a unit's "<round code>/<number>/<unit id>").
 

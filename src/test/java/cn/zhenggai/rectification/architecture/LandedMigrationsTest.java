@@ -1,0 +1,44 @@
+package cn.zhenggai.rectification.architecture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A migration that has landed is never edited: Flyway refuses to start on every database that applied the old text
+ * (checksum mismatch), so a county could not upgrade. Changes go into a new migration; add a migration here once it
+ * has landed.
+ */
+class LandedMigrationsTest {
+
+  static final Path MIGRATIONS = Path.of("src/main/resources/db/migration");
+
+  /** File → SHA-256 of the text that landed. */
+  static final Map<String, String> LANDED = Map.of(
+      "V1__case_register.sql", "9722170b3258440216e6e89f28eb6e9823ad20c4958841ea209b679c469cfade",
+      "V2__notifications.sql", "404f6391568804a3b65497b8ac97b39b02a3baefe6b90a91c195b8f67f5db904",
+      "V3__ledger.sql", "b60ca66ec49042b708683e150a3a9eee1fe49f7f96311683d3ac6e4256ed4256",
+      "V4__seeding_lock.sql", "a3910f87e539c0d059ca9f3c9f6db2c27b3c942e28a746a8caa118a4b0c4b98f",
+      "V5__ledger_order.sql", "b206e67ab6ee057db912ae42dc701b15c22029e6b3406c7f6a5024db69b3aaff",
+      "V6__register_task_index.sql", "3001cd579bd5984476f18c643c6b5a35832fc89ff86d36963671753c28d3d6e3",
+      "V7__sign_in_throttle.sql", "c39900bb6e59dbccf52ed85fa68653d34f2e4bf70651c27384a300dec4442b6a",
+      "V8__plan_approved_at.sql", "7c3dba2d7c8cdc5f75c30a122f1a6055373d62d4e3cfd9743fee5dfd4671dec5");
+
+  @Test
+  void landedMigrationsAreUnchanged() throws IOException, NoSuchAlgorithmException {
+    Map<String, String> now = new TreeMap<>();
+    for (String file : LANDED.keySet()) {
+      now.put(file, HexFormat.of().formatHex(
+          MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(MIGRATIONS.resolve(file)))));
+    }
+    assertThat(now).as("landed migrations (write a new one instead)").isEqualTo(new TreeMap<>(LANDED));
+  }
+}
