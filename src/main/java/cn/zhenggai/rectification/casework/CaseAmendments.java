@@ -15,12 +15,10 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,18 +37,16 @@ public class CaseAmendments {
 
   private final RuntimeService runtime;
   private final TaskService tasks;
-  private final ManagementService management;
   private final IdentityService identity;
   private final CaseRegister register;
   private final CaseTimeline timeline;
   private final TaskActor actors;
   private final StageDeadlines deadlines;
 
-  CaseAmendments(RuntimeService runtime, TaskService tasks, ManagementService management, IdentityService identity,
+  CaseAmendments(RuntimeService runtime, TaskService tasks, IdentityService identity,
       CaseRegister register, CaseTimeline timeline, TaskActor actors, StageDeadlines deadlines) {
     this.runtime = runtime;
     this.tasks = tasks;
-    this.management = management;
     this.identity = identity;
     this.register = register;
     this.timeline = timeline;
@@ -104,7 +100,10 @@ public class CaseAmendments {
     timeline.record(problemId, unitId, Kind.UNIT_WITHDRAWN, actors.named(actorId), "理由：" + why);
   }
 
-  /** A new deadline (end of that day); open rectification tasks get it as their due date, and their timers follow. */
+  /**
+   * A new deadline (end of that day); open rectification tasks get it as their due date, and their reminders follow
+   * (the register schedules them again when the due date changes).
+   */
   @Transactional
   public void changeDeadline(String problemId, LocalDate deadline, String reason, String actorId) {
     String why = reason(reason);
@@ -129,9 +128,6 @@ public class CaseAmendments {
       boolean returned = Boolean.FALSE.equals(runtime.getVariable(task.getProcessInstanceId(), UnitRectificationProcess.RECTIFICATION_ACCEPTED));
       task.setDueDate(returned && task.getDueDate().after(end) ? task.getDueDate() : end);
       saveAs(actorId, task);
-      for (Job timer : management.createJobQuery().processInstanceId(task.getProcessInstanceId()).timers().list()) {
-        management.recalculateJobDuedate(timer.getId(), false);
-      }
     }
     register.deadlineChanged(problemId, deadline);
     timeline.record(problemId, null, Kind.DEADLINE_CHANGED, actors.named(actorId), before + " → " + deadline + "；理由：" + why);

@@ -14,13 +14,19 @@ import static cn.zhenggai.rectification.vocabulary.UnitRectificationProcess.UNIT
 
 import cn.zhenggai.rectification.vocabulary.Card;
 import cn.zhenggai.rectification.vocabulary.CaseStatus;
+import cn.zhenggai.rectification.vocabulary.DueNotice;
 import cn.zhenggai.rectification.vocabulary.EngineClock;
+import cn.zhenggai.rectification.vocabulary.NoticeSchedule;
+import cn.zhenggai.rectification.vocabulary.NoticeSchedule.Scheduled;
 import cn.zhenggai.rectification.vocabulary.RectificationCaseProcess;
 import cn.zhenggai.rectification.vocabulary.Stage;
 import cn.zhenggai.rectification.vocabulary.StageDeadlines;
 import cn.zhenggai.rectification.vocabulary.UnitRectificationProcess;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -30,17 +36,34 @@ import org.springframework.stereotype.Service;
 
 /**
  * Writes the case register (tables {@code case_problem} and {@code case_unit}). Called by engine listeners, so
- * every write joins the engine's transaction: the register never says what the engine did not do.
+ * every write joins the engine's transaction: the register never says what the engine did not do. Each open task's
+ * row also keeps its next notice ({@link NoticeSchedule}), set again whenever the due date changes, so the notices
+ * follow the task's current due date; the sweep process reads the due ones ({@link #due}) and moves them on
+ * ({@link #advance}).
  */
 @Service
 public class CaseRegister {
 
+  /** An open task whose next notice is due, with what the notice needs; {@code unitId} null for the problem's own task. */
+  public record DueTask(String problemId, String title, String supervisorGroups, String unitId, Stage stage,
+      String taskId, String assignee, Date dueAt, DueNotice notice, Date noticeAt) {}
+
+  /** Moves a row from the notice the sweep found to its next one (none after the red card), raising a card if any. */
+  public record Advance(DueTask from, Scheduled next, Card card) {}
+
+  /** An open task that has no notice scheduled: opened before notices followed the due date, or past its red card. */
+  public record Unscheduled(String taskId, Date dueAt) {}
+
+  private static final String[] TABLES = {"case_unit", "case_problem"};
+
   private final JdbcTemplate jdbc;
   private final StageDeadlines deadlines;
+  private final NoticeSchedule schedule;
 
-  CaseRegister(JdbcTemplate jdbc, StageDeadlines deadlines) {
+  CaseRegister(JdbcTemplate jdbc, StageDeadlines deadlines, NoticeSchedule schedule) {
     this.jdbc = jdbc;
     this.deadlines = deadlines;
+    this.schedule = schedule;
   }
 
   public boolean hasProblem(String problemId) {
@@ -103,8 +126,8 @@ public class CaseRegister {
   private void ended(String table, DelegateExecution execution, Stage done) {
     boolean cancelled = execution.isCanceled();
     jdbc.update(
-        "update " + table + " set stage = ?, status = ?, task_id = null, assignee = null, due_at = null, closed_at = ?"
-            + " where process_instance_id = ?",
+        "update " + table + " set stage = ?, status = ?, task_id = null, assignee = null, due_at = null,"
+            + " next_notice = null, next_notice_at = null, closed_at = ? where process_instance_id = ?",
         (cancelled ? Stage.CANCELLED : done).name(),
         (cancelled ? CaseStatus.CANCELLED : CaseStatus.CLOSED).name(),
         now(),
@@ -116,33 +139,127 @@ public class CaseRegister {
     if (stage == null) {
       return;
     }
+    Scheduled first = schedule.first(task.getDueDate()).orElse(null);
     jdbc.update(
-        "update " + table(task) + " set stage = ?, task_id = ?, assignee = ?, due_at = ?, card = '" + Card.NONE + "'"
-            + " where process_instance_id = ?",
+        "update " + table(task) + " set stage = ?, task_id = ?, assignee = ?, due_at = ?, card = '" + Card.NONE + "',"
+            + " next_notice = ?, next_notice_at = ? where process_instance_id = ?",
         stage.name(),
         task.getId(),
         task.getAssignee(),
         timestamp(task.getDueDate()),
+        first == null ? null : first.notice().name(),
+        first == null ? null : timestamp(first.at()),
         task.getProcessInstanceId());
   }
 
-  /** Assignment (claim, unclaim, delegate) and due date changes; a due date moved into the future lifts the card. */
+  /**
+   * Assignment (claim, unclaim, delegate) and due date changes. A due date moved into the future lifts the card; a
+   * changed due date starts the notices again from the first one counted from it (in the same statement, comparing
+   * with the due date the row had).
+   */
   void taskChanged(DelegateTask task) {
     boolean dueAhead = task.getDueDate() != null && task.getDueDate().after(EngineClock.now());
+    Timestamp due = timestamp(task.getDueDate());
+    Scheduled first = schedule.first(task.getDueDate()).orElse(null);
     jdbc.update(
         "update " + table(task) + " set assignee = ?, due_at = ?" + (dueAhead ? ", card = '" + Card.NONE + "'" : "")
+            + ", next_notice = case when due_at is distinct from ? then ? else next_notice end"
+            + ", next_notice_at = case when due_at is distinct from ? then ? else next_notice_at end"
             + " where task_id = ?",
         task.getAssignee(),
-        timestamp(task.getDueDate()),
+        due,
+        due,
+        first == null ? null : first.notice().name(),
+        due,
+        first == null ? null : timestamp(first.at()),
         task.getId());
   }
 
   void taskCompleted(DelegateTask task) {
     boolean late = task.getDueDate() != null && task.getDueDate().before(EngineClock.now());
     jdbc.update(
-        "update " + table(task) + " set task_id = null, assignee = null, due_at = null"
-            + (late ? ", late_tasks = late_tasks + 1" : "") + " where task_id = ?",
+        "update " + table(task) + " set task_id = null, assignee = null, due_at = null, next_notice = null,"
+            + " next_notice_at = null" + (late ? ", late_tasks = late_tasks + 1" : "") + " where task_id = ?",
         task.getId());
+  }
+
+  /** Open tasks (units' first, then problems') whose next notice is this one and due by {@code now}, earliest first. */
+  public List<DueTask> due(DueNotice notice, Date now, int limit) {
+    List<DueTask> due = new ArrayList<>(jdbc.query(
+        "select u.problem_id, p.title, p.supervisor_groups, u.unit_id, u.stage, u.task_id, u.assignee, u.due_at,"
+            + " u.next_notice, u.next_notice_at from case_unit u join case_problem p on p.problem_id = u.problem_id"
+            + " where u.next_notice = ? and u.next_notice_at <= ? order by u.next_notice_at limit ?",
+        CaseRegister::dueTask, notice.name(), timestamp(now), limit));
+    if (due.size() < limit) {
+      due.addAll(jdbc.query(
+          "select problem_id, title, supervisor_groups, null as unit_id, stage, task_id, assignee, due_at, next_notice,"
+              + " next_notice_at from case_problem where next_notice = ? and next_notice_at <= ?"
+              + " order by next_notice_at limit ?",
+          CaseRegister::dueTask, notice.name(), timestamp(now), limit - due.size()));
+    }
+    return due;
+  }
+
+  /**
+   * Moves each row on, only if it still has the notice the sweep found (compare and set): true where this sweep won
+   * the row; false where the task ended, its due date moved or another sweep was first meanwhile.
+   */
+  public boolean[] advance(List<Advance> advances) {
+    boolean[] won = new boolean[advances.size()];
+    for (String table : TABLES) {
+      List<Integer> positions = new ArrayList<>();
+      List<Object[]> rows = new ArrayList<>();
+      for (int i = 0; i < advances.size(); i++) {
+        Advance advance = advances.get(i);
+        DueTask from = advance.from();
+        if ((from.unitId() == null) == table.equals("case_problem")) {
+          positions.add(i);
+          rows.add(new Object[] {
+              advance.next() == null ? null : advance.next().notice().name(),
+              advance.next() == null ? null : timestamp(advance.next().at()),
+              advance.card() == null ? null : advance.card().name(),
+              from.taskId(), from.notice().name(), timestamp(from.noticeAt())});
+        }
+      }
+      if (rows.isEmpty()) {
+        continue;
+      }
+      int[] counts = jdbc.batchUpdate(
+          "update " + table + " set next_notice = ?, next_notice_at = ?, card = coalesce(?, card)"
+              + " where task_id = ? and next_notice = ? and next_notice_at = ?", rows);
+      for (int i = 0; i < counts.length; i++) {
+        won[positions.get(i)] = counts[i] == 1;
+      }
+    }
+    return won;
+  }
+
+  /** Open tasks with a due date but no notice scheduled. */
+  public List<Unscheduled> unscheduled() {
+    List<Unscheduled> rows = new ArrayList<>();
+    for (String table : TABLES) {
+      rows.addAll(jdbc.query("select task_id, due_at from " + table + " where task_id is not null and due_at is not null"
+          + " and next_notice is null", (rs, row) -> new Unscheduled(rs.getString("task_id"), rs.getTimestamp("due_at"))));
+    }
+    return rows;
+  }
+
+  /** Schedules a task's next notice (the upgrade's backfill); only where none is scheduled. */
+  public void schedule(List<Unscheduled> tasks, List<Scheduled> next) {
+    List<Object[]> rows = new ArrayList<>();
+    for (int i = 0; i < tasks.size(); i++) {
+      rows.add(new Object[] {next.get(i).notice().name(), timestamp(next.get(i).at()), tasks.get(i).taskId()});
+    }
+    for (String table : TABLES) {
+      jdbc.batchUpdate("update " + table + " set next_notice = ?, next_notice_at = ? where task_id = ? and next_notice is null",
+          rows);
+    }
+  }
+
+  private static DueTask dueTask(ResultSet rs, int row) throws SQLException {
+    return new DueTask(rs.getString("problem_id"), rs.getString("title"), rs.getString("supervisor_groups"),
+        rs.getString("unit_id"), Stage.valueOf(rs.getString("stage")), rs.getString("task_id"), rs.getString("assignee"),
+        rs.getTimestamp("due_at"), DueNotice.valueOf(rs.getString("next_notice")), rs.getTimestamp("next_notice_at"));
   }
 
   /** A supervisor sent the plan (or the report) back: counted once the decision has passed its checks. */
@@ -191,7 +308,7 @@ public class CaseRegister {
   void endedAs(String processInstanceId, CaseStatus status) {
     for (String table : new String[] {"case_problem", "case_unit"}) {
       jdbc.update("update " + table + " set stage = ?, status = ?, task_id = null, assignee = null, due_at = null,"
-          + " closed_at = coalesce(closed_at, ?) where process_instance_id = ?",
+          + " next_notice = null, next_notice_at = null, closed_at = coalesce(closed_at, ?) where process_instance_id = ?",
           (status == CaseStatus.CARRIED_OVER ? Stage.CARRIED_OVER : Stage.CANCELLED).name(), status.name(), now(),
           processInstanceId);
     }
@@ -202,11 +319,6 @@ public class CaseRegister {
   }
 
   record CaseState(String processInstanceId, Stage stage, CaseStatus status, boolean started) {}
-
-  /** A yellow or red card on the item while its current task is overdue; the next task starts without one. */
-  public void markCard(DelegateTask task, Card card) {
-    jdbc.update("update " + table(task) + " set card = ? where task_id = ?", card.name(), task.getId());
-  }
 
   private static String table(DelegateTask task) {
     return RectificationCaseProcess.TASK_CONFIRM_CLOSURE.equals(task.getTaskDefinitionKey())

@@ -1,97 +1,123 @@
 package cn.zhenggai.rectification.notification;
 
 import cn.zhenggai.rectification.casework.CaseRegister;
+import cn.zhenggai.rectification.casework.CaseRegister.Advance;
+import cn.zhenggai.rectification.casework.CaseRegister.DueTask;
+import cn.zhenggai.rectification.notification.Notifications.Notice;
 import cn.zhenggai.rectification.vocabulary.Card;
+import cn.zhenggai.rectification.vocabulary.DueNotice;
 import cn.zhenggai.rectification.vocabulary.EngineClock;
-import cn.zhenggai.rectification.vocabulary.GroupType;
-import cn.zhenggai.rectification.vocabulary.RectificationCaseProcess;
-import java.util.Arrays;
-import java.util.Collection;
-import java.time.Duration;
+import cn.zhenggai.rectification.vocabulary.NoticeSchedule;
+import cn.zhenggai.rectification.vocabulary.ReminderProperties;
+import java.util.ArrayList;
 import java.util.Date;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.Map;
-import java.util.Set;
+import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * A task's deadline has come near or passed, or a unit has a new task ({@code ${deadlineWatch.notice(task, kind)}}
- * in the BPMN): who is told, and the card on the register. The emails themselves go out later, outside the task's
- * transaction ({@link MailDelivery}).
+ * Who is told when a unit has a new task ({@code ${deadlineWatch.notice(task, 'NEW_TASK')}} in the case diagrams),
+ * and the sweep of the process {@code DeadlineWatch} ({@code ${deadlineWatch.sweep('YELLOW_CARD')}}): every task whose
+ * next notice is due by its current due date gets it, with its card on the register. The emails themselves go out
+ * later, outside these transactions ({@link MailDelivery}).
  */
 @Component("deadlineWatch")
 public class DeadlineWatch {
 
-  /** A due date moved by less than this is the same moment (moves are by days, in demos by seconds). */
-  static final Duration SAME_MOMENT = Duration.ofSeconds(1);
+  private static final Logger LOG = LoggerFactory.getLogger(DeadlineWatch.class);
 
   private final IdentityService identity;
   private final Notifications notifications;
   private final CaseRegister register;
-  private final Reminders reminders;
+  private final NoticeSchedule schedule;
+  private final ReminderProperties reminders;
+  private final TransactionTemplate batches;
 
-  DeadlineWatch(IdentityService identity, Notifications notifications, CaseRegister register, Reminders reminders) {
+  DeadlineWatch(IdentityService identity, Notifications notifications, CaseRegister register, NoticeSchedule schedule,
+      ReminderProperties reminders, PlatformTransactionManager transactions) {
     this.identity = identity;
     this.notifications = notifications;
     this.register = register;
+    this.schedule = schedule;
     this.reminders = reminders;
+    this.batches = new TransactionTemplate(transactions);
+    batches.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
+  /**
+   * A new task: its candidates are told in the task's own transaction. The due-date kinds do nothing here: the sweep
+   * sends them; only a timer of a case opened before this version, firing before start-up has moved the case to the
+   * current diagram, still asks for one.
+   */
   public void notice(DelegateTask task, String kindName) {
     NoticeKind kind = NoticeKind.valueOf(kindName);
-    Date now = EngineClock.now();
-    boolean overdue = task.getDueDate() != null && !now.before(task.getDueDate());
-    if ((kind == NoticeKind.BEFORE_DUE || kind == NoticeKind.DUE_DAY) && overdue) {
-      return; // created already late: the cards say it
-    }
-    // a supervisor may have moved the due date since the timer was set: a card only for what is late by the task's
-    // current due date. The timer's date and the due date are worked out one after the other when the task starts, so
-    // they may lie milliseconds apart and a timer may fire just before the due instant: that is not a moved date.
-    Date cardTime = new Date(now.getTime() + SAME_MOMENT.toMillis());
-    if (kind == NoticeKind.YELLOW_CARD && (task.getDueDate() == null || cardTime.before(task.getDueDate()))
-        || kind == NoticeKind.RED_CARD && (task.getDueDate() == null || cardTime.before(reminders.redCard(task.getDueDate())))) {
+    if (kind != NoticeKind.NEW_TASK) {
       return;
     }
-    if (kind.isCard()) {
-      register.markCard(task, kind == NoticeKind.YELLOW_CARD ? Card.YELLOW : Card.RED);
-    }
-    notifications.record(kind, task, recipients(task, kind), now);
+    Date now = EngineClock.now();
+    Recipients people = new Recipients(identity);
+    notifications.insert(notifications.compose(kind, NoticeTopic.of(task), people.of(task), people, now), now);
   }
 
-  /** The task's candidates (or its assignee); for cards also the supervisors; for red cards the county leaders. */
-  private Collection<User> recipients(DelegateTask task, NoticeKind kind) {
-    Set<String> groups = new LinkedHashSet<>();
-    for (IdentityLink link : task.getCandidates()) {
-      if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
-        groups.add(link.getGroupId());
+  /**
+   * Sends this notice to every task for which it is due, in batches of {@code sweep-batch} rows, each its own
+   * transaction: the notices and the register's move to the next notice commit together, and a large backlog is not
+   * one giant transaction. A reminder that comes for a task already overdue is passed over (its cards say it).
+   */
+  public void sweep(String noticeName) {
+    DueNotice notice = DueNotice.valueOf(noticeName);
+    Date now = EngineClock.now();
+    Recipients people = new Recipients(identity);
+    int limit = reminders.sweepBatch();
+    int found;
+    int won;
+    int total = 0;
+    do {
+      int[] batch = batches.execute(status -> sweepBatch(notice, now, limit, people));
+      found = batch[0];
+      won = batch[1];
+      total += won;
+    } while (found == limit && won > 0);
+    if (total > 0) {
+      LOG.info("到期巡查：{} 项任务到了“{}”", total, notice.label());
+    }
+  }
+
+  /** Returns the rows found and the rows this sweep moved on. */
+  private int[] sweepBatch(DueNotice notice, Date now, int limit, Recipients people) {
+    List<DueTask> due = register.due(notice, now, limit);
+    List<Advance> advances = new ArrayList<>();
+    List<List<Notice>> notices = new ArrayList<>();
+    for (DueTask task : due) {
+      try {
+        boolean passedOver = notice.isReminder() && !now.before(task.dueAt());
+        List<Notice> mine = passedOver ? List.of() : notifications.compose(NoticeKind.valueOf(notice.name()),
+            NoticeTopic.of(task, people::unitName), people.of(task, notice), people, now);
+        Advance advance = new Advance(task, schedule.after(notice, task.dueAt()).orElse(null),
+            passedOver || notice.card() == Card.NONE ? null : notice.card());
+        notices.add(mine);
+        advances.add(advance);
+      } catch (RuntimeException e) {
+        LOG.warn("问题 {} 单位 {} 的“{}”未能记录：{}，下一轮重试", task.problemId(),
+            task.unitId() == null ? "（全部）" : task.unitId(), notice.label(), e.toString());
       }
     }
-    if (kind.isCard()) {
-      Object supervisors = task.getVariable(RectificationCaseProcess.SUPERVISOR_GROUPS);
-      if (supervisors instanceof String ids) {
-        groups.addAll(Arrays.asList(ids.split(",")));
+    boolean[] won = register.advance(advances);
+    List<Notice> recorded = new ArrayList<>();
+    int moved = 0;
+    for (int i = 0; i < won.length; i++) {
+      if (won[i]) {
+        recorded.addAll(notices.get(i));
+        moved++;
       }
     }
-    if (kind == NoticeKind.RED_CARD) {
-      identity.createGroupQuery().groupType(GroupType.LEADER.name()).list().stream().map(Group::getId).forEach(groups::add);
-    }
-    Map<String, User> users = new LinkedHashMap<>();
-    if (task.getAssignee() != null) {
-      User assignee = identity.createUserQuery().userId(task.getAssignee()).singleResult();
-      if (assignee != null) {
-        users.put(assignee.getId(), assignee);
-      }
-    }
-    for (String group : groups) {
-      identity.createUserQuery().memberOfGroup(group).list().forEach(user -> users.putIfAbsent(user.getId(), user));
-    }
-    return users.values();
+    notifications.insert(recorded, now);
+    return new int[] {due.size(), moved};
   }
 }

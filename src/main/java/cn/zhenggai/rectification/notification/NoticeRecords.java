@@ -2,11 +2,19 @@ package cn.zhenggai.rectification.notification;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Service;
 
-/** The notices (催办记录) of a problem as the case page and {@code /api/cases/{id}} show them. */
+/** The notices (催办记录) of a problem as the case page and {@code /api/cases/{id}} show them; those of tasks. */
 @Service
 public class NoticeRecords {
 
@@ -54,6 +62,27 @@ public class NoticeRecords {
             instant(rs.getTimestamp("created_at")),
             instant(rs.getTimestamp("sent_at"))),
         problemId);
+  }
+
+  /** The kinds of notice recorded so far for each of these tasks (any recipient, any due date). */
+  public Map<String, Set<String>> kindsByTask(Collection<String> taskIds) {
+    Map<String, Set<String>> kinds = new HashMap<>();
+    for (List<String> chunk : chunks(new ArrayList<>(taskIds))) {
+      jdbc.query("select distinct task_id, kind from notification where task_id in ("
+              + String.join(",", Collections.nCopies(chunk.size(), "?")) + ")",
+          (RowCallbackHandler) rs -> kinds.computeIfAbsent(rs.getString("task_id"), id -> new HashSet<>())
+              .add(rs.getString("kind")),
+          chunk.toArray());
+    }
+    return kinds;
+  }
+
+  private static List<List<String>> chunks(List<String> ids) {
+    List<List<String>> chunks = new ArrayList<>();
+    for (int from = 0; from < ids.size(); from += 500) {
+      chunks.add(ids.subList(from, Math.min(ids.size(), from + 500)));
+    }
+    return chunks;
   }
 
   private static Instant instant(Timestamp timestamp) {

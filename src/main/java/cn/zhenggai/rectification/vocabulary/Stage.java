@@ -28,6 +28,11 @@ public enum Stage {
     return label;
   }
 
+  /** The unit's own steps: the unit's group are the candidates (else the problem's supervisors). */
+  public boolean byUnit() {
+    return this == DRAFT_PLAN || this == RECTIFY;
+  }
+
   public static Optional<Stage> ofTask(String taskDefinitionKey) {
     return Arrays.stream(values()).filter(s -> taskDefinitionKey.equals(s.taskKey)).findFirst();
   }

@@ -6,11 +6,13 @@ import static org.awaitility.Awaitility.await;
 
 import cn.zhenggai.rectification.DemoRound;
 import cn.zhenggai.rectification.PostgresApplicationTest;
-import cn.zhenggai.rectification.notification.Reminders;
+import cn.zhenggai.rectification.vocabulary.DueNotice;
+import cn.zhenggai.rectification.vocabulary.NoticeSchedule;
 import cn.zhenggai.rectification.vocabulary.RectificationCaseProcess;
 import cn.zhenggai.rectification.vocabulary.StageDeadlines;
 import cn.zhenggai.rectification.vocabulary.UnitRectificationProcess;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Date;
@@ -41,7 +43,7 @@ class CaseAmendmentsIT extends PostgresApplicationTest {
   @Autowired ProcessEngine engine;
   @Autowired TestRestTemplate anonymous;
   @Autowired StageDeadlines deadlines;
-  @Autowired Reminders reminders;
+  @Autowired NoticeSchedule schedule;
   TestRestTemplate http;
   CaseDriver driver;
 
@@ -159,8 +161,10 @@ class CaseAmendmentsIT extends PostgresApplicationTest {
     assertThat(rectify.getDueDate()).isEqualTo(end);
     assertThat(unit("3.3", "street-chengguan").get("dueAt").asText()).isEqualTo("2027-02-26T15:59:59Z");
     assertThat(problem("3.3").get("summary").get("deadline").asText()).isEqualTo("2027-02-26");
-    assertThat(jobsOf(rectify.getProcessInstanceId())).extracting(Job::getDuedate)
-        .containsExactlyInAnyOrder(reminders.beforeDue(end), reminders.dueDay(end), end, reminders.redCard(end));
+    assertThat(jdbc.queryForMap("select next_notice, next_notice_at from case_unit where task_id = ?", rectify.getId()))
+        .as("the reminders start again from the new due date")
+        .containsEntry("next_notice", "BEFORE_DUE")
+        .containsEntry("next_notice_at", new Timestamp(schedule.at(DueNotice.BEFORE_DUE, end).getTime()));
     assertThat(problem("3.3").get("timeline")).anySatisfy(event -> {
       assertThat(event.get("kind").asText()).isEqualTo("DEADLINE_CHANGED");
       assertThat(event.get("detail").asText()).isEqualTo("2027-06-30 → 2027-02-26；理由：县委要求春节前完成");

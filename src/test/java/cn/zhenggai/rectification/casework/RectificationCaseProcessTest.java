@@ -7,6 +7,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 
 import cn.zhenggai.rectification.DemoRound;
+import cn.zhenggai.rectification.vocabulary.DeadlineWatchProcess;
 import cn.zhenggai.rectification.vocabulary.RectificationCaseProcess;
 import cn.zhenggai.rectification.vocabulary.RefusedAction;
 import cn.zhenggai.rectification.vocabulary.RefusedInput;
@@ -30,7 +31,7 @@ class RectificationCaseProcessTest extends ProcessTestBase {
     @Bean
     @Primary // over the library's default, which it would otherwise fall back to
     ProcessEngineCoverageProperties coverageProperties() {
-      return completeCoverageExcluding(UnitRectificationProcess.KEY);
+      return completeCoverageExcluding(UnitRectificationProcess.KEY, DeadlineWatchProcess.KEY);
     }
   }
 

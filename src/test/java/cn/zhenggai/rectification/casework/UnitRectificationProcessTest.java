@@ -9,11 +9,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import cn.zhenggai.rectification.DemoRound;
+import cn.zhenggai.rectification.vocabulary.DeadlineWatchProcess;
+import cn.zhenggai.rectification.vocabulary.DueNotice;
+import cn.zhenggai.rectification.vocabulary.NoticeSchedule;
 import cn.zhenggai.rectification.vocabulary.RectificationCaseProcess;
 import cn.zhenggai.rectification.vocabulary.RefusedAction;
 import cn.zhenggai.rectification.vocabulary.RefusedInput;
 import cn.zhenggai.rectification.vocabulary.StageDeadlines;
 import cn.zhenggai.rectification.vocabulary.UnitRectificationProcess;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Date;
@@ -42,13 +46,13 @@ class UnitRectificationProcessTest extends ProcessTestBase {
     @Bean
     @Primary // over the library's default, which it would otherwise fall back to
     ProcessEngineCoverageProperties coverageProperties() {
-      return completeCoverageExcluding(RectificationCaseProcess.KEY);
+      return completeCoverageExcluding(RectificationCaseProcess.KEY, DeadlineWatchProcess.KEY);
     }
   }
 
   @Autowired StageDeadlines deadlines;
   @Autowired CaseAmendments amendments;
-  @Autowired cn.zhenggai.rectification.notification.Reminders reminders;
+  @Autowired NoticeSchedule schedule;
 
   /** A still clock, so due dates computed from "now" can be compared exactly. */
   @BeforeEach
@@ -280,9 +284,10 @@ class UnitRectificationProcessTest extends ProcessTestBase {
     amendments.changeDeadline(key, newDeadline, "上级要求提前完成", "sup-orgdept");
 
     assertThat(BpmnAwareTests.task(unit).getDueDate()).isEqualTo(end);
-    assertThat(engine.getManagementService().createJobQuery().processInstanceId(unit.getId()).timers().list())
-        .extracting(org.camunda.bpm.engine.runtime.Job::getDuedate)
-        .containsExactlyInAnyOrder(reminders.beforeDue(end), reminders.dueDay(end), end, reminders.redCard(end));
+    assertThat(jdbc.queryForMap("select next_notice, next_notice_at from case_unit where process_instance_id = ?", unit.getId()))
+        .as("the reminders start again from the new due date")
+        .containsEntry("next_notice", "BEFORE_DUE")
+        .containsEntry("next_notice_at", new Timestamp(schedule.at(DueNotice.BEFORE_DUE, end).getTime()));
     CaseQueries.CaseRecord record = register("90.10");
     assertThat(record.summary().deadline()).isEqualTo(newDeadline);
     assertThat(record.units().stream().filter(u -> u.unitId().equals("street-chengguan")).findFirst().orElseThrow().dueAt())
