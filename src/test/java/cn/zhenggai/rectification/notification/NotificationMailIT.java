@@ -9,12 +9,19 @@ import cn.zhenggai.rectification.TestMailServer;
 import cn.zhenggai.rectification.casework.CaseStarter;
 import cn.zhenggai.rectification.problem.Problem;
 import cn.zhenggai.rectification.vocabulary.UnitRectificationProcess;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.mail.Message;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -25,19 +32,23 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Reminders and cards by real email (GreenMail as the SMTP server) from the application on PostgreSQL, with
- * deadlines in seconds: the draft plan is due after 30 s, reminded at 10 s and 20 s, yellow at 30 s, red at 40 s.
+ * deadlines in seconds: the draft plan is due after 30 s, reminded at 10 s and 20 s, yellow at 30 s, red at 40 s; the
+ * sweep that sends them runs every second.
  */
 class NotificationMailIT extends PostgresApplicationTest {
 
   @RegisterExtension static final TestMailServer smtp = new TestMailServer();
+  static final ZoneId COUNTY = ZoneId.of("Asia/Shanghai");
 
   @DynamicPropertySource
   static void mailAndSecondScaleDeadlines(DynamicPropertyRegistry registry) {
@@ -46,6 +57,7 @@ class NotificationMailIT extends PostgresApplicationTest {
     registry.add("rectification.deadlines.draft-plan", () -> "PT30S");
     registry.add("rectification.reminders.before-due", () -> "PT20S");
     registry.add("rectification.escalation.red-after", () -> "PT10S");
+    registry.add("rectification.reminders.sweep-every", () -> "PT1S");
     registry.add("rectification.mail.poll-interval", () -> "PT1S");
     registry.add("rectification.mail.retry-backoff", () -> "PT1S");
     registry.add("rectification.mail.max-attempts", () -> "30");
@@ -87,6 +99,40 @@ class NotificationMailIT extends PostgresApplicationTest {
         .isEqualTo("RED");
     assertThat(jdbc.queryForList("select status from notification where unit_id = 'street-chengguan'", String.class))
         .containsOnly("SENT");
+  }
+
+  /** A supervisor moves the due date in Tasklist: reminders and cards come by the new date, each once. */
+  @Test
+  void aDueDateMovedInTasklistBringsItsRemindersAtTheNewDateOnce() throws Exception {
+    var asSupervisor = http.withBasicAuth("sup-orgdept", "demo");
+    // the REST API starts on its first request, which may take longer than the plan's first reminder
+    assertThat(asSupervisor.getForEntity("/engine-rest/task/count", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    starter.startIfNew(DemoRound.opening(new Problem("8.5", "测试类别", "改期测试问题", "原文", List.of(), List.of("street-xicheng"),
+        List.of("org-dept"), LocalDate.of(2027, 6, 30))));
+    Task draft = engine.getTaskService().createTaskQuery()
+        .processInstanceBusinessKey(UnitRectificationProcess.businessKey(DemoRound.key("8.5"), "street-xicheng")).singleResult();
+    Instant moved = draft.getDueDate().toInstant().plusSeconds(40).truncatedTo(ChronoUnit.SECONDS);
+    ObjectNode body = (ObjectNode) asSupervisor.getForEntity("/engine-rest/task/" + draft.getId(), JsonNode.class).getBody();
+    body.put("due", DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ").withZone(COUNTY).format(moved));
+    HttpHeaders json = new HttpHeaders();
+    json.setContentType(MediaType.APPLICATION_JSON);
+    assertThat(asSupervisor.exchange("/engine-rest/task/" + draft.getId(), HttpMethod.PUT, new HttpEntity<>(body, json),
+        String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+
+    await().atMost(Duration.ofSeconds(120)).until(() -> subjectsTo("leader@example.org").stream()
+        .anyMatch(s -> s.startsWith("【红牌督办】") && s.contains("改期测试问题")));
+    await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
+        "select count(*) from notification where problem_id = '2022-SZPY/8.5' and status in ('PENDING', 'SENDING')",
+        Integer.class) == 0);
+
+    List<String> secretary = subjectsTo("sec-xicheng@example.org").stream().filter(s -> s.contains("改期测试问题")).toList();
+    assertThat(secretary).extracting(s -> s.substring(0, s.indexOf('】') + 1))
+        .containsExactly("【新任务】", "【催办】", "【今日到期】", "【黄牌督办】", "【红牌督办】");
+    assertThat(secretary.get(1)).endsWith(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(COUNTY).format(moved) + " 到期");
+    assertThat(subjectsTo("sup-orgdept@example.org")).filteredOn(s -> s.contains("改期测试问题"))
+        .extracting(s -> s.substring(0, s.indexOf('】') + 1)).containsExactly("【黄牌督办】", "【红牌督办】");
+    assertThat(jdbc.queryForObject("select min(created_at) from notification where problem_id = '2022-SZPY/8.5'"
+        + " and kind = 'YELLOW_CARD'", Timestamp.class).toInstant()).as("no card by the old due date").isAfterOrEqualTo(moved);
   }
 
   @Test
@@ -150,13 +196,13 @@ class NotificationMailIT extends PostgresApplicationTest {
     try {
       starter.startIfNew(DemoRound.opening(new Problem("8.4", "测试类别", "重发测试问题", "原文", List.of(), List.of("education"),
           List.of("org-dept"), LocalDate.of(2027, 6, 30))));
-      jdbc.update("update notification set attempts = 29 where problem_id = '2022-SZPY/8.4'"); // one attempt left of 30
+      jdbc.update("update notification set attempts = 29 where problem_id = '2022-SZPY/8.4' and kind = 'NEW_TASK'"); // one attempt left of 30
       await().atMost(Duration.ofSeconds(20)).until(() -> "FAILED".equals(
-          jdbc.queryForObject("select status from notification where problem_id = '2022-SZPY/8.4'", String.class)));
+          jdbc.queryForObject("select status from notification where problem_id = '2022-SZPY/8.4' and kind = 'NEW_TASK'", String.class)));
     } finally {
       smtp.start();
     }
-    Map<String, Object> failed = jdbc.queryForMap("select id, last_error from notification where problem_id = '2022-SZPY/8.4'");
+    Map<String, Object> failed = jdbc.queryForMap("select id, last_error from notification where problem_id = '2022-SZPY/8.4' and kind = 'NEW_TASK'");
     assertThat((String) failed.get("last_error")).isNotBlank();
     String retry = "/api/notifications/" + failed.get("id") + "/retry";
 
@@ -166,7 +212,8 @@ class NotificationMailIT extends PostgresApplicationTest {
         .isEqualTo(HttpStatus.OK);
 
     await().atMost(Duration.ofSeconds(20)).until(() -> subjectsTo("sec-education@example.org").stream().anyMatch(s -> s.contains("重发测试问题")));
-    assertThat(jdbc.queryForObject("select status from notification where problem_id = '2022-SZPY/8.4'", String.class)).isEqualTo("SENT");
+    await().atMost(Duration.ofSeconds(10)).until(() -> "SENT".equals(jdbc.queryForObject(
+        "select status from notification where problem_id = '2022-SZPY/8.4' and kind = 'NEW_TASK'", String.class)));
   }
 
   /** The decoded text of the message's part of that type (the mails are multipart: plain text and HTML). */
