@@ -3,14 +3,17 @@ package cn.zhenggai.rectification.operations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import cn.zhenggai.rectification.DemoRound;
 import cn.zhenggai.rectification.PostgresApplicationTest;
 import cn.zhenggai.rectification.TestMailServer;
 import cn.zhenggai.rectification.casework.CaseDriver;
-import cn.zhenggai.rectification.notification.NoticeKind;
+import cn.zhenggai.rectification.vocabulary.DeadlineWatchProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -22,7 +25,8 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,20 +42,15 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The meters at {@code /actuator/prometheus} and the health details on the seeded cases driven to known states, with a
- * real mail server (GreenMail): items in every working stage, four overdue, a yellow and a red card, a notice that
- * failed, a job with no retries left (and its incident), a due job still held by a node that has gone.
+ * real mail server (GreenMail): items in every working stage, four overdue (their due dates moved into the past), three
+ * yellow cards and a red one, a notice that failed, a job with no retries left (and its incident), the sweep's job due
+ * and still held by a node that has gone.
  */
 @AutoConfigureObservability(tracing = false) // Spring's tests leave out the Prometheus registry unless asked
 class MetersAndHealthIT extends PostgresApplicationTest {
 
   @RegisterExtension static final TestMailServer smtp = new TestMailServer();
   static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*)})? (\\S+)$");
-  /** A task's deadline timers, by their time in the BPMN (the yellow card at the deadline itself). */
-  static final Map<NoticeKind, String> DEADLINE_TIMERS = Map.of(
-      NoticeKind.BEFORE_DUE, "DATE: ${reminders.beforeDue(",
-      NoticeKind.DUE_DAY, "DATE: ${reminders.dueDay(",
-      NoticeKind.YELLOW_CARD, "DATE: ${deadlines.",
-      NoticeKind.RED_CARD, "DATE: ${reminders.redCard(");
   static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
 
   @DynamicPropertySource
@@ -60,6 +59,13 @@ class MetersAndHealthIT extends PostgresApplicationTest {
     registry.add("rectification.mail.poll-interval", () -> "PT1S");
     registry.add("rectification.mail.max-attempts", () -> "1"); // a notice that cannot be sent fails at once
     registry.add("rectification.operations.figures-max-age", () -> "PT1S");
+    registry.add("rectification.reminders.sweep-every", () -> "PT1S"); // the notices of a moved due date come at once
+    // the nightly history cleanup job is not due while the figures are read, whatever the time of day
+    LocalTime later = LocalTime.now().plusHours(12);
+    registry.add("camunda.bpm.generic-properties.properties.history-cleanup-batch-window-start-time",
+        () -> later.format(DateTimeFormatter.ofPattern("HH:mm")));
+    registry.add("camunda.bpm.generic-properties.properties.history-cleanup-batch-window-end-time",
+        () -> later.plusHours(1).format(DateTimeFormatter.ofPattern("HH:mm")));
   }
 
   @Autowired ProcessEngine engine;
@@ -76,10 +82,11 @@ class MetersAndHealthIT extends PostgresApplicationTest {
     ManagementService management = engine.getManagementService();
     awaitNoticesSettled(); // the 35 new-task notices of the seeded cases are sent
 
-    // the mail server is down when one reminder goes out, and one attempt is all a notice gets here
+    // the mail server is down when one reminder goes out (a due date moved into the reminder window: the next sweep
+    // sends it), and one attempt is all a notice gets here
     smtp.stop();
     try {
-      management.executeJob(timer(driver.unitTask("4.1", "education"), NoticeKind.BEFORE_DUE).getId());
+      dueIn(driver.unitTask("4.1", "education"), Duration.ofHours(60));
       await().atMost(Duration.ofSeconds(30))
           .until(() -> count("select count(*) from notification where status = 'FAILED'") == 1);
     } finally {
@@ -102,21 +109,34 @@ class MetersAndHealthIT extends PostgresApplicationTest {
     // the units' rectifications join asynchronously; then the problem waits for its closure
     await().atMost(Duration.ofSeconds(60)).until(() -> driver.closureTask("2.2") != null);
 
+    // a supervisor moves due dates into the past: the sweep raises the cards by the new dates
     for (Task task : List.of(driver.unitTask("1.1", "street-chengguan"), driver.unitTask("3.1", "street-chengguan"),
         driver.unitTask("2.1", "street-chengguan"))) {
-      overdue(task, Duration.ofDays(1));
+      dueIn(task, Duration.ofDays(-1));
     }
-    overdue(driver.unitTask("1.1", "street-dongcheng"), Duration.ofDays(8)); // past red-after (P7D): the red card is due
-    // the deadline timers fire now instead of in 15 days
-    management.executeJob(timer(driver.unitTask("1.1", "street-chengguan"), NoticeKind.YELLOW_CARD).getId()); // yellow
-    management.executeJob(timer(driver.unitTask("1.1", "street-dongcheng"), NoticeKind.YELLOW_CARD).getId());
-    management.executeJob(timer(driver.unitTask("1.1", "street-dongcheng"), NoticeKind.RED_CARD).getId()); // red
+    dueIn(driver.unitTask("1.1", "street-dongcheng"), Duration.ofDays(-8)); // past red-after (P7D): the red card too
+    await().atMost(Duration.ofSeconds(60)).until(() -> count("select count(*) from notification where kind = 'RED_CARD'") == 3
+        && count("select count(*) from notification where kind = 'YELLOW_CARD'") == 7);
 
-    // a job no node will run again, and a due one a node that has gone still holds
-    management.setJobRetries(timer(driver.unitTask("4.2", "education"), NoticeKind.BEFORE_DUE).getId(), 0);
-    jdbc.update("update act_ru_job set duedate_ = localtimestamp - interval '1 minute', lock_owner_ = 'node-gone',"
-        + " lock_exp_time_ = localtimestamp + interval '1 hour' where id_ = ?",
-        timer(driver.unitTask("4.2", "organs"), NoticeKind.DUE_DAY).getId());
+    // with the job executor held: a unit's join that no node will run again (no retries left), and the sweep job,
+    // due, still held by a node that has gone
+    JobExecutor jobs = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor();
+    jobs.shutdown();
+    try {
+      await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) from act_ru_job where lock_owner_ is not null") == 0);
+      driver.submitPlan("2.3", "street-chengguan", "sec-chengguan");
+      driver.reviewPlan("2.3", "street-chengguan", "sup-orgdept", true, null);
+      driver.submitReport("2.3", "street-chengguan", "sec-chengguan");
+      driver.acceptRectification("2.3", "street-chengguan", "sup-orgdept", true, null);
+      String caseOf23 = engine.getRuntimeService().createProcessInstanceQuery()
+          .processInstanceBusinessKey(DemoRound.key("2.3")).singleResult().getId();
+      management.setJobRetries(management.createJobQuery().processInstanceId(caseOf23).singleResult().getId(), 0);
+      jdbc.update("update act_ru_job set duedate_ = localtimestamp - interval '1 minute', lock_owner_ = 'node-gone',"
+          + " lock_exp_time_ = localtimestamp + interval '1 hour' where id_ = ?",
+          management.createJobQuery().processDefinitionKey(DeadlineWatchProcess.KEY).singleResult().getId());
+    } finally {
+      jobs.start();
+    }
 
     awaitNoticesSettled();
     driven = true;
@@ -136,21 +156,24 @@ class MetersAndHealthIT extends PostgresApplicationTest {
         expected.put(series("rectification_notices", "kind", kind, "status", status), 0.0);
       }
     }
-    // 9 problems, 35 units: 1.1 and 2.3 to 4.2 all drafting; 2.1 one unit in each later stage; 2.2 accepted, closing
-    expected.put(series("rectification_items_open", "stage", "DRAFT_PLAN"), 29.0);
+    // 9 problems, 35 units: 1.1 and 2.3 to 4.2 drafting but 2.3's first unit, accepted; 2.1 one unit in each later
+    // stage; 2.2 accepted, closing
+    expected.put(series("rectification_items_open", "stage", "DRAFT_PLAN"), 28.0);
     expected.put(series("rectification_items_open", "stage", "REVIEW_PLAN"), 1.0);
     expected.put(series("rectification_items_open", "stage", "RECTIFY"), 1.0);
     expected.put(series("rectification_items_open", "stage", "ACCEPT_RECTIFICATION"), 1.0);
     expected.put(series("rectification_items_open", "stage", "CONFIRM_CLOSURE"), 1.0);
     expected.put(series("rectification_items_overdue", "stage", "DRAFT_PLAN"), 3.0);
     expected.put(series("rectification_items_overdue", "stage", "REVIEW_PLAN"), 1.0);
-    expected.put(series("rectification_items_cards", "card", "YELLOW", "stage", "DRAFT_PLAN"), 1.0);
+    expected.put(series("rectification_items_cards", "card", "YELLOW", "stage", "DRAFT_PLAN"), 2.0);
+    expected.put(series("rectification_items_cards", "card", "YELLOW", "stage", "REVIEW_PLAN"), 1.0);
     expected.put(series("rectification_items_cards", "card", "RED", "stage", "DRAFT_PLAN"), 1.0);
-    // 35 new tasks at seeding, 5 rectifications begun (2.1 twice, 2.2 three times)
-    expected.put(series("rectification_notices", "kind", "NEW_TASK", "status", "SENT"), 40.0);
+    // 35 new tasks at seeding, 6 rectifications begun (2.1 twice, 2.2 three times, 2.3 once)
+    expected.put(series("rectification_notices", "kind", "NEW_TASK", "status", "SENT"), 41.0);
     expected.put(series("rectification_notices", "kind", "BEFORE_DUE", "status", "FAILED"), 1.0);
-    // two yellow cards to the secretary and the organization department each; the red one to the leader as well
-    expected.put(series("rectification_notices", "kind", "YELLOW_CARD", "status", "SENT"), 4.0);
+    // three plans' yellow cards to the secretary and the organization department each, the review's to the
+    // organization department; the red one to the leader as well
+    expected.put(series("rectification_notices", "kind", "YELLOW_CARD", "status", "SENT"), 7.0);
     expected.put(series("rectification_notices", "kind", "RED_CARD", "status", "SENT"), 3.0);
     expected.put(series("rectification_jobs_due"), 1.0);
     expected.put(series("rectification_jobs_failed"), 1.0);
@@ -275,21 +298,10 @@ class MetersAndHealthIT extends PostgresApplicationTest {
     return key.append('}').toString();
   }
 
-  /** The task's deadline timer that records notices of that kind, known by its time in the BPMN. */
-  private Job timer(Task task, NoticeKind kind) {
-    ManagementService management = engine.getManagementService();
-    String time = DEADLINE_TIMERS.get(kind);
-    return management.createJobQuery().processInstanceId(task.getProcessInstanceId()).timers().list().stream()
-        .filter(job -> management.createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId()).singleResult()
-            .getJobConfiguration().startsWith(time))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no timer " + time + " on " + task.getName()));
-  }
-
-  /** A supervisor moved the task's due date to yesterday. */
-  private void overdue(Task task, Duration by) {
+  /** A supervisor moved the task's due date by that much from now (into the past for a negative amount). */
+  private void dueIn(Task task, Duration from) {
     TaskService tasks = engine.getTaskService();
-    task.setDueDate(new Date(System.currentTimeMillis() - by.toMillis()));
+    task.setDueDate(new Date(System.currentTimeMillis() + from.toMillis()));
     tasks.saveTask(task);
   }
 
