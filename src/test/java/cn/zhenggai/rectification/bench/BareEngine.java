@@ -121,12 +121,9 @@ final class BareEngine implements AutoCloseable {
 
     DeploymentBuilder deployment = engine.getRepositoryService().createDeployment().name("bare-camunda");
     int taskListeners = 0;
-    int timeoutListeners = 0;
     int executionListeners = 0;
     for (String file : List.of("RectificationCase.bpmn", "UnitRectification.bpmn")) {
       BpmnModelInstance model = read("bpmn/" + file);
-      timeoutListeners += (int) model.getModelElementsByType(CamundaTaskListener.class).stream()
-          .filter(listener -> "timeout".equals(listener.getCamundaEvent())).count();
       taskListeners += remove(model, CamundaTaskListener.class);
       executionListeners += remove(model, CamundaExecutionListener.class);
       Bpmn.validateModel(model);
@@ -148,8 +145,7 @@ final class BareEngine implements AutoCloseable {
         + "–" + jobThreads.getMaxPoolSize() + " (queue " + jobThreads.getQueueCapacity() + "), "
         + jobs.getMaxJobsPerAcquisition() + " jobs per acquisition, idle wait " + jobs.getWaitTimeInMillis() + "–"
         + jobs.getMaxWait() + " ms";
-    String removed = taskListeners + " task listeners (" + timeoutListeners + " of them timeout listeners with their timers) and "
-        + executionListeners + " execution listeners";
+    String removed = taskListeners + " task listeners and " + executionListeners + " execution listeners";
     return new BareEngine(engine, dataSource, jobThreads, deadlines, removed, settings);
   }
 

@@ -111,7 +111,7 @@ class LifecycleBenchmark extends PostgresApplicationTest {
         .append("(ratio = median of the rounds' ratios).\n\n")
         .append("- **application**: the product on PostgreSQL (profiles postgres,demo), its engine as deployed: the BPMN's ")
         .append("task listeners (submission record and its checks, review decision, new-task notices recorded in ")
-        .append("`notification`, 4 reminder timers per task), the case register (case_problem, case_unit, case_event) ")
+        .append("`notification`), the case register (case_problem, case_unit, case_event, with each task's next reminder for the sweep process DeadlineWatch) ")
         .append("and task names (parse listener), unit access grants; mail poller and job executor on.\n")
         .append("- **bare Camunda**: a second engine in the same JVM on a fresh database of the same PostgreSQL server, ")
         .append("the same two BPMN files and forms with ").append(removed).append(" removed, no engine plugins; ")

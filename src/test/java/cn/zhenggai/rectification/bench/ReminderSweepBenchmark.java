@@ -36,7 +36,8 @@ import org.springframework.test.context.TestPropertySource;
  * the plans of 2,000 problems × 5 units, opened through the application) all become overdue at one moment. First,
  * untimed, the engine clock ({@link ClockUtil}) stands still just before the earliest due date: the reminders and due-day
  * notices of the days before the deadline are recorded and sent. Then it moves to just after the latest due date, and
- * the application's job executor runs the due yellow-card timers as in production. Measures the time from then until
+ * the application's job executor runs the sweep process ({@code DeadlineWatch}) as in production: it takes the due
+ * yellow cards from the register in batches. Measures the time from then until
  * every yellow-card notice is recorded (the mail poller running alongside, as in production). The delivery rate into a local SMTP server (GreenMail) is measured on a
  * backlog: the mail poller is held while the cases are opened, then the 10,000 new-task mails are sent at once.
  * Checks that each notice is recorded once and each mail delivered exactly once.
@@ -76,6 +77,8 @@ class ReminderSweepBenchmark extends PostgresApplicationTest {
   @Autowired ScheduledAnnotationBeanPostProcessor scheduling;
   @Value("${rectification.mail.poll-interval}") Duration pollInterval;
   @Value("${rectification.deadlines.draft-plan}") Duration draftPlan;
+  @Value("${rectification.reminders.sweep-batch}") int sweepBatch;
+  @Value("${rectification.reminders.sweep-every}") Duration sweepEvery;
 
   @Test
   void overdueTasksAreNoticedAndMailed() throws Exception {
@@ -112,7 +115,7 @@ class ReminderSweepBenchmark extends PostgresApplicationTest {
       await().atMost(Duration.ofMinutes(30)).pollInSameThread().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250))
           .until(() -> engine.getManagementService().createJobQuery().executable().count() == 0 && unsent() == 0);
 
-      // the sweep: every task overdue at once
+      // every task overdue at once: the next sweep finds them all
       long due = System.nanoTime();
       ClockUtil.offset(latestDue.getTime() + 1000 - System.currentTimeMillis());
       await().atMost(Duration.ofMinutes(30)).pollInSameThread().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250))
@@ -152,11 +155,12 @@ class ReminderSweepBenchmark extends PostgresApplicationTest {
         reminder and due-day notice of the days before the deadline are recorded and sent.
 
         The sweep: the engine clock moves to 1 s after the latest plan's due date (%d days ahead): every task's
-        yellow-card timer is due at once (%d timer jobs), the red cards not yet. The application's job executor, with its
-        own settings (when idle it looks for due jobs every %d to %d s), runs them, while the mail poller (every %d s)
-        sends what is recorded to GreenMail, which counts each mail by its notice.
+        yellow card is due at once (%d tasks), the red cards not yet. The sweep process (DeadlineWatch, every %d s) is
+        due; the application's job executor, with its own settings (when idle it looks for due jobs every %d to %d s),
+        runs it: it takes the due rows from the register in batches of %d, each batch one transaction, while the mail
+        poller (every %d s) sends what is recorded to GreenMail, which counts each mail by its notice.
 
-        | from the moment the timers are due | seconds |
+        | from the moment the cards are due | seconds |
         |---|---|
         | first yellow-card notice recorded | %.1f |
         | all %d notices recorded | %.1f |
@@ -167,7 +171,8 @@ class ReminderSweepBenchmark extends PostgresApplicationTest {
         card, each task reminded once before its deadline, no job failed.
         """,
         problems, BenchProblems.UNITS.size(), THREADS, openSeconds, tasks, deliverySeconds, deliveryRate,
-        draftPlan.toDays(), tasks, jobs.getWaitTimeInMillis() / 1000, jobs.getMaxWait() / 1000, pollInterval.toSeconds(),
+        draftPlan.toDays(), tasks, sweepEvery.toSeconds(), jobs.getWaitTimeInMillis() / 1000, jobs.getMaxWait() / 1000,
+        sweepBatch, pollInterval.toSeconds(),
         sweep.firstRecorded, expected, sweep.allRecorded, sweep.firstSent, sweep.allSent);
     BenchmarkReport.publish("reminder-sweep", "Reminder sweep and mail delivery (ReminderSweepBenchmark)", load, rows, details);
   }
@@ -225,7 +230,7 @@ class ReminderSweepBenchmark extends PostgresApplicationTest {
             Integer.class, kind, status, DemoRound.key(PREFIX) + "%");
   }
 
-  /** Progress of the sweep, in seconds from the moment the timers are due. */
+  /** Progress of the sweep, in seconds from the moment the cards are due. */
   private static final class Sweep {
     double firstRecorded = Double.NaN;
     double allRecorded = Double.NaN;

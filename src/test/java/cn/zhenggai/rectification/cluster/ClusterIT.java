@@ -40,7 +40,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Two application nodes, each its own JVM running the packaged jar, on one PostgreSQL server and one mail server
  * (GreenMail), with deadlines in seconds and minutes: a draft plan is due 10 minutes after its case opens, reminded
- * 40 s and 20 s before, yellow card at the deadline, red 10 s after it; a plan review is due after 60 s. The steps
+ * 40 s and 20 s before, yellow card at the deadline, red 10 s after it, by the sweep that runs every 2 s; a plan review
+ * is due after 60 s. The steps
  * build on each other: start together, lose a node to {@code kill -9} in the middle of the reminders, lose the
  * database for a while, publish one round from both nodes at once.
  */
@@ -74,6 +75,7 @@ class ClusterIT {
         "--rectification.deadlines.review-plan=PT60S",
         "--rectification.reminders.before-due=PT40S",
         "--rectification.escalation.red-after=PT10S",
+        "--rectification.reminders.sweep-every=PT2S",
         "--rectification.mail.poll-interval=PT1S",
         "--rectification.mail.retry-backoff=PT1S",
         "--rectification.mail.max-attempts=100",
@@ -123,7 +125,7 @@ class ClusterIT {
         .isEqualTo(35);
     assertThat(jdbc.queryForList("select key_ from act_re_procdef group by key_ having count(*) > 1"))
         .as("each process deployed once").isEmpty();
-    assertThat(count("select count(*) from act_re_procdef")).isEqualTo(2);
+    assertThat(count("select count(*) from act_re_procdef")).as("the two case diagrams and the sweep").isEqualTo(3);
     assertThat(jdbc.queryForList("select name_ from act_ru_filter group by name_, owner_ having count(*) > 1"))
         .as("Tasklist filters").isEmpty();
     assertThat(count("select count(*) from act_ru_filter")).isPositive();
@@ -136,19 +138,19 @@ class ClusterIT {
   @Test
   @Order(2)
   void aNodeKilledInTheMiddleOfTheRemindersLosesNothingAndNoReminderGoesTwice() throws Exception {
-    // the clock moves on so that the first twenty reminders fall due at once, however long the start took: every
-    // timer and every task's due date comes earlier by the same amount, so they keep their order and spacing (a card
-    // is raised only for a task that is late by its current due date). Node B stands still meanwhile, so that node A
-    // takes them all in one batch; else which node takes them is a race.
+    // the clock moves on so that every plan's first reminder falls due at once, however long the start took: every
+    // task's due date and its next notice in the register come earlier by the same amount, so they keep their order
+    // and spacing. Node B stands still meanwhile, so that node A runs the sweep; else which node runs it is a race.
     nodeB.pause();
-    String shift = "((select max(duedate_) from (select duedate_ from act_ru_job where type_ = 'timer'"
-        + " order by duedate_ limit 20) first_timers) - localtimestamp)";
+    String shift = "(select max(next_notice_at) - localtimestamp from case_unit where next_notice is not null)";
     jdbc.update("update act_ru_task set due_date_ = due_date_ - " + shift + " where due_date_ is not null");
-    jdbc.update("update act_ru_job set duedate_ = duedate_ - " + shift + " where type_ = 'timer'");
-    // kill node A while it holds a batch of due reminder timers
+    jdbc.update("update case_unit set due_at = due_at - " + shift + ", next_notice_at = next_notice_at - " + shift
+        + " where next_notice is not null");
+    // kill node A while it holds the sweep's job
     try {
       await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(20))
-          .until(() -> count("select count(*) from act_ru_job where lock_owner_ = 'node-a' and lock_exp_time_ > now()") >= 3);
+          .until(() -> count("select count(*) from act_ru_job where lock_owner_ = 'node-a' and lock_exp_time_ > now()"
+              + " and process_def_key_ = 'DeadlineWatch'") >= 1);
       nodeA.kill();
     } finally {
       nodeB.resume();
@@ -171,7 +173,8 @@ class ClusterIT {
       assertThat(jdbc.queryForList("select kind, status, recipient_id, attempts, last_error from notification"
           + " where status <> 'SENT'")).as("notices not sent").isEmpty();
     });
-    assertThat(count("select count(*) from act_ru_job")).as("no timer left behind").isZero();
+    assertThat(count("select count(*) from act_ru_job where process_instance_id_ is not null")).as("no timer left behind")
+        .isZero();
 
     // each recorded notice arrived once; twice only if the killed node was sending it when it died
     Map<String, Long> received = receivedMail();
@@ -227,7 +230,7 @@ class ClusterIT {
     assertThat(nodeA.post("/engine-rest/task/" + task + "/complete", "sec-chengguan", plan).statusCode()).isEqualTo(204);
     String review = jdbc.queryForObject("select t.id_ from act_ru_task t join act_ru_execution e on e.id_ = t.proc_inst_id_"
         + " where e.business_key_ = ?", String.class, businessKey);
-    // the job executors and the mail senders have recovered: the review's first reminder fires and goes out
+    // the job executors and the mail senders have recovered: the review's first reminder comes and goes out
     await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() ->
         count("select count(*) from notification where task_id = ? and kind = 'BEFORE_DUE' and status = 'SENT'", review) > 0);
     String reminder = jdbc.queryForObject("select subject from notification where task_id = ? and kind = 'BEFORE_DUE'",
