@@ -58,7 +58,10 @@ class UpgradeFromBeforeRoundsIT {
         "--spring.datasource.password=");
   }
 
-  /** The data as the version before rounds left it: plain problem numbers as keys, no rounds, V10 and V11 not yet applied. */
+  /**
+   * The data as the version before rounds left it: plain problem numbers as keys, no rounds, V10, V11 and the later
+   * migrations not yet applied.
+   */
   private static void putBackAsBeforeRounds(JdbcTemplate database) {
     String strip = " = substr(%1$s, length('2022-SZPY/') + 1) where %1$s like '2022-SZPY/%%'";
     // one session, in which foreign keys are not checked while the keys change
@@ -79,6 +82,11 @@ class UpgradeFromBeforeRoundsIT {
     database.execute("drop index case_unit_round_order");
     database.execute("drop index case_unit_order");
     database.execute("alter table case_unit drop column round_code, drop column problem_order");
-    database.update("delete from flyway_schema_history where version in ('10', '11')");
+    // and the later migrations not yet either: V13's reminder schedule
+    database.execute("drop index case_unit_next_notice");
+    database.execute("drop index case_problem_next_notice");
+    database.execute("alter table case_unit drop column next_notice, drop column next_notice_at");
+    database.execute("alter table case_problem drop column next_notice, drop column next_notice_at");
+    database.update("delete from flyway_schema_history where version in ('10', '11', '13')");
   }
 }
