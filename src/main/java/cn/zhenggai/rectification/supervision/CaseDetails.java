@@ -29,7 +29,7 @@ class CaseDetails {
       List<CaseEvidence.Listed> evidence) {
 
     /** The evidence files of one unit, plan before report. */
-    List<CaseEvidence.Listed> evidenceOf(String unitId) {
+    public List<CaseEvidence.Listed> evidenceOf(String unitId) {
       return evidence.stream().filter(file -> file.unitId().equals(unitId)).toList();
     }
   }

@@ -22,7 +22,7 @@ class CaseEvidence {
       String uploaderName, Instant uploadedAt, String url) {
 
     /** {@code 860 字节}, {@code 12.5 KB}, {@code 3.2 MB}. */
-    String sizeText() {
+    public String sizeText() {
       if (size < 1024) {
         return size + " 字节";
       }
