@@ -50,10 +50,10 @@ class CaseEvidence {
         file.uploadedAt(), "/evidence/files/" + file.id())).toList();
   }
 
-  /** User id → name, in one query (the directory's first name holds the whole name). */
+  /** User id → name, in one query (the directory's first name holds the whole name); the id where there is none. */
   private Map<String, String> uploaders(List<EvidenceFile> seen) {
     String[] ids = seen.stream().map(EvidenceFile::uploadedBy).distinct().toArray(String[]::new);
     return ids.length == 0 ? Map.of() : identity.createUserQuery().userIdIn(ids).list().stream()
-        .collect(Collectors.toMap(User::getId, User::getFirstName));
+        .collect(Collectors.toMap(User::getId, user -> user.getFirstName() == null ? user.getId() : user.getFirstName()));
   }
 }
