@@ -254,7 +254,7 @@ class SupervisionPagesIT extends PostgresApplicationTest {
 
     String apiDocs = supervisor.getForObject("/v3/api-docs", String.class);
     assertThat(apiDocs).contains("/api/cases", "/api/ledger", "/api/ledger/statistics", "/api/ledger/overview");
-    assertThat(apiDocs).contains("\"name\":\"round\"", "2023-XCFK", "2022-SZPY/1.1", "进行中的批次");
+    assertThat(apiDocs).contains("\"name\":\"round\"", "2023-XCFK", "2022-SZPY/1.1", "进行中的批次", "evidenceFiles", "evidenceCount");
     assertThat(supervisor.getForEntity("/swagger-ui.html", String.class).getStatusCode().is2xxSuccessful()).isTrue();
   }
 
