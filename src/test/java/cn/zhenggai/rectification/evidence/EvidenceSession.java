@@ -1,5 +1,6 @@
 package cn.zhenggai.rectification.evidence;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.CookieManager;
@@ -11,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -72,6 +74,28 @@ public final class EvidenceSession {
   /** An upload as the panel sends it: the file's bytes as the body. */
   public HttpResponse<byte[]> upload(String taskId, String name, byte[] content) {
     return send(uploadRequest(taskId, name).POST(HttpRequest.BodyPublishers.ofByteArray(content)));
+  }
+
+  /** An upload of a file on disk, sent as it is read (with its length). */
+  public HttpResponse<byte[]> upload(String taskId, String name, Path file) {
+    try {
+      return send(uploadRequest(taskId, name).POST(HttpRequest.BodyPublishers.ofFile(file)));
+    } catch (FileNotFoundException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A download read as it arrives, not held whole. */
+  public HttpResponse<InputStream> stream(String path) {
+    try {
+      return http.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofMinutes(5)).GET().build(),
+          HttpResponse.BodyHandlers.ofInputStream());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   /** An upload of unknown length: sent in chunks, without Content-Length. */
