@@ -1,0 +1,278 @@
+package cn.zhenggai.rectification.casework;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.zhenggai.rectification.BrowserApplicationTest;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * 佐证材料 in Tasklist: a secretary attaches files to her completion report in the panel below the form (two at once,
+ * one removed and attached again, a refused one explained beside it, a large one showing its progress), is refused
+ * 办理完成 while none is attached, and submits; the supervisor sees them on the acceptance form, read-only, and the file
+ * downloaded is the file uploaded. Screenshots under {@code target/screenshots/}.
+ */
+class EvidenceBrowserIT extends BrowserApplicationTest {
+
+  static final String UNIT = "street-chengguan";
+  static final String PANEL = ".task-details .zhenggai-evidence";
+  static final By LISTED = By.cssSelector(PANEL + " .zhenggai-evidence-file");
+  static final By PICKER = By.cssSelector(PANEL + " input.zhenggai-evidence-input");
+  static final String NO_FILE_YET = "请先上传至少一份佐证材料";
+
+  @Autowired ProcessEngine engine;
+  @TempDir Path folder;
+  TasklistPage tasklist;
+
+  @BeforeEach
+  void openTasklist() {
+    tasklist = new TasklistPage(browser, wait, url("/camunda/app/tasklist/default/"));
+  }
+
+  @Test
+  void aSecretaryAttachesEvidenceToHerReportAndTheSupervisorDownloadsIt() throws Exception {
+    CaseDriver cases = new CaseDriver(engine);
+    cases.submitPlan("2.2", UNIT, "sec-chengguan");
+    cases.reviewPlan("2.2", UNIT, "sup-orgdept", true, null);
+    Task report = cases.unitTask("2.2", UNIT);
+    Path minutes = Files.write(folder.resolve("专题学习会议记录.pdf"), pdf("Minutes of the study session"));
+    Path rules = Files.write(folder.resolve("学习制度（2027年修订）.docx"), docx("一、每月第一周开展集中学习。"));
+
+    tasklist.signIn("sec-chengguan");
+    tasklist.openByLink(report.getId(), report.getName());
+    WebElement panel = panelOf(report);
+    assertThat(panel.getText()).contains("佐证材料", "须上传至少一份佐证材料", "尚未上传佐证材料");
+    assertPanelSitsBetweenFormAndButtons();
+    tasklist.claim();
+    tasklist.type("textarea[id$='Field_RectificationDone']", "已开展专题学习 4 次。");
+    tasklist.type("textarea[id$='Field_RectificationResults']", "党员参学率 98%。");
+    tasklist.type("textarea[id$='Field_EvidenceDescription']", "会议记录 1 份，学习制度 1 份。");
+    assertThat(tasklist.refusedCompletion(NO_FILE_YET)).contains("未能办理完成", NO_FILE_YET);
+    screenshot("1-refused-without-evidence");
+
+    pick(minutes, rules);
+    assertThat(listed(2)).satisfiesExactlyInAnyOrder(
+        row -> assertThat(row).contains("专题学习会议记录.pdf", size(minutes), "落实整改", "李卫东"),
+        row -> assertThat(row).contains("学习制度（2027年修订）.docx", size(rules), "落实整改", "李卫东"));
+    screenshot("2-two-files-attached");
+
+    remove("学习制度（2027年修订）.docx");
+    assertThat(listed(1)).singleElement().asString().contains("专题学习会议记录.pdf");
+    pick(rules);
+    assertThat(listed(2)).anySatisfy(row -> assertThat(row).contains("学习制度（2027年修订）.docx"));
+
+    Path program = Files.write(folder.resolve("整改成效.pdf"), windowsProgram());
+    pick(program);
+    WebElement refused = wait.until(ExpectedConditions.presenceOfElementLocated(
+        By.cssSelector(PANEL + " .zhenggai-evidence-upload-refused")));
+    assertThat(refused.getText()).contains("整改成效.pdf").containsPattern("PDF.*Word");
+    assertThat(listed(2)).noneSatisfy(row -> assertThat(row).contains("整改成效.pdf"));
+    screenshot("3-refused-file-explained");
+
+    Path large = Files.write(folder.resolve("学习笔记汇编.txt"), text(6 * 1024 * 1024));
+    throttleUploads(2 * 1024 * 1024);
+    pick(large);
+    WebElement progress = wait.until(ExpectedConditions.presenceOfElementLocated(
+        By.cssSelector(PANEL + " .zhenggai-evidence-upload progress")));
+    wait.until(driver -> {
+      int percent = Integer.parseInt(progress.getDomProperty("value"));
+      return percent > 0 && percent < 100;
+    });
+    assertThat(browser.findElement(By.cssSelector(PANEL + " .zhenggai-evidence-upload")).getText())
+        .contains("学习笔记汇编.txt", "6.0 MB").containsPattern("正在上传 \\d+%");
+    screenshot("4-large-file-uploading");
+    assertThat(listed(3)).anySatisfy(row -> assertThat(row).contains("学习笔记汇编.txt", "6.0 MB"));
+    throttleUploads(-1);
+
+    tasklist.complete(report.getName());
+    tasklist.signOut();
+
+    Task acceptance = cases.unitTask("2.2", UNIT);
+    assertThat(acceptance.getTaskDefinitionKey()).isEqualTo("Task_AcceptRectification");
+    tasklist.signIn("sup-orgdept");
+    tasklist.openByLink(acceptance.getId(), acceptance.getName());
+    panelOf(acceptance);
+    assertThat(listed(3)).anySatisfy(row -> assertThat(row).contains("专题学习会议记录.pdf", size(minutes), "李卫东"))
+        .anySatisfy(row -> assertThat(row).contains("学习制度（2027年修订）.docx", size(rules), "李卫东"));
+    assertThat(browser.findElements(PICKER)).as("no picker on the acceptance").isEmpty();
+    assertThat(browser.findElements(By.cssSelector(PANEL + " .zhenggai-evidence-remove"))).as("nothing to remove").isEmpty();
+    assertThat(link("专题学习会议记录.pdf").getDomAttribute("target")).as("a PDF opens in the browser").isEqualTo("_blank");
+    assertThat(link("学习制度（2027年修订）.docx").getDomAttribute("download")).as("a Word file downloads").isNotNull();
+    screenshot("5-acceptance-shows-the-files");
+
+    assertThat(download(link("学习制度（2027年修订）.docx"))).isEqualTo(Files.readAllBytes(rules));
+    assertThat(download(link("专题学习会议记录.pdf"))).isEqualTo(Files.readAllBytes(minutes));
+  }
+
+  @Test
+  void movingBetweenTasksShowsEachTasksOwnFilesOnce() throws Exception {
+    CaseDriver cases = new CaseDriver(engine);
+    Task plan = cases.unitTask("3.3", UNIT);
+    Task other = cases.unitTask("4.1", UNIT);
+    Path survey = Files.write(folder.resolve("调研记录.pdf"), pdf("Survey"));
+
+    tasklist.signIn("sec-chengguan");
+    tasklist.openFromUnitFilter(plan.getName());
+    panelOf(plan);
+    assertThat(browser.findElement(By.cssSelector(PANEL)).getText()).doesNotContain("须上传至少一份佐证材料");
+    pick(survey);
+    assertThat(listed(1)).singleElement().asString().contains("调研记录.pdf", "制定整改方案");
+
+    tasklist.openFromUnitFilter(other.getName());
+    panelOf(other);
+    assertThat(browser.findElement(By.cssSelector(PANEL)).getText()).contains("尚未上传佐证材料").doesNotContain("调研记录.pdf");
+    tasklist.openFromUnitFilter(plan.getName());
+    panelOf(plan);
+    assertThat(listed(1)).singleElement().asString().contains("调研记录.pdf");
+    screenshot("6-back-to-the-plan");
+  }
+
+  /** The panel, once it shows the files of {@code task}: exactly one, for this task. */
+  private WebElement panelOf(Task task) {
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(PANEL + "[data-task='" + task.getId() + "']")));
+    List<WebElement> panels = browser.findElements(By.cssSelector(".zhenggai-evidence"));
+    assertThat(panels).as("one panel on the page").hasSize(1);
+    return panels.get(0);
+  }
+
+  /** Below the form's last field and above 办理完成. */
+  private void assertPanelSitsBetweenFormAndButtons() {
+    assertThat((Boolean) browser.executeScript(
+        "const panel = document.querySelector(arguments[0]);"
+            + "const form = document.querySelector('.task-details .fjs-container');"
+            + "const buttons = document.querySelector('.task-details .form-actions');"
+            + "return form.compareDocumentPosition(panel) === Node.DOCUMENT_POSITION_FOLLOWING"
+            + " && (panel.compareDocumentPosition(buttons) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0"
+            + " && form.getBoundingClientRect().bottom <= panel.getBoundingClientRect().top"
+            + " && panel.getBoundingClientRect().bottom <= buttons.getBoundingClientRect().top", PANEL)).isTrue();
+  }
+
+  /** Picks files as a person does in the file dialog: one or several at once. */
+  private void pick(Path... files) {
+    List<String> paths = new ArrayList<>();
+    for (Path file : files) {
+      paths.add(file.toAbsolutePath().toString());
+    }
+    browser.findElement(PICKER).sendKeys(String.join("\n", paths));
+  }
+
+  private void remove(String name) {
+    WebElement row = browser.findElement(By.xpath("//*[contains(@class,'zhenggai-evidence-file')]"
+        + "[.//a[normalize-space(.)='" + name + "']]"));
+    row.findElement(By.cssSelector(".zhenggai-evidence-remove")).click();
+  }
+
+  /** The listed files' lines, once there are {@code expected} of them and no upload is under way. */
+  private List<String> listed(int expected) {
+    wait.until(ExpectedConditions.numberOfElementsToBe(LISTED, expected));
+    wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(PANEL + " .zhenggai-evidence-upload progress"), 0));
+    return browser.findElements(LISTED).stream().map(WebElement::getText).toList();
+  }
+
+  private WebElement link(String name) {
+    return browser.findElement(By.xpath("//*[contains(@class,'zhenggai-evidence-file')]//a[normalize-space(.)='" + name + "']"));
+  }
+
+  /** The bytes behind a link, fetched in the browser with its session. */
+  private byte[] download(WebElement link) {
+    browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+    Object fetched = browser.executeAsyncScript(
+        "const done = arguments[arguments.length - 1];"
+            + "fetch(arguments[0].href, { credentials: 'same-origin' })"
+            + "  .then(response => response.ok ? response.arrayBuffer() : Promise.reject(new Error('HTTP ' + response.status)))"
+            + "  .then(buffer => {"
+            + "    let text = '';"
+            + "    new Uint8Array(buffer).forEach(each => { text += String.fromCharCode(each); });"
+            + "    done(btoa(text));"
+            + "  })"
+            + "  .catch(error => done('failed: ' + error.message));", link);
+    assertThat(fetched).asString().doesNotStartWith("failed");
+    return Base64.getDecoder().decode((String) fetched);
+  }
+
+  /** Chromium's network throttled to {@code bytesPerSecond} for uploads; -1 lifts it. */
+  private void throttleUploads(long bytesPerSecond) {
+    browser.executeCdpCommand("Network.enable", Map.of());
+    browser.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", false, "latency", 0,
+        "downloadThroughput", -1, "uploadThroughput", bytesPerSecond));
+  }
+
+  /** The size as the panel writes it. */
+  private static String size(Path file) throws Exception {
+    long bytes = Files.size(file);
+    return bytes < 1024 * 1024
+        ? String.format("%.1f KB", Math.max(0.1, Math.ceil(bytes / 102.4) / 10))
+        : String.format("%.1f MB", bytes / (1024.0 * 1024));
+  }
+
+  private static byte[] docx(String paragraph) throws Exception {
+    try (XWPFDocument document = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      document.createParagraph().createRun().setText(paragraph);
+      document.write(out);
+      return out.toByteArray();
+    }
+  }
+
+  /** A one-page PDF with a line of text, its cross-reference table pointing where each object starts. */
+  static byte[] pdf(String line) {
+    List<String> objects = List.of(
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+        streamOf("BT /F1 18 Tf 72 760 Td (" + line + ") Tj ET"),
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>");
+    StringBuilder pdf = new StringBuilder("%PDF-1.4\n");
+    List<Integer> offsets = new ArrayList<>();
+    for (int i = 0; i < objects.size(); i++) {
+      offsets.add(pdf.length());
+      pdf.append(i + 1).append(" 0 obj\n").append(objects.get(i)).append("\nendobj\n");
+    }
+    int xref = pdf.length();
+    pdf.append("xref\n0 ").append(objects.size() + 1).append("\n0000000000 65535 f \n");
+    offsets.forEach(offset -> pdf.append(String.format("%010d 00000 n \n", offset)));
+    pdf.append("trailer\n<< /Size ").append(objects.size() + 1).append(" /Root 1 0 R >>\nstartxref\n").append(xref)
+        .append("\n%%EOF\n");
+    return pdf.toString().getBytes(StandardCharsets.US_ASCII);
+  }
+
+  private static String streamOf(String content) {
+    return "<< /Length " + content.length() + " >>\nstream\n" + content + "\nendstream";
+  }
+
+  /** The start of a Windows program (MZ header), as an .exe renamed .pdf begins. */
+  private static byte[] windowsProgram() {
+    byte[] program = new byte[4096];
+    program[0] = 'M';
+    program[1] = 'Z';
+    program[0x3c] = (byte) 0x80;
+    program[0x80] = 'P';
+    program[0x81] = 'E';
+    return program;
+  }
+
+  private static byte[] text(int bytes) {
+    byte[] line = "第一期：学习《中国共产党支部工作条例（试行）》，讨论本支部落实情况。\n".getBytes(StandardCharsets.UTF_8);
+    byte[] text = new byte[bytes - bytes % line.length];
+    for (int at = 0; at < text.length; at += line.length) {
+      System.arraycopy(line, 0, text, at, line.length);
+    }
+    return text;
+  }
+}
