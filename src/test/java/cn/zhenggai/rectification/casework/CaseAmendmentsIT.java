@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import cn.zhenggai.rectification.DemoRound;
 import cn.zhenggai.rectification.PostgresApplicationTest;
+import cn.zhenggai.rectification.evidence.EvidenceUploads;
 import cn.zhenggai.rectification.notification.Reminders;
 import cn.zhenggai.rectification.vocabulary.RectificationCaseProcess;
 import cn.zhenggai.rectification.vocabulary.StageDeadlines;
@@ -39,6 +40,7 @@ import org.springframework.http.ResponseEntity;
 class CaseAmendmentsIT extends PostgresApplicationTest {
 
   @Autowired ProcessEngine engine;
+  @Autowired EvidenceUploads evidence;
   @Autowired TestRestTemplate anonymous;
   @Autowired StageDeadlines deadlines;
   @Autowired Reminders reminders;
@@ -47,7 +49,7 @@ class CaseAmendmentsIT extends PostgresApplicationTest {
 
   @BeforeEach
   void setUp() {
-    driver = new CaseDriver(engine);
+    driver = new CaseDriver(engine, evidence);
     http = anonymous.withBasicAuth("sup-orgdept", "demo");
   }
 

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import cn.zhenggai.rectification.PostgresApplicationTest;
 import cn.zhenggai.rectification.TestMailServer;
 import cn.zhenggai.rectification.casework.CaseDriver;
+import cn.zhenggai.rectification.evidence.EvidenceUploads;
 import cn.zhenggai.rectification.notification.NoticeKind;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -63,6 +64,7 @@ class MetersAndHealthIT extends PostgresApplicationTest {
   }
 
   @Autowired ProcessEngine engine;
+  @Autowired EvidenceUploads evidence;
   @Autowired JdbcTemplate jdbc;
   @Autowired TestRestTemplate anonymous;
   static boolean driven;
@@ -72,7 +74,7 @@ class MetersAndHealthIT extends PostgresApplicationTest {
     if (driven) {
       return;
     }
-    CaseDriver driver = new CaseDriver(engine);
+    CaseDriver driver = new CaseDriver(engine, evidence);
     ManagementService management = engine.getManagementService();
     awaitNoticesSettled(); // the 35 new-task notices of the seeded cases are sent
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.zhenggai.rectification.PostgresApplicationTest;
 import cn.zhenggai.rectification.casework.CaseDriver;
 import cn.zhenggai.rectification.casework.CaseStarter;
+import cn.zhenggai.rectification.evidence.EvidenceUploads;
 import cn.zhenggai.rectification.vocabulary.UnitRectificationProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
@@ -34,6 +35,7 @@ class LedgerIT extends PostgresApplicationTest {
   static final String FORMULA = "=HYPERLINK(\"http://example.org\",\"点击\")";
 
   @Autowired ProcessEngine engine;
+  @Autowired EvidenceUploads evidence;
   @Autowired TestRestTemplate anonymous;
   @Autowired JdbcTemplate jdbc;
   @Autowired CaseStarter starter;
@@ -46,7 +48,7 @@ class LedgerIT extends PostgresApplicationTest {
     if (driven) {
       return;
     }
-    CaseDriver driver = new CaseDriver(engine);
+    CaseDriver driver = new CaseDriver(engine, evidence);
     Map<String, Object> plan = CaseDriver.plan("street-chengguan");
     plan.put(UnitRectificationProcess.PLAN_MEASURES, FORMULA);
     driver.completeAs("sec-chengguan", driver.unitTask("2.1", "street-chengguan"), plan);

@@ -8,6 +8,7 @@ import cn.zhenggai.rectification.casework.CaseDriver;
 import cn.zhenggai.rectification.casework.CaseRounds;
 import cn.zhenggai.rectification.casework.CaseStarter;
 import cn.zhenggai.rectification.casework.Statistics;
+import cn.zhenggai.rectification.evidence.EvidenceUploads;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -31,6 +32,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class SupervisionPagesIT extends PostgresApplicationTest {
 
   @Autowired ProcessEngine engine;
+  @Autowired EvidenceUploads evidence;
   @Autowired TestRestTemplate anonymous;
   @Autowired JdbcTemplate jdbc;
   @Autowired Statistics statistics;
@@ -44,7 +46,7 @@ class SupervisionPagesIT extends PostgresApplicationTest {
     if (driven) {
       return;
     }
-    CaseDriver driver = new CaseDriver(engine);
+    CaseDriver driver = new CaseDriver(engine, evidence);
     driver.submitPlan("2.1", "street-chengguan", "sec-chengguan");
     driver.reviewPlan("2.1", "street-chengguan", "sup-orgdept", true, null);
     driver.submitReport("2.1", "street-chengguan", "sec-chengguan");
