@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -36,6 +37,8 @@ class EvidenceBrowserIT extends BrowserApplicationTest {
   static final By LISTED = By.cssSelector(PANEL + " .zhenggai-evidence-file");
   static final By PICKER = By.cssSelector(PANEL + " input.zhenggai-evidence-input");
   static final String NO_FILE_YET = "请先上传至少一份佐证材料";
+  /** A file name is what its uploader typed: shown as written, an entity as the characters it is made of. */
+  static final String RULES = "学习制度&amp;考勤办法（2027年修订）.docx";
 
   @Autowired ProcessEngine engine;
   @TempDir Path folder;
@@ -53,7 +56,7 @@ class EvidenceBrowserIT extends BrowserApplicationTest {
     cases.reviewPlan("2.2", UNIT, "sup-orgdept", true, null);
     Task report = cases.unitTask("2.2", UNIT);
     Path minutes = Files.write(folder.resolve("专题学习会议记录.pdf"), pdf("Minutes of the study session"));
-    Path rules = Files.write(folder.resolve("学习制度（2027年修订）.docx"), docx("一、每月第一周开展集中学习。"));
+    Path rules = Files.write(folder.resolve(RULES), docx("一、每月第一周开展集中学习。"));
 
     tasklist.signIn("sec-chengguan");
     tasklist.openByLink(report.getId(), report.getName());
@@ -70,13 +73,13 @@ class EvidenceBrowserIT extends BrowserApplicationTest {
     pick(minutes, rules);
     assertThat(listed(2)).satisfiesExactlyInAnyOrder(
         row -> assertThat(row).contains("专题学习会议记录.pdf", size(minutes), "落实整改", "李卫东"),
-        row -> assertThat(row).contains("学习制度（2027年修订）.docx", size(rules), "落实整改", "李卫东"));
+        row -> assertThat(row).contains(RULES, size(rules), "落实整改", "李卫东"));
     screenshot("2-two-files-attached");
 
-    remove("学习制度（2027年修订）.docx");
+    remove(RULES);
     assertThat(listed(1)).singleElement().asString().contains("专题学习会议记录.pdf");
     pick(rules);
-    assertThat(listed(2)).anySatisfy(row -> assertThat(row).contains("学习制度（2027年修订）.docx"));
+    assertThat(listed(2)).anySatisfy(row -> assertThat(row).contains(RULES));
 
     Path program = Files.write(folder.resolve("整改成效.pdf"), windowsProgram());
     pick(program);
@@ -85,6 +88,10 @@ class EvidenceBrowserIT extends BrowserApplicationTest {
     assertThat(refused.getText()).contains("整改成效.pdf").containsPattern("PDF.*Word");
     assertThat(listed(2)).noneSatisfy(row -> assertThat(row).contains("整改成效.pdf"));
     screenshot("3-refused-file-explained");
+    WebElement dismiss = refused.findElement(By.cssSelector(".zhenggai-evidence-dismiss"));
+    tasklist.scrollTo(dismiss);
+    dismiss.click();
+    wait.until(ExpectedConditions.invisibilityOf(refused));
 
     Path large = Files.write(folder.resolve("学习笔记汇编.txt"), text(6 * 1024 * 1024));
     throttleUploads(2 * 1024 * 1024);
@@ -96,9 +103,9 @@ class EvidenceBrowserIT extends BrowserApplicationTest {
       return percent > 0 && percent < 100;
     });
     assertThat(browser.findElement(By.cssSelector(PANEL + " .zhenggai-evidence-upload")).getText())
-        .contains("学习笔记汇编.txt", "6.0 MB").containsPattern("正在上传 \\d+%");
+        .contains("学习笔记汇编.txt", size(large)).containsPattern("正在上传 \\d+%");
     screenshot("4-large-file-uploading");
-    assertThat(listed(3)).anySatisfy(row -> assertThat(row).contains("学习笔记汇编.txt", "6.0 MB"));
+    assertThat(listed(3)).anySatisfy(row -> assertThat(row).contains("学习笔记汇编.txt", size(large)));
     throttleUploads(-1);
 
     tasklist.complete(report.getName());
@@ -110,14 +117,15 @@ class EvidenceBrowserIT extends BrowserApplicationTest {
     tasklist.openByLink(acceptance.getId(), acceptance.getName());
     panelOf(acceptance);
     assertThat(listed(3)).anySatisfy(row -> assertThat(row).contains("专题学习会议记录.pdf", size(minutes), "李卫东"))
-        .anySatisfy(row -> assertThat(row).contains("学习制度（2027年修订）.docx", size(rules), "李卫东"));
+        .anySatisfy(row -> assertThat(row).contains(RULES, size(rules), "李卫东"));
     assertThat(browser.findElements(PICKER)).as("no picker on the acceptance").isEmpty();
     assertThat(browser.findElements(By.cssSelector(PANEL + " .zhenggai-evidence-remove"))).as("nothing to remove").isEmpty();
     assertThat(link("专题学习会议记录.pdf").getDomAttribute("target")).as("a PDF opens in the browser").isEqualTo("_blank");
-    assertThat(link("学习制度（2027年修订）.docx").getDomAttribute("download")).as("a Word file downloads").isNotNull();
+    assertThat(link(RULES).getDomAttribute("download")).as("a Word file downloads").isNotNull();
+    tasklist.scrollTo(browser.findElement(By.cssSelector(PANEL)));
     screenshot("5-acceptance-shows-the-files");
 
-    assertThat(download(link("学习制度（2027年修订）.docx"))).isEqualTo(Files.readAllBytes(rules));
+    assertThat(download(link(RULES))).isEqualTo(Files.readAllBytes(rules));
     assertThat(download(link("专题学习会议记录.pdf"))).isEqualTo(Files.readAllBytes(minutes));
   }
 
@@ -144,9 +152,9 @@ class EvidenceBrowserIT extends BrowserApplicationTest {
     screenshot("6-back-to-the-plan");
   }
 
-  /** The panel, once it shows the files of {@code task}: exactly one, for this task. */
+  /** The panel, once it shows the files of {@code task} (with the form, which Tasklist shows once loaded): exactly one. */
   private WebElement panelOf(Task task) {
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(PANEL + "[data-task='" + task.getId() + "']")));
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(PANEL + "[data-task='" + task.getId() + "']")));
     List<WebElement> panels = browser.findElements(By.cssSelector(".zhenggai-evidence"));
     assertThat(panels).as("one panel on the page").hasSize(1);
     return panels.get(0);
@@ -174,9 +182,15 @@ class EvidenceBrowserIT extends BrowserApplicationTest {
   }
 
   private void remove(String name) {
-    WebElement row = browser.findElement(By.xpath("//*[contains(@class,'zhenggai-evidence-file')]"
-        + "[.//a[normalize-space(.)='" + name + "']]"));
-    row.findElement(By.cssSelector(".zhenggai-evidence-remove")).click();
+    WebElement button = rowOf(name).findElement(By.cssSelector(".zhenggai-evidence-remove"));
+    tasklist.scrollTo(button);
+    button.click();
+  }
+
+  private WebElement rowOf(String name) {
+    return browser.findElements(LISTED).stream()
+        .filter(row -> row.findElement(By.cssSelector(".zhenggai-evidence-name")).getText().equals(name))
+        .findFirst().orElseThrow(() -> new AssertionError(name + " is not listed"));
   }
 
   /** The listed files' lines, once there are {@code expected} of them and no upload is under way. */
@@ -187,7 +201,7 @@ class EvidenceBrowserIT extends BrowserApplicationTest {
   }
 
   private WebElement link(String name) {
-    return browser.findElement(By.xpath("//*[contains(@class,'zhenggai-evidence-file')]//a[normalize-space(.)='" + name + "']"));
+    return rowOf(name).findElement(By.cssSelector("a.zhenggai-evidence-name"));
   }
 
   /** The bytes behind a link, fetched in the browser with its session. */
@@ -214,12 +228,13 @@ class EvidenceBrowserIT extends BrowserApplicationTest {
         "downloadThroughput", -1, "uploadThroughput", bytesPerSecond));
   }
 
-  /** The size as the panel writes it. */
+  /** The size as the panel writes it: 0.6 KB, 2.3 KB, 6 MB. */
   private static String size(Path file) throws Exception {
     long bytes = Files.size(file);
-    return bytes < 1024 * 1024
-        ? String.format("%.1f KB", Math.max(0.1, Math.ceil(bytes / 102.4) / 10))
-        : String.format("%.1f MB", bytes / (1024.0 * 1024));
+    String size = bytes < 1024 * 1024
+        ? String.format(Locale.ROOT, "%.1f KB", Math.max(0.1, Math.ceil(bytes / 102.4) / 10))
+        : String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
+    return size.replace(".0 ", " ");
   }
 
   private static byte[] docx(String paragraph) throws Exception {

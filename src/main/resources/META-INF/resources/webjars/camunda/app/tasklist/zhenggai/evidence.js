@@ -28,9 +28,10 @@ const element = (tag, className, text) => {
   return made;
 };
 
+// 0.6 KB, 2.3 KB, 6 MB, 20 MB: one decimal, none when it is 0; never 0 KB for a file that has bytes.
 const size = bytes => bytes < 1024 * 1024
-  ? `${Math.max(0.1, Math.ceil(bytes / 102.4) / 10).toFixed(1)} KB`
-  : `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  ? `${Math.max(0.1, Math.ceil(bytes / 102.4) / 10).toFixed(1).replace(/\.0$/, '')} KB`
+  : `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MB`;
 
 const two = number => String(number).padStart(2, '0');
 const when = instant => {
@@ -50,7 +51,7 @@ const refusal = (status, body) => {
     // below
   }
   if (status === 0) {
-    return '连接中断，未能上传，请重试。';
+    return '连接中断，未能完成，请重试。';
   }
   return status === 413 ? '文件太大，未能上传。' : `未能完成（服务器答复 ${status}），请刷新页面后重试。`;
 };
@@ -152,17 +153,16 @@ window.angular.module('cam.tasklist.custom')
       };
 
       const remove = (file, item, button) => {
+        const refused = message => {
+          button.disabled = false;
+          item.querySelectorAll('.zhenggai-evidence-refused').forEach(old => old.remove());
+          item.append(element('span', 'zhenggai-evidence-refused', message));
+        };
         button.disabled = true;
         fetch(`/evidence/files/${encodeURIComponent(file.id)}`,
           { method: 'DELETE', credentials: 'same-origin', headers: { 'X-XSRF-TOKEN': xsrfToken() } })
-          .then(response => response.ok ? reloadFiles() : response.text().then(body => {
-            button.disabled = false;
-            item.querySelectorAll('.zhenggai-evidence-refused').forEach(old => old.remove());
-            item.append(element('span', 'zhenggai-evidence-refused', refusal(response.status, body)));
-          }))
-          .catch(() => {
-            button.disabled = false;
-          });
+          .then(response => response.ok ? reloadFiles() : response.text().then(body => refused(refusal(response.status, body))))
+          .catch(() => refused(refusal(0, '')));
       };
 
       const show = evidence => {
@@ -204,7 +204,7 @@ window.angular.module('cam.tasklist.custom')
           progress, status);
         uploads.append(row);
         if (file.size > evidence.maxFileBytes) {
-          refuse(row, `文件超过 ${size(evidence.maxFileBytes)}，未上传。`);
+          refuse(row, `文件“${file.name}”超过 ${size(evidence.maxFileBytes)} 的上限，未上传。`);
           return;
         }
         queue.push({ file, row, progress, status, taskId: shown });
