@@ -53,9 +53,14 @@ class EvidenceController {
   }
 
   /** The body is the file itself, streamed to a temporary file as it arrives (the browser shows the progress). */
-  @PostMapping(path = "/evidence/tasks/{taskId}/files", consumes = MediaType.APPLICATION_OCTET_STREAM_VALUE)
+  @PostMapping("/evidence/tasks/{taskId}/files")
   ResponseEntity<TaskEvidence.Listed> upload(@PathVariable String taskId, @RequestParam String name,
       Authentication user, HttpServletRequest request) throws IOException {
+    if (request.getContentType() == null
+        || !MediaType.APPLICATION_OCTET_STREAM.isCompatibleWith(MediaType.parseMediaType(request.getContentType()))) {
+      throw new ResponseStatusException(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+          "请以 application/octet-stream 发送文件“" + FileName.shown(name) + "”的内容本身");
+    }
     Viewer uploader = Viewer.of(user);
     EvidenceFile stored = uploads.upload(taskId, uploader, name, request.getContentLengthLong(), request.getInputStream());
     return ResponseEntity.created(URI.create("/evidence/files/" + stored.id()))

@@ -7,7 +7,6 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
-import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -40,12 +39,6 @@ class EvidenceRefusals {
   @ExceptionHandler(MissingServletRequestParameterException.class)
   ProblemDetail noName(MissingServletRequestParameterException missing) {
     return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "缺少文件名（参数 " + missing.getParameterName() + "）");
-  }
-
-  @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-  ProblemDetail notRawBytes(HttpMediaTypeNotSupportedException unsupported) {
-    return ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-        "请以 application/octet-stream 发送文件内容本身");
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
