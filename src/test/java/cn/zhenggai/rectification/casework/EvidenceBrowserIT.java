@@ -3,7 +3,7 @@ package cn.zhenggai.rectification.casework;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zhenggai.rectification.BrowserApplicationTest;
-import java.io.ByteArrayOutputStream;
+import cn.zhenggai.rectification.evidence.SampleFiles;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +13,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,8 +54,8 @@ class EvidenceBrowserIT extends BrowserApplicationTest {
     cases.submitPlan("2.2", UNIT, "sec-chengguan");
     cases.reviewPlan("2.2", UNIT, "sup-orgdept", true, null);
     Task report = cases.unitTask("2.2", UNIT);
-    Path minutes = Files.write(folder.resolve("专题学习会议记录.pdf"), pdf("Minutes of the study session"));
-    Path rules = Files.write(folder.resolve(RULES), docx("一、每月第一周开展集中学习。"));
+    Path minutes = Files.write(folder.resolve("专题学习会议记录.pdf"), SampleFiles.pdf("专题学习会议记录"));
+    Path rules = Files.write(folder.resolve(RULES), SampleFiles.docx("一、每月第一周开展集中学习。"));
 
     tasklist.signIn("sec-chengguan");
     tasklist.openByLink(report.getId(), report.getName());
@@ -81,7 +80,7 @@ class EvidenceBrowserIT extends BrowserApplicationTest {
     pick(rules);
     assertThat(listed(2)).anySatisfy(row -> assertThat(row).contains(RULES));
 
-    Path program = Files.write(folder.resolve("整改成效.pdf"), windowsProgram());
+    Path program = Files.write(folder.resolve("整改成效.pdf"), SampleFiles.program());
     pick(program);
     WebElement refused = wait.until(ExpectedConditions.presenceOfElementLocated(
         By.cssSelector(PANEL + " .zhenggai-evidence-upload-refused")));
@@ -93,7 +92,8 @@ class EvidenceBrowserIT extends BrowserApplicationTest {
     dismiss.click();
     wait.until(ExpectedConditions.invisibilityOf(refused));
 
-    Path large = Files.write(folder.resolve("学习笔记汇编.txt"), text(6 * 1024 * 1024));
+    String notes = "第一期：学习《中国共产党支部工作条例（试行）》，讨论本支部落实情况。\n".repeat(60_000); // 5.9 MB
+    Path large = Files.write(folder.resolve("学习笔记汇编.txt"), SampleFiles.text(notes, StandardCharsets.UTF_8));
     throttleUploads(2 * 1024 * 1024);
     pick(large);
     WebElement progress = wait.until(ExpectedConditions.presenceOfElementLocated(
@@ -134,7 +134,7 @@ class EvidenceBrowserIT extends BrowserApplicationTest {
     CaseDriver cases = new CaseDriver(engine);
     Task plan = cases.unitTask("3.3", UNIT);
     Task other = cases.unitTask("4.1", UNIT);
-    Path survey = Files.write(folder.resolve("调研记录.pdf"), pdf("Survey"));
+    Path survey = Files.write(folder.resolve("调研记录.pdf"), SampleFiles.pdf("调研记录"));
 
     tasklist.signIn("sec-chengguan");
     tasklist.openFromUnitFilter(plan.getName());
@@ -235,59 +235,5 @@ class EvidenceBrowserIT extends BrowserApplicationTest {
         ? String.format(Locale.ROOT, "%.1f KB", Math.max(0.1, Math.ceil(bytes / 102.4) / 10))
         : String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
     return size.replace(".0 ", " ");
-  }
-
-  private static byte[] docx(String paragraph) throws Exception {
-    try (XWPFDocument document = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-      document.createParagraph().createRun().setText(paragraph);
-      document.write(out);
-      return out.toByteArray();
-    }
-  }
-
-  /** A one-page PDF with a line of text, its cross-reference table pointing where each object starts. */
-  static byte[] pdf(String line) {
-    List<String> objects = List.of(
-        "<< /Type /Catalog /Pages 2 0 R >>",
-        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
-        streamOf("BT /F1 18 Tf 72 760 Td (" + line + ") Tj ET"),
-        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>");
-    StringBuilder pdf = new StringBuilder("%PDF-1.4\n");
-    List<Integer> offsets = new ArrayList<>();
-    for (int i = 0; i < objects.size(); i++) {
-      offsets.add(pdf.length());
-      pdf.append(i + 1).append(" 0 obj\n").append(objects.get(i)).append("\nendobj\n");
-    }
-    int xref = pdf.length();
-    pdf.append("xref\n0 ").append(objects.size() + 1).append("\n0000000000 65535 f \n");
-    offsets.forEach(offset -> pdf.append(String.format("%010d 00000 n \n", offset)));
-    pdf.append("trailer\n<< /Size ").append(objects.size() + 1).append(" /Root 1 0 R >>\nstartxref\n").append(xref)
-        .append("\n%%EOF\n");
-    return pdf.toString().getBytes(StandardCharsets.US_ASCII);
-  }
-
-  private static String streamOf(String content) {
-    return "<< /Length " + content.length() + " >>\nstream\n" + content + "\nendstream";
-  }
-
-  /** The start of a Windows program (MZ header), as an .exe renamed .pdf begins. */
-  private static byte[] windowsProgram() {
-    byte[] program = new byte[4096];
-    program[0] = 'M';
-    program[1] = 'Z';
-    program[0x3c] = (byte) 0x80;
-    program[0x80] = 'P';
-    program[0x81] = 'E';
-    return program;
-  }
-
-  private static byte[] text(int bytes) {
-    byte[] line = "第一期：学习《中国共产党支部工作条例（试行）》，讨论本支部落实情况。\n".getBytes(StandardCharsets.UTF_8);
-    byte[] text = new byte[bytes - bytes % line.length];
-    for (int at = 0; at < text.length; at += line.length) {
-      System.arraycopy(line, 0, text, at, line.length);
-    }
-    return text;
   }
 }
