@@ -21,6 +21,7 @@ final class TasklistPage {
 
   private static final By COMPLETE_BUTTON = By.xpath("//button[contains(.,'" + COMPLETE + "')]");
   private static final By MESSAGES = By.cssSelector(".page-notifications");
+  private static final By EVIDENCE_LOADING = By.cssSelector(".task-details [zhenggai-evidence][aria-busy='true']");
 
   private final ChromeDriver browser;
   private final WebDriverWait wait;
@@ -203,6 +204,8 @@ final class TasklistPage {
   }
 
   private void clickComplete() {
+    // the 佐证材料 panel (zhenggai/evidence.js) takes its place above the button once its files are in
+    wait.until(ExpectedConditions.numberOfElementsToBe(EVIDENCE_LOADING, 0));
     WebElement button = browser.findElement(COMPLETE_BUTTON);
     scrollTo(button);
     wait.until(ExpectedConditions.elementToBeClickable(button)).click();

@@ -125,10 +125,17 @@ window.angular.module('cam.tasklist.custom')
       let uploading = false;
       let uploads = null; // the list of uploads under way or refused, kept across reloads of the files
 
+      // Busy until the answer is in: the panel then appears above 办理完成 and moves it down.
+      const settled = question => {
+        if (question === asked) {
+          panel.setAttribute('aria-busy', 'false');
+        }
+      };
       const load = taskId => {
         const question = ++asked;
+        panel.setAttribute('aria-busy', 'true');
         return fetch(`/evidence/tasks/${encodeURIComponent(taskId)}`,
-          { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
+          { headers: { Accept: 'application/json' }, credentials: 'same-origin', cache: 'no-store' })
           .then(response => {
             if (response.status === 404) {
               return null;
@@ -141,7 +148,8 @@ window.angular.module('cam.tasklist.custom')
             return response.json();
           })
           .then(evidence => question === asked && taskId === shown && show(evidence))
-          .catch(error => question === asked && taskId === shown && showTrouble(error.message));
+          .catch(error => question === asked && taskId === shown && showTrouble(error.message))
+          .finally(() => settled(question));
       };
 
       const reloadFiles = () => load(shown);
@@ -266,6 +274,8 @@ window.angular.module('cam.tasklist.custom')
         panel.replaceChildren();
         if (shown) {
           load(shown);
+        } else {
+          panel.setAttribute('aria-busy', 'false'); // an answer still on its way is for a task no longer shown
         }
       });
       scope.$on('$destroy', () => {
