@@ -6,6 +6,7 @@ import cn.zhenggai.rectification.Browser;
 import cn.zhenggai.rectification.organization.TasklistFilters;
 import java.util.List;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -207,8 +208,20 @@ final class TasklistPage {
     // the 佐证材料 panel (zhenggai/evidence.js) takes its place above the button once its files are in
     wait.until(ExpectedConditions.numberOfElementsToBe(EVIDENCE_LOADING, 0));
     WebElement button = browser.findElement(COMPLETE_BUTTON);
-    scrollTo(button);
-    wait.until(ExpectedConditions.elementToBeClickable(button)).click();
+    // the form may still grow a moment after the scroll (a field's message appearing on a busy machine), which pushes
+    // the button under the page footer: scroll again and click, as a person would
+    wait.until(driver -> {
+      scrollTo(button);
+      if (!button.isDisplayed() || !button.isEnabled()) {
+        return false;
+      }
+      try {
+        button.click();
+        return true;
+      } catch (ElementClickInterceptedException coveredForNow) {
+        return false;
+      }
+    });
   }
 
   private static By listed(String taskName) {
