@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * life; and names each task after its case ({@link TaskTitle}). Kept out of the diagrams because it is bookkeeping,
  * not part of the procedure a supervisor reads; each process's documentation (shown by Cockpit and the Modeler) says
  * that it happens. Also installs the record's rules ({@link RecordRules},
- * {@link SubmittedFields}), which every completion passes before anything is recorded.
+ * {@link SubmittedFields}, {@link EvidenceAttached}), which every completion passes before anything is recorded.
  */
 @Component
 class CaseRegisterPlugin extends AbstractProcessEnginePlugin {
@@ -34,11 +34,13 @@ class CaseRegisterPlugin extends AbstractProcessEnginePlugin {
   private final ReturnComment returnComment;
   private final CaseTimeline timeline;
   private final RecordRules rules;
+  private final EvidenceAttached evidence;
 
   CaseRegisterPlugin(CaseRegister register, SubmittedFields submitted, ReturnComment returnComment,
-      @Lazy CaseTimeline timeline) {
+      @Lazy CaseTimeline timeline, EvidenceAttached evidence) {
     this.register = register;
     this.submitted = submitted;
+    this.evidence = evidence;
     this.returnComment = returnComment;
     this.timeline = timeline;
     this.rules = new RecordRules(submitted);
@@ -81,6 +83,7 @@ class CaseRegisterPlugin extends AbstractProcessEnginePlugin {
       TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
       // built-in listeners run before the diagram's, in the order added: the rules first, so nothing runs on a refusal
       task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, submitted::check);
+      task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, evidence::check);
       task.addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, rules::claimedForOneself);
       task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE,
           (TaskListener) created -> TaskTitle.name(created, register.roundsInProgress() > 1));

@@ -9,13 +9,15 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.webapp.impl.security.filter.util.CsrfConstants;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Checks the CSRF token of Camunda's web applications before Camunda does. Camunda's own check ends the person's
+ * Checks the CSRF token of Camunda's web applications before Camunda does (and for the evidence panel in Tasklist,
+ * which sends the same token). Camunda's own check ends the person's
  * session when a token is missing, so a page of another site could sign a secretary out and lose her half-filled
  * form; here the forged request is refused and the session stays as it was.
  */
@@ -23,9 +25,13 @@ class CamundaCsrfCheck extends OncePerRequestFilter {
 
   private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
+  /** Camunda's applications' APIs, and the evidence panel that Tasklist shows (uploads and removals). */
+  private static final List<String> CHECKED = List.of("/camunda/api/", "/evidence/");
+
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    return SAFE_METHODS.contains(request.getMethod()) || !request.getRequestURI().startsWith(request.getContextPath() + "/camunda/api/");
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    return SAFE_METHODS.contains(request.getMethod()) || CHECKED.stream().noneMatch(path::startsWith);
   }
 
   @Override

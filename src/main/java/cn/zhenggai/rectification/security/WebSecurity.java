@@ -90,6 +90,10 @@ class WebSecurity {
   SecurityFilterChain pages(HttpSecurity http, ClientAddress clientAddress, ApplicationAvailability availability)
       throws Exception {
     RequestMatcher camunda = PATHS.matcher("/camunda/**");
+    // evidence files (佐证材料): the Tasklist panel's calls, and the files and zips it and the case page link to
+    RequestMatcher evidence = PATHS.matcher("/evidence/**");
+    RequestMatcher servedFiles = new OrRequestMatcher(PATHS.matcher(HttpMethod.GET, "/evidence/files/**"),
+        PATHS.matcher(HttpMethod.GET, "/evidence/cases/**"));
     http.authorizeHttpRequests(requests -> requests
             // passwords are checked by the sign-in only, where wrong ones are counted (SignInThrottle)
             .requestMatchers(PATHS.matcher("/camunda/api/engine/engine/*/identity/verify/**"),
@@ -108,8 +112,10 @@ class WebSecurity {
             .successHandler(new BackToTheLink("/camunda/app/tasklist/default/")))
         .httpBasic(basic -> basic.authenticationDetailsSource(clientAddress))
         .addFilterBefore(new SignInWhileStarting(availability), UsernamePasswordAuthenticationFilter.class)
+        // scripts' calls get 401; a link to a file or zip opened while signed out goes to the sign-in and back
         .exceptionHandling(handling -> handling.defaultAuthenticationEntryPointFor(
-            new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), PATHS.matcher("/camunda/api/**")))
+            new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
+            new OrRequestMatcher(PATHS.matcher("/camunda/api/**"), new AndRequestMatcher(evidence, new NegatedRequestMatcher(servedFiles)))))
         .logout(logout -> logout
             .logoutRequestMatcher(new OrRequestMatcher(PATHS.matcher(HttpMethod.POST, "/logout"), camundaLogout()))
             .logoutSuccessHandler((request, response, authentication) -> {
@@ -120,13 +126,15 @@ class WebSecurity {
               }
             }))
         // Camunda's applications carry their own CSRF protection (X-XSRF-TOKEN header), checked first by us so that a
-        // forged request does not end the session as Camunda's check would.
-        .csrf(csrf -> csrf.ignoringRequestMatchers(camunda))
+        // forged request does not end the session as Camunda's check would. Tasklist's evidence panel sends the same
+        // header with its uploads and removals (the body of an upload is the file itself, with no room for a token).
+        .csrf(csrf -> csrf.ignoringRequestMatchers(camunda, evidence))
         .addFilterBefore(new CamundaCsrfCheck(), CsrfFilter.class)
         .headers(headers -> headers
             .frameOptions(frame -> frame.sameOrigin())
             .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
-                new NegatedRequestMatcher(new OrRequestMatcher(camunda, PATHS.matcher("/swagger-ui/**"))),
+                // served evidence files carry a policy of their own (no script at all)
+                new NegatedRequestMatcher(new OrRequestMatcher(camunda, PATHS.matcher("/swagger-ui/**"), servedFiles)),
                 new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY))));
     return http.build();
   }

@@ -22,6 +22,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * large it may be, and only one far too large is refused here unread. A declared length is refused before anything
  * reads it; any other body sent without one (chunked) is read up to the limit here, so it is refused the same way
  * instead of failing halfway through a request.
+ *
+ * <p>An evidence file (佐证材料) comes as the raw body of a POST under {@code /evidence/} ({@code application/octet-stream})
+ * and may take up to {@code rectification.evidence.max-file-size}: a declared length over it is refused here unread,
+ * naming the file; a body sent in chunks goes on unread, as its receiver writes it to disk, counting, and refuses it
+ * as soon as it passes the limit (never held in memory, whatever its size).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -32,15 +37,27 @@ class RequestSizeLimit extends OncePerRequestFilter {
 
   private final long maxUploadBytes;
   private final String uploadTooLarge;
+  private final long maxEvidenceBytes;
 
-  RequestSizeLimit(@Value("${spring.servlet.multipart.max-request-size:1MB}") DataSize maxUpload) {
+  RequestSizeLimit(@Value("${spring.servlet.multipart.max-request-size:1MB}") DataSize maxUpload,
+      @Value("${rectification.evidence.max-file-size:20MB}") DataSize maxEvidence) {
     this.maxUploadBytes = Math.max(MAX_BYTES, maxUpload.toBytes());
     this.uploadTooLarge = "上传的内容超过 " + maxUploadBytes / MAX_BYTES + " MB";
+    this.maxEvidenceBytes = maxEvidence.toBytes();
   }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
+    if (evidenceFile(request)) {
+      if (request.getContentLengthLong() > maxEvidenceBytes) {
+        ProblemJson.write(response, HttpStatus.PAYLOAD_TOO_LARGE,
+            "文件" + quoted(request.getParameter("name")) + "超过了单个文件 " + maxEvidenceBytes / MAX_BYTES + " MB 的上限");
+        return;
+      }
+      chain.doFilter(request, response);
+      return;
+    }
     boolean upload = request.getContentType() != null
         && request.getContentType().toLowerCase(Locale.ROOT).startsWith("multipart/form-data");
     long limit = upload ? maxUploadBytes : MAX_BYTES;
@@ -61,5 +78,17 @@ class RequestSizeLimit extends OncePerRequestFilter {
       return;
     }
     chain.doFilter(new BodyAlreadyRead(request, body), response);
+  }
+
+  private static boolean evidenceFile(HttpServletRequest request) {
+    return "POST".equals(request.getMethod())
+        && request.getRequestURI().startsWith(request.getContextPath() + "/evidence/")
+        && request.getContentType() != null
+        && request.getContentType().toLowerCase(Locale.ROOT).startsWith("application/octet-stream");
+  }
+
+  /** “name”, without what would break the JSON it goes into (the name is checked later, where it is stored). */
+  private static String quoted(String name) {
+    return name == null ? "" : "“" + name.replaceAll("[\\\\\"\\p{Cntrl}]", "") + "”";
   }
 }

@@ -16,7 +16,8 @@ class LayersTest {
 
   static final String ROOT = "cn.zhenggai.rectification";
   static final String[] FEATURES =
-      {"operations", "supervision", "rounds", "notification", "casework", "organization", "problem", "speech", "security", "web"};
+      {"operations", "supervision", "rounds", "notification", "casework", "evidence", "organization", "problem", "speech",
+          "security", "web"};
 
   static final JavaClasses PRODUCT = new ClassFileImporter()
       .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -47,6 +48,16 @@ class LayersTest {
   void theErrorContractNeedsNoFeature() {
     com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses().that().resideInAPackage(ROOT + ".web..")
         .should().dependOnClassesThat().resideInAnyPackage(featuresBut("web"))
+        .check(PRODUCT);
+  }
+
+  /** Evidence is kept apart from the cases it belongs to: casework and supervision call it, never the other way round. */
+  @Test
+  void evidenceNeedsNoOtherFeature() {
+    com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses().that().resideInAPackage(ROOT + ".evidence..")
+        .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".startup..", ROOT + ".operations..",
+            ROOT + ".supervision..", ROOT + ".rounds..", ROOT + ".notification..", ROOT + ".casework..",
+            ROOT + ".organization..", ROOT + ".problem..", ROOT + ".speech..")
         .check(PRODUCT);
   }
 

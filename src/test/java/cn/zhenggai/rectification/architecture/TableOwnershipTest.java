@@ -17,16 +17,18 @@ import org.junit.jupiter.api.Test;
 class TableOwnershipTest {
 
   /** Table → the package that owns it (its migrations say what it holds). */
-  static final Map<String, String> OWNERS = Map.of(
-      "case_problem", "casework",
-      "case_unit", "casework",
-      "case_event", "casework",
-      "case_round", "rounds",
-      "round_problem", "rounds",
-      "round_change", "rounds",
-      "notification", "notification",
-      "sign_in_throttle", "security",
-      "app_lock", "startup");
+  static final Map<String, String> OWNERS = Map.ofEntries(
+      Map.entry("case_problem", "casework"),
+      Map.entry("case_unit", "casework"),
+      Map.entry("case_event", "casework"),
+      Map.entry("case_round", "rounds"),
+      Map.entry("round_problem", "rounds"),
+      Map.entry("round_change", "rounds"),
+      Map.entry("notification", "notification"),
+      Map.entry("sign_in_throttle", "security"),
+      Map.entry("evidence_file", "evidence"),
+      Map.entry("evidence_chunk", "evidence"),
+      Map.entry("app_lock", "startup"));
 
   /** A table named where SQL names tables. */
   private static final Pattern TABLE = Pattern.compile(

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.zhenggai.rectification.DemoRound;
 import cn.zhenggai.rectification.PostgresApplicationTest;
 import cn.zhenggai.rectification.bench.BenchmarkReport.Row;
+import cn.zhenggai.rectification.casework.CaseDriver;
 import cn.zhenggai.rectification.casework.CaseStarter;
+import cn.zhenggai.rectification.evidence.EvidenceUploads;
 import cn.zhenggai.rectification.vocabulary.RectificationCaseProcess;
 import cn.zhenggai.rectification.vocabulary.StageDeadlines;
 import cn.zhenggai.rectification.vocabulary.UnitRectificationProcess;
@@ -45,6 +47,7 @@ class LifecycleBenchmark extends PostgresApplicationTest {
   @Autowired StageDeadlines deadlines;
   @Autowired DataSource dataSource;
   @Autowired JdbcTemplate jdbc;
+  @Autowired EvidenceUploads evidence;
 
   @Test
   void lifecycleThroughputAgainstBareCamunda() {
@@ -63,8 +66,9 @@ class LifecycleBenchmark extends PostgresApplicationTest {
     String removed;
     String bareSettings;
     try (BareEngine bare = BareEngine.start(engine, dataSource, deadlines)) {
-      LifecycleRun application = new LifecycleRun(engine, problem -> starter.startIfNew(DemoRound.opening(problem)), THREADS);
-      LifecycleRun baseline = new LifecycleRun(bare.engine(), bare::open, THREADS);
+      LifecycleRun application = new LifecycleRun(new CaseDriver(engine, evidence),
+          problem -> starter.startIfNew(DemoRound.opening(problem)), THREADS);
+      LifecycleRun baseline = new LifecycleRun(new CaseDriver(bare.engine()), bare::open, THREADS);
       application.run(BenchProblems.of("W", warmUp));
       baseline.run(BenchProblems.of("W", warmUp));
       for (int round = 1; round <= ROUNDS; round++) {

@@ -16,12 +16,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
-import org.camunda.bpm.engine.ProcessEngine;
 
 /**
  * Drives problems through the whole lifecycle on one engine, step by step for all of them (open the case, submit
  * every unit's plan, approve it, submit the report, accept it, confirm the closure), each step through
- * {@link CaseDriver} as the users do it (sign in, claim, complete with the form's variables). The same code drives
+ * {@link CaseDriver} as the users do it (sign in, claim, complete with the form's variables; on the application a
+ * report goes with an evidence file, uploaded as Tasklist uploads it). The same code drives
  * both variants; only the engine and the way a case is opened differ.
  */
 final class LifecycleRun {
@@ -31,8 +31,9 @@ final class LifecycleRun {
   private final int threads;
   private final Map<String, Double> stepSeconds = new LinkedHashMap<>();
 
-  LifecycleRun(ProcessEngine engine, Consumer<Problem> opener, int threads) {
-    this.driver = new CaseDriver(engine);
+  /** {@code driver}: with evidence uploads on the application (a report needs a file), without on bare Camunda. */
+  LifecycleRun(CaseDriver driver, Consumer<Problem> opener, int threads) {
+    this.driver = driver;
     this.opener = opener;
     this.threads = threads;
   }

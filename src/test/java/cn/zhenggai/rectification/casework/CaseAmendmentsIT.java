@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import cn.zhenggai.rectification.DemoRound;
 import cn.zhenggai.rectification.PostgresApplicationTest;
+import cn.zhenggai.rectification.evidence.EvidenceUploads;
 import cn.zhenggai.rectification.vocabulary.DueNotice;
 import cn.zhenggai.rectification.vocabulary.NoticeSchedule;
 import cn.zhenggai.rectification.vocabulary.RectificationCaseProcess;
@@ -41,6 +42,7 @@ import org.springframework.http.ResponseEntity;
 class CaseAmendmentsIT extends PostgresApplicationTest {
 
   @Autowired ProcessEngine engine;
+  @Autowired EvidenceUploads evidence;
   @Autowired TestRestTemplate anonymous;
   @Autowired StageDeadlines deadlines;
   @Autowired NoticeSchedule schedule;
@@ -49,7 +51,7 @@ class CaseAmendmentsIT extends PostgresApplicationTest {
 
   @BeforeEach
   void setUp() {
-    driver = new CaseDriver(engine);
+    driver = new CaseDriver(engine, evidence);
     http = anonymous.withBasicAuth("sup-orgdept", "demo");
   }
 

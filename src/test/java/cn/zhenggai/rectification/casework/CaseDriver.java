@@ -11,11 +11,18 @@ import static cn.zhenggai.rectification.vocabulary.UnitRectificationProcess.RECT
 import static cn.zhenggai.rectification.vocabulary.UnitRectificationProcess.REVIEW_COMMENT;
 
 import cn.zhenggai.rectification.DemoRound;
+import cn.zhenggai.rectification.evidence.EvidenceUploads;
+import cn.zhenggai.rectification.security.Viewer;
 import cn.zhenggai.rectification.vocabulary.RectificationCaseProcess;
 import cn.zhenggai.rectification.vocabulary.UnitRectificationProcess;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
@@ -27,10 +34,21 @@ public class CaseDriver {
 
   private final TaskService tasks;
   private final IdentityService identity;
+  private final EvidenceUploads evidence;
 
+  /**
+   * A driver that submits completion reports without an evidence file: for an engine without the application's
+   * rules (the benchmark's bare Camunda), or where the refusal is what is tested.
+   */
   public CaseDriver(ProcessEngine engine) {
+    this(engine, null);
+  }
+
+  /** A driver that attaches an evidence file to each completion report, as the secretary does in Tasklist. */
+  public CaseDriver(ProcessEngine engine, EvidenceUploads evidence) {
     this.tasks = engine.getTaskService();
     this.identity = engine.getIdentityService();
+    this.evidence = evidence;
   }
 
   /** The open task of a problem's unit, or null. */
@@ -56,7 +74,28 @@ public class CaseDriver {
   }
 
   public void submitReport(String problemId, String unitId, String user) {
-    completeAs(user, unitTask(problemId, unitId), report(unitId));
+    Task task = unitTask(problemId, unitId);
+    if (evidence != null) {
+      attachEvidence(task, unitId, user);
+    }
+    completeAs(user, task, report(unitId));
+  }
+
+  /** A one-page PDF of the task's own (a report sent back and redone gets a new one, not the same file twice). */
+  public void attachEvidence(Task task, String unitId, String user) {
+    if (evidence == null) {
+      throw new IllegalStateException("this driver was made without evidence uploads: use new CaseDriver(engine, evidence)");
+    }
+    if (task == null) {
+      throw new AssertionError("no open task for " + user);
+    }
+    byte[] pdf = ("%PDF-1.4\n% 整改记录 " + task.getId() + "\n%%EOF\n").getBytes(StandardCharsets.UTF_8);
+    try {
+      evidence.upload(task.getId(), new Viewer(user, Set.of(unitId), false), "整改记录.pdf", pdf.length,
+          new ByteArrayInputStream(pdf));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   public void acceptRectification(String problemId, String unitId, String user, boolean accepted, String comment) {

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import cn.zhenggai.rectification.DemoRound;
 import cn.zhenggai.rectification.PostgresApplicationTest;
+import cn.zhenggai.rectification.evidence.EvidenceUploads;
 import cn.zhenggai.rectification.vocabulary.UnitRectificationProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
@@ -30,12 +31,13 @@ class CaseLifecycleIT extends PostgresApplicationTest {
   private static final List<String> SEEDED = List.of("1.1", "2.1", "2.2", "2.3", "3.1", "3.2", "3.3", "4.1", "4.2");
 
   @Autowired ProcessEngine engine;
+  @Autowired EvidenceUploads evidence;
   @Autowired TestRestTemplate http;
   CaseDriver driver;
 
   @BeforeEach
   void setUp() {
-    driver = new CaseDriver(engine);
+    driver = new CaseDriver(engine, evidence);
     http = http.withBasicAuth("sup-orgdept", "demo");
   }
 

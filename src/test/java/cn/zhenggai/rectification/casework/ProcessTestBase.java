@@ -1,6 +1,7 @@
 package cn.zhenggai.rectification.casework;
 
 import cn.zhenggai.rectification.DemoRound;
+import cn.zhenggai.rectification.evidence.EvidenceUploads;
 import cn.zhenggai.rectification.organization.IdentitySeeding;
 import cn.zhenggai.rectification.organization.Organization;
 import cn.zhenggai.rectification.organization.TasklistFilters;
@@ -41,6 +42,7 @@ public abstract class ProcessTestBase {
   @Autowired protected CaseStarter starter;
   @Autowired protected CaseQueries queries;
   @Autowired protected JdbcTemplate jdbc;
+  @Autowired protected EvidenceUploads evidence;
   @Autowired IdentitySeeding identity;
   @Autowired SeedProperties seeds;
   @Autowired AccessGrants access;
@@ -65,6 +67,6 @@ public abstract class ProcessTestBase {
     identity.apply(Organization.read(seeds.organization()), true);
     access.apply(filters.apply());
     BpmnAwareTests.init(engine);
-    driver = new CaseDriver(engine);
+    driver = new CaseDriver(engine, evidence);
   }
 }

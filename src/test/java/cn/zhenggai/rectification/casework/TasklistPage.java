@@ -6,6 +6,7 @@ import cn.zhenggai.rectification.Browser;
 import cn.zhenggai.rectification.organization.TasklistFilters;
 import java.util.List;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -21,6 +22,7 @@ final class TasklistPage {
 
   private static final By COMPLETE_BUTTON = By.xpath("//button[contains(.,'" + COMPLETE + "')]");
   private static final By MESSAGES = By.cssSelector(".page-notifications");
+  private static final By EVIDENCE_LOADING = By.cssSelector(".task-details [zhenggai-evidence][aria-busy='true']");
 
   private final ChromeDriver browser;
   private final WebDriverWait wait;
@@ -203,9 +205,23 @@ final class TasklistPage {
   }
 
   private void clickComplete() {
+    // the 佐证材料 panel (zhenggai/evidence.js) takes its place above the button once its files are in
+    wait.until(ExpectedConditions.numberOfElementsToBe(EVIDENCE_LOADING, 0));
     WebElement button = browser.findElement(COMPLETE_BUTTON);
-    scrollTo(button);
-    wait.until(ExpectedConditions.elementToBeClickable(button)).click();
+    // the form may still grow a moment after the scroll (a field's message appearing on a busy machine), which pushes
+    // the button under the page footer: scroll again and click, as a person would
+    wait.until(driver -> {
+      scrollTo(button);
+      if (!button.isDisplayed() || !button.isEnabled()) {
+        return false;
+      }
+      try {
+        button.click();
+        return true;
+      } catch (ElementClickInterceptedException coveredForNow) {
+        return false;
+      }
+    });
   }
 
   private static By listed(String taskName) {

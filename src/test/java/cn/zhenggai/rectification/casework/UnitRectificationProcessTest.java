@@ -92,6 +92,25 @@ class UnitRectificationProcessTest extends ProcessTestBase {
     assertThat(register("90.1").units().get(0).stageName()).isEqualTo("已验收");
   }
 
+  /** Refused by the engine itself (so also through the Java API): nothing recorded, the task still open. */
+  @Test
+  void aCompletionReportWithoutAnEvidenceFileIsRefused() {
+    starter.startIfNew(DemoRound.opening(TestProblems.problem("90.11", "street-chengguan")));
+    ProcessInstance unit = unitProcess("90.11", "street-chengguan");
+    driver.submitPlan("90.11", "street-chengguan", "sec-chengguan");
+    driver.reviewPlan("90.11", "street-chengguan", "sup-orgdept", true, null);
+
+    assertThatThrownBy(() -> driver.completeAs("sec-chengguan", driver.unitTask("90.11", "street-chengguan"),
+        CaseDriver.report("street-chengguan")))
+        .rootCause().isInstanceOf(RefusedInput.class)
+        .hasMessage("请先上传至少一份佐证材料（会议记录、照片、制度文件等），再提交完成情况");
+
+    assertThat(unit).isWaitingAt(UnitRectificationProcess.TASK_RECTIFY);
+    assertThat(unit).variables().doesNotContainKey(UnitRectificationProcess.RECTIFICATION_DONE);
+    driver.submitReport("90.11", "street-chengguan", "sec-chengguan");
+    assertThat(unit).isWaitingAt(UnitRectificationProcess.TASK_ACCEPT_RECTIFICATION);
+  }
+
   @Test
   void returnedPlanGoesBackToTheUnitWithItsReasonAndIsReviewedAgain() {
     starter.startIfNew(DemoRound.opening(TestProblems.problem("90.2", "street-dongcheng")));
@@ -128,6 +147,7 @@ class UnitRectificationProcessTest extends ProcessTestBase {
     ProcessInstance unit = unitProcess("90.3", "street-xicheng");
     driver.submitPlan("90.3", "street-xicheng", "sec-xicheng");
     driver.reviewPlan("90.3", "street-xicheng", "sup-orgdept", true, null);
+    driver.attachEvidence(driver.unitTask("90.3", "street-xicheng"), "street-xicheng", "sec-xicheng");
     driver.completeAs("sec-xicheng", driver.unitTask("90.3", "street-xicheng"), Map.of(
         UnitRectificationProcess.RECTIFICATION_DONE, "第一次报送：已学习 2 次",
         UnitRectificationProcess.RECTIFICATION_RESULTS, "参学率 80%",

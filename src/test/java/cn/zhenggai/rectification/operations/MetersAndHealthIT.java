@@ -7,6 +7,7 @@ import cn.zhenggai.rectification.DemoRound;
 import cn.zhenggai.rectification.PostgresApplicationTest;
 import cn.zhenggai.rectification.TestMailServer;
 import cn.zhenggai.rectification.casework.CaseDriver;
+import cn.zhenggai.rectification.evidence.EvidenceUploads;
 import cn.zhenggai.rectification.vocabulary.DeadlineWatchProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -69,6 +70,7 @@ class MetersAndHealthIT extends PostgresApplicationTest {
   }
 
   @Autowired ProcessEngine engine;
+  @Autowired EvidenceUploads evidence;
   @Autowired JdbcTemplate jdbc;
   @Autowired TestRestTemplate anonymous;
   static boolean driven;
@@ -78,7 +80,7 @@ class MetersAndHealthIT extends PostgresApplicationTest {
     if (driven) {
       return;
     }
-    CaseDriver driver = new CaseDriver(engine);
+    CaseDriver driver = new CaseDriver(engine, evidence);
     ManagementService management = engine.getManagementService();
     awaitNoticesSettled(); // the 35 new-task notices of the seeded cases are sent
 

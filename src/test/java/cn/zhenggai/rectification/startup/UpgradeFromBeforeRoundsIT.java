@@ -82,11 +82,13 @@ class UpgradeFromBeforeRoundsIT {
     database.execute("drop index case_unit_round_order");
     database.execute("drop index case_unit_order");
     database.execute("alter table case_unit drop column round_code, drop column problem_order");
-    // and the later migrations not yet either: V13's reminder schedule
+    // and the later migrations not yet either: V12's evidence files, V13's reminder schedule
+    database.execute("drop table evidence_chunk");
+    database.execute("drop table evidence_file");
     database.execute("drop index case_unit_next_notice");
     database.execute("drop index case_problem_next_notice");
     database.execute("alter table case_unit drop column next_notice, drop column next_notice_at");
     database.execute("alter table case_problem drop column next_notice, drop column next_notice_at");
-    database.update("delete from flyway_schema_history where version in ('10', '11', '13')");
+    database.update("delete from flyway_schema_history where version in ('10', '11', '12', '13')");
   }
 }

@@ -14,13 +14,15 @@ export default {
   // validation messages, calendar and date format: zhenggai/form-in-chinese.js; why 办理完成 was refused:
   // zhenggai/submit-errors.js; 发起流程 and 新建待办 only for those who may use them: zhenggai/navbar-actions.js;
   // the list sorted by due date unless the person chose otherwise: zhenggai/sorting.js; the calendar of the due and
-  // follow-up dates in Chinese: zhenggai/task-dates.js. Our styles: styles/user-styles.css.
+  // follow-up dates in Chinese: zhenggai/task-dates.js; the 佐证材料 panel (evidence files) below each task's form:
+  // zhenggai/evidence.js. Our styles: styles/user-styles.css.
   customScripts: [
     '../tasklist/zhenggai/sign-in',
     'zhenggai/form-in-chinese',
     'zhenggai/submit-errors',
     'zhenggai/navbar-actions',
     'zhenggai/sorting',
-    'zhenggai/task-dates'
+    'zhenggai/task-dates',
+    'zhenggai/evidence'
   ]
 };
