@@ -73,7 +73,7 @@ const listOf = (evidence, onRemove) => {
     }
     item.append(link,
       element('span', 'zhenggai-evidence-size', size(file.size)),
-      element('span', 'zhenggai-evidence-stage', file.stageLabel || ''),
+      element('span', 'zhenggai-evidence-stage', file.stageName || ''),
       element('span', 'zhenggai-evidence-uploader', file.uploaderName || file.uploadedBy || ''),
       element('span', 'zhenggai-evidence-time', when(file.uploadedAt)));
     if (file.removable) {
