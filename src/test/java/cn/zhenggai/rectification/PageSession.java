@@ -64,10 +64,15 @@ public final class PageSession {
    * the connection after a little of the body, and the client often loses the answer: "received no bytes".)
    */
   public Answer uploadTooLarge(String path, long length) {
-    try (Socket socket = new Socket(URI.create(base).getHost(), URI.create(base).getPort())) {
+    return announce(URI.create(base), path, "multipart/form-data; boundary=----zhenggai", length);
+  }
+
+  /** A body of {@code length} bytes announced to {@code server} but never sent: the answer to the request head alone. */
+  public static Answer announce(URI server, String path, String contentType, long length) {
+    try (Socket socket = new Socket(server.getHost(), server.getPort())) {
       socket.setSoTimeout(60_000);
-      String head = "POST " + path + " HTTP/1.1\r\nHost: " + URI.create(base).getAuthority() + "\r\n"
-          + "Content-Type: multipart/form-data; boundary=----zhenggai\r\nContent-Length: " + length + "\r\n"
+      String head = "POST " + path + " HTTP/1.1\r\nHost: " + server.getAuthority() + "\r\n"
+          + "Content-Type: " + contentType + "\r\nContent-Length: " + length + "\r\n"
           + "Expect: 100-continue\r\nConnection: close\r\n\r\n";
       socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
       socket.getOutputStream().flush();

@@ -30,8 +30,11 @@ class EvidenceController {
 
   /** Served files are data, never a page: no script, no plugin, no form, nothing loaded from anywhere. */
   static final String FILE_POLICY = "default-src 'none'; sandbox";
-  /** Chromium's PDF viewer is not allowed in a sandbox; a PDF (checked to be one) runs no script of the page. */
-  static final String PDF_POLICY = "default-src 'none'; object-src 'self'; plugin-types application/pdf";
+  /**
+   * Chromium blocks its PDF viewer in a sandboxed document, and shows a PDF through an embedded viewer (object-src);
+   * a PDF (checked to be one, and served as one) runs no script in the page's origin.
+   */
+  static final String PDF_POLICY = "default-src 'none'; object-src 'self'";
   private static final Set<String> SHOWN_INLINE = Set.of("application/pdf", "image/jpeg", "image/png");
 
   private final EvidenceListing listing;

@@ -41,7 +41,8 @@ class EvidenceZip {
     Map<String, String> units = names.units(files.stream().map(EvidenceFile::unitId).collect(Collectors.toSet()));
     Set<String> taken = new HashSet<>();
     ZipOutputStream zip = new ZipOutputStream(out);
-    zip.setLevel(Deflater.BEST_SPEED); // mostly PDFs and photos, compressed already: speed over a few per cent
+    // PDFs, photos and Office files are compressed already: copied as they are (the zip's CRC still checks them)
+    zip.setLevel(Deflater.NO_COMPRESSION);
     for (EvidenceFile file : files) {
       String folder = units.get(file.unitId()).replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_") + "/" + file.stage().label() + "/";
       ZipEntry entry = new ZipEntry(unique(folder, file.fileName(), taken));

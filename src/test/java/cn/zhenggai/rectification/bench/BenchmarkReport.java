@@ -24,7 +24,7 @@ final class BenchmarkReport {
   static final Path DIR = Path.of("target", "bench");
   static final String COMMAND = "./mvnw verify -Pbenchmark";
   private static final List<String> ORDER =
-      List.of("lifecycle", "reminder-sweep", "startup", "round-publish", "speech-import");
+      List.of("lifecycle", "reminder-sweep", "startup", "round-publish", "speech-import", "evidence");
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
   private static final String SEP = "\t";
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.zhenggai.rectification.DemoRound;
+import cn.zhenggai.rectification.PageSession;
 import cn.zhenggai.rectification.PostgresApplicationTest;
 import cn.zhenggai.rectification.casework.CaseDriver;
 import cn.zhenggai.rectification.security.Viewer;
@@ -281,7 +282,7 @@ class EvidenceIT extends PostgresApplicationTest {
     expect(problems, chengguan.send("POST", EvidenceSession.filesOf(id, "表单.pdf"), "text/plain",
         SampleFiles.pdf("表单")), 415, "application/octet-stream");
     expect(problems, chengguan.uploadWithoutToken(id, "跨站.pdf", SampleFiles.pdf("跨站")), 403, "安全令牌");
-    EvidenceSession.Answer huge = chengguan.announce(id, "全县录像.pdf", 2L * 1024 * 1024 * 1024);
+    PageSession.Answer huge = chengguan.announce(id, "全县录像.pdf", 2L * 1024 * 1024 * 1024);
     if (huge.statusCode() != 413 || !huge.body().contains("文件“全县录像.pdf”超过了单个文件 20 MB 的上限")) {
       problems.add("2 GB announced: " + huge.statusCode() + " " + huge.body());
     }

@@ -1,16 +1,18 @@
 package cn.zhenggai.rectification.evidence;
 
+import cn.zhenggai.rectification.PageSession;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.CookieManager;
 import java.net.HttpCookie;
-import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -74,6 +76,28 @@ public final class EvidenceSession {
     return send(uploadRequest(taskId, name).POST(HttpRequest.BodyPublishers.ofByteArray(content)));
   }
 
+  /** An upload of a file on disk, sent as it is read (with its length). */
+  public HttpResponse<byte[]> upload(String taskId, String name, Path file) {
+    try {
+      return send(uploadRequest(taskId, name).POST(HttpRequest.BodyPublishers.ofFile(file)));
+    } catch (FileNotFoundException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A download read as it arrives, not held whole. */
+  public HttpResponse<InputStream> stream(String path) {
+    try {
+      return http.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofMinutes(5)).GET().build(),
+          HttpResponse.BodyHandlers.ofInputStream());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** An upload of unknown length: sent in chunks, without Content-Length. */
   public HttpResponse<byte[]> uploadChunked(String taskId, String name, Supplier<InputStream> content) {
     return send(uploadRequest(taskId, name).POST(HttpRequest.BodyPublishers.ofInputStream(content)));
@@ -98,33 +122,12 @@ public final class EvidenceSession {
     return send(HttpRequest.newBuilder(uri(path)).DELETE());
   }
 
-  /** The server's answer to an upload it refused unread. */
-  public record Answer(int statusCode, String body) {}
-
   /**
-   * An upload of {@code length} bytes announced and refused for its declared size before any of it is read: only the
-   * request head goes over a plain socket (with the session's cookie and token), then the answer is read.
+   * An upload of {@code length} bytes announced and refused for its declared size before any of it is read (only the
+   * request head is sent: the size is checked before who sends it).
    */
-  public Answer announce(String taskId, String name, long length) {
-    URI target = uri("/");
-    String cookieHeader = String.join("; ", cookies.getCookieStore().get(target).stream().map(HttpCookie::toString).toList());
-    try (Socket socket = new Socket(target.getHost(), target.getPort())) {
-      socket.setSoTimeout(60_000);
-      String head = "POST " + filesOf(taskId, name) + " HTTP/1.1\r\nHost: " + target.getAuthority() + "\r\n"
-          + "Content-Type: application/octet-stream\r\nContent-Length: " + length + "\r\n"
-          + "Cookie: " + cookieHeader + "\r\nX-XSRF-TOKEN: " + token() + "\r\n"
-          + "Expect: 100-continue\r\nConnection: close\r\n\r\n";
-      socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
-      socket.getOutputStream().flush();
-      String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      while (answer.startsWith("HTTP/1.1 100")) {
-        answer = answer.substring(answer.indexOf("\r\n\r\n") + 4);
-      }
-      int status = Integer.parseInt(answer.substring(answer.indexOf(' ') + 1, answer.indexOf(' ') + 4));
-      return new Answer(status, answer.substring(answer.indexOf("\r\n\r\n") + 4));
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
+  public PageSession.Answer announce(String taskId, String name, long length) {
+    return PageSession.announce(uri("/"), filesOf(taskId, name), "application/octet-stream", length);
   }
 
   public static String filesOf(String taskId, String name) {

@@ -1,6 +1,7 @@
 package cn.zhenggai.rectification.evidence;
 
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,6 +12,7 @@ import java.util.zip.ZipOutputStream;
 import javax.imageio.ImageIO;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 
@@ -38,18 +40,16 @@ public final class SampleFiles {
   }
 
   public static byte[] xlsx(String text) {
-    try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-      workbook.createSheet("整改台账").createRow(0).createCell(0).setCellValue(text);
-      workbook.write(out);
-      return out.toByteArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return workbook(new XSSFWorkbook(), text);
   }
 
   /** Excel 97-2003 (.xls), as POI's HSSF writes it. */
   public static byte[] xls(String text) {
-    try (HSSFWorkbook workbook = new HSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+    return workbook(new HSSFWorkbook(), text);
+  }
+
+  private static byte[] workbook(Workbook workbook, String text) {
+    try (workbook; ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       workbook.createSheet("整改台账").createRow(0).createCell(0).setCellValue(text);
       workbook.write(out);
       return out.toByteArray();
@@ -73,7 +73,7 @@ public final class SampleFiles {
       byte[] body = new byte[4096];
       byte[] bytes = text.getBytes(StandardCharsets.UTF_16LE);
       System.arraycopy(bytes, 0, body, 0, Math.min(bytes.length, body.length));
-      ole2.createDocument(new java.io.ByteArrayInputStream(body), stream);
+      ole2.createDocument(new ByteArrayInputStream(body), stream);
       ole2.writeFilesystem(out);
       return out.toByteArray();
     } catch (IOException e) {

@@ -54,6 +54,9 @@ class RestApiLoad extends PostgresApplicationTest {
   static void generatedProblems(DynamicPropertyRegistry registry) {
     units = LoadProblems.write(PROBLEMS, PROBLEM_LIST);
     registry.add("rectification.seeds.problems", () -> PROBLEM_LIST.toAbsolutePath().toString());
+    // reports without evidence files: this is the load of the engine's REST API; files are uploaded by Tasklist's panel
+    // in a browser session, not through this API
+    registry.add("rectification.evidence.required.report", () -> "false");
   }
 
   @LocalServerPort int port;

@@ -5,18 +5,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.zhenggai.rectification.DemoRound;
 import cn.zhenggai.rectification.PageSession;
 import cn.zhenggai.rectification.PostgresApplicationTest;
+import cn.zhenggai.rectification.evidence.EvidenceFile;
+import cn.zhenggai.rectification.evidence.EvidenceFiles;
+import cn.zhenggai.rectification.evidence.EvidenceSession;
+import cn.zhenggai.rectification.evidence.EvidenceUploads;
+import cn.zhenggai.rectification.evidence.SampleFiles;
 import cn.zhenggai.rectification.rounds.Actor;
 import cn.zhenggai.rectification.rounds.RoundForm;
 import cn.zhenggai.rectification.rounds.RoundStatus;
 import cn.zhenggai.rectification.rounds.Rounds;
 import cn.zhenggai.rectification.vocabulary.UnitRectificationProcess;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.StreamSupport;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
@@ -32,7 +41,7 @@ import org.springframework.http.ResponseEntity;
 
 /**
  * Every role against every surface of the running application on PostgreSQL. A cell is either "sees everything",
- * "sees only its own unit", "allowed", "denied" (403) or "not signed in" (401).
+ * "sees only its own unit", "allowed", "denied" (403), "not there for it" (404) or "not signed in" (401).
  */
 class AuthorizationMatrixIT extends PostgresApplicationTest {
 
@@ -61,6 +70,8 @@ class AuthorizationMatrixIT extends PostgresApplicationTest {
   @Autowired TestRestTemplate http;
   @Autowired ProcessEngine engine;
   @Autowired Rounds rounds;
+  @Autowired EvidenceUploads evidence;
+  @Autowired EvidenceFiles evidenceFiles;
   @LocalServerPort int port;
 
   @Test
@@ -391,6 +402,67 @@ class AuthorizationMatrixIT extends PostgresApplicationTest {
         List.of(Map.entry("reason", "误列")));
     assertThat(done.uri().getPath()).as("back on the case page").isEqualTo("/supervision/cases/2022-SZPY/2.3");
     assertThat(done.body()).contains("已撤销该责任单位");
+  }
+
+  /**
+   * Evidence files (佐证材料) of chengguan on problem 4.1: read by chengguan and by everyone who reads every case, not by
+   * another unit (404: not even there for it); added and removed only by chengguan, while its task is open.
+   */
+  @Test
+  void evidenceFiles() throws Exception {
+    Task draft = engine.getTaskService().createTaskQuery()
+        .processInstanceBusinessKey(UnitRectificationProcess.businessKey(DemoRound.key("4.1"), "street-chengguan")).singleResult();
+    byte[] pdf = SampleFiles.pdf("4.1 城关 会议记录");
+    EvidenceFile file = evidence.upload(draft.getId(), new Viewer("sec-chengguan", Set.of("street-chengguan"), false),
+        "会议记录.pdf", pdf.length, new ByteArrayInputStream(pdf));
+    for (Role role : Role.values()) {
+      EvidenceSession session = role == Role.ANONYMOUS ? EvidenceSession.anonymous(port) : EvidenceSession.signIn(port, role.user);
+      int reads = role == Role.ORGANS ? 404 : 200;
+      if (role == Role.ANONYMOUS) {
+        assertThat(session.get("/evidence/tasks/" + draft.getId()).statusCode()).as("anonymous panel").isEqualTo(401);
+        assertThat(session.open("/evidence/files/" + file.id()).headers().firstValue("Location").orElseThrow())
+            .as("anonymous on a file is sent to the sign-in").endsWith("/login");
+        assertThat(session.open("/evidence/cases/2022-SZPY/4.1.zip").headers().firstValue("Location").orElseThrow()).endsWith("/login");
+      } else {
+        assertThat(session.get("/evidence/tasks/" + draft.getId()).statusCode()).as(role + " panel").isEqualTo(reads);
+        HttpResponse<byte[]> download = session.get("/evidence/files/" + file.id());
+        assertThat(download.statusCode()).as(role + " download").isEqualTo(reads);
+        if (reads == 200) {
+          assertThat(download.body()).as(role + " download").isEqualTo(pdf);
+        }
+        HttpResponse<byte[]> zip = session.get("/evidence/cases/2022-SZPY/4.1.zip");
+        assertThat(zip.statusCode()).as(role + " zip (organs are on 4.1, with files of their own only)").isEqualTo(200);
+        assertThat(zipEntries(zip.body())).as(role + " zip").hasSize(role == Role.ORGANS ? 0 : 1);
+      }
+      if (role == Role.CHENGGUAN) {
+        continue;
+      }
+      // anonymous: a new client, without the session the sign-in redirect above began
+      EvidenceSession changing = role == Role.ANONYMOUS ? EvidenceSession.anonymous(port) : session;
+      int upload = changing.upload(draft.getId(), role + ".pdf", SampleFiles.pdf(role.name())).statusCode();
+      int removal = changing.delete("/evidence/files/" + file.id()).statusCode();
+      assertThat(upload).as(role + " upload").isEqualTo(role == Role.ANONYMOUS ? 401 : 403);
+      assertThat(removal).as(role + " removal").isEqualTo(switch (role) {
+        case ANONYMOUS -> 401;
+        case ORGANS -> 404;
+        default -> 403;
+      });
+    }
+    EvidenceSession chengguan = EvidenceSession.signIn(port, "sec-chengguan");
+    assertThat(chengguan.upload(draft.getId(), "现场照片.png", SampleFiles.png()).statusCode()).isEqualTo(201);
+    assertThat(evidenceFiles.ofUnitItem(DemoRound.key("4.1") + "/street-chengguan")).extracting(EvidenceFile::fileName)
+        .containsExactly("会议记录.pdf", "现场照片.png");
+    assertThat(chengguan.delete("/evidence/files/" + file.id()).statusCode()).isEqualTo(204);
+  }
+
+  private static List<String> zipEntries(byte[] zip) throws java.io.IOException {
+    List<String> names = new ArrayList<>();
+    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+      for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+        names.add(entry.getName());
+      }
+    }
+    return names;
   }
 
   /** The case as the register holds it (the notices left out: the mail sender works on them meanwhile). */

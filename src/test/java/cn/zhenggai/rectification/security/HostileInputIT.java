@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.zhenggai.rectification.DemoRound;
 import cn.zhenggai.rectification.PageSession;
 import cn.zhenggai.rectification.PostgresApplicationTest;
+import cn.zhenggai.rectification.evidence.EvidenceSession;
+import cn.zhenggai.rectification.evidence.SampleFiles;
 import cn.zhenggai.rectification.rounds.Actor;
 import cn.zhenggai.rectification.rounds.RoundForm;
 import cn.zhenggai.rectification.rounds.Rounds;
@@ -338,6 +340,38 @@ class HostileInputIT extends PostgresApplicationTest {
 
     assertThat(page).contains("理由：&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;")
         .doesNotContain("<script>alert", "<img src=x");
+  }
+
+  /**
+   * Evidence files: markup inside an accepted text file is downloaded as text under a policy that runs nothing; markup
+   * as a file of its own, and odd ids and paths, are client errors without internals.
+   */
+  @Test
+  void evidenceIsServedInertAndOddEvidenceRequestsAreClientErrors() {
+    Task evidenceTask = engine.getTaskService().createTaskQuery()
+        .processInstanceBusinessKey(UnitRectificationProcess.businessKey(DemoRound.key("3.3"), "street-chengguan")).singleResult();
+    EvidenceSession secretary = EvidenceSession.signIn(port, "sec-chengguan");
+    byte[] text = "会议纪要：\n讨论了<script>alert(document.cookie)</script>整改措施。\n".getBytes(StandardCharsets.UTF_8);
+    var stored = secretary.upload(evidenceTask.getId(), "会议纪要.txt", text);
+    assertThat(stored.statusCode()).as(secretary.text(stored)).isEqualTo(201);
+    String url = "/evidence/files/" + secretary.text(stored).replaceAll(".*\"id\":(\\d+).*", "$1");
+
+    var served = EvidenceSession.signIn(port, "sup-orgdept").get(url);
+
+    assertThat(served.body()).isEqualTo(text);
+    assertThat(served.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/plain");
+    assertThat(served.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("attachment;");
+    assertThat(served.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    assertThat(served.headers().allValues("Content-Security-Policy")).containsExactly("default-src 'none'; sandbox");
+    for (var refused : List.of(secretary.upload(evidenceTask.getId(), "通知.txt", SampleFiles.htmlWithScript()),
+        secretary.upload(evidenceTask.getId(), "图.png", SampleFiles.svgWithScript()),
+        secretary.get("/evidence/files/..%2F..%2Fetc%2Fpasswd"), secretary.get("/evidence/files/1%00"),
+        secretary.get("/evidence/files/99999999999999999999"), secretary.get("/evidence/cases/..%2F..%2Fx.zip"),
+        secretary.get("/evidence/tasks/%2e%2e"))) {
+      assertThat(refused.statusCode()).as(refused.request().uri().toString()).isBetween(400, 404);
+      assertThat(secretary.text(refused)).as(refused.request().uri().toString())
+          .doesNotContain("\tat ", "Exception", "select ", "org.springframework");
+    }
   }
 
   private java.net.URI uri(String path) {
