@@ -1,14 +1,18 @@
 package cn.zhenggai.rectification.casework;
 
+import cn.zhenggai.rectification.evidence.EvidenceFiles;
 import cn.zhenggai.rectification.vocabulary.CaseStatus;
 import cn.zhenggai.rectification.vocabulary.Days;
 import cn.zhenggai.rectification.vocabulary.EngineClock;
 import cn.zhenggai.rectification.vocabulary.Stage;
+import cn.zhenggai.rectification.vocabulary.UnitRectificationProcess;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -19,11 +23,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The ledger (整改台账): one row per problem and unit, read from the case register. */
+/**
+ * The ledger (整改台账): one row per problem and unit, read from the case register, with the names of the unit
+ * item's evidence files (asked of the evidence package once per page or batch of rows).
+ */
 @Service
 public class Ledger {
 
-  /** One row, in the columns organization departments use; problemId is the case key, {@code <round code>/<number>}. */
+  /**
+   * One row, in the columns organization departments use; problemId is the case key, {@code <round code>/<number>};
+   * evidenceFiles the names of the unit item's evidence files.
+   */
   public record Row(
       String problemId,
       String roundCode,
@@ -50,7 +60,29 @@ public class Ledger {
       int lateTasks,
       Instant startedAt,
       Instant closedAt,
-      Long planDays) {}
+      Long planDays,
+      List<String> evidenceFiles) {
+
+    /** How many evidence files the unit item has. */
+    @JsonProperty
+    public int evidenceCount() {
+      return evidenceFiles.size();
+    }
+
+    Row withEvidence(List<String> files) {
+      return new Row(problemId, roundCode, roundName, problemNumber, category, title, source, measures, unitId, unitName,
+          responsiblePerson, deadline, stage, stageName, status, card, progress, accepted, closed, daysOverdue, due, returns,
+          lateTasks, startedAt, closedAt, planDays, files);
+    }
+
+    /** The unit item's key, the business key of its unit process: {@code <round code>/<number>/<unit>}. */
+    String unitItem() {
+      return UnitRectificationProcess.businessKey(problemId, unitId);
+    }
+  }
+
+  /** Rows of an export read at a time, their evidence asked for in one query; the cursor's fetch size. */
+  static final int BATCH = 500;
 
   private static final String SELECT = "select p.problem_id, p.round_code, p.round_name, p.problem_number, p.category, p.title, p.source_text, p.deadline,"
       + " p.status as problem_status, u.unit_id, u.stage, u.status, u.card, u.due_at, u.plan_measures,"
@@ -59,10 +91,12 @@ public class Ledger {
 
   private final JdbcTemplate jdbc;
   private final IdentityService identity;
+  private final EvidenceFiles evidence;
 
-  Ledger(JdbcTemplate jdbc, IdentityService identity) {
+  Ledger(JdbcTemplate jdbc, IdentityService identity, EvidenceFiles evidence) {
     this.jdbc = jdbc;
     this.identity = identity;
+    this.evidence = evidence;
   }
 
   public List<Row> rows(LedgerFilter filter, int offset, int limit) {
@@ -72,7 +106,7 @@ public class Ledger {
     parameters.add(limit);
     parameters.add(offset);
     Map<String, String> names = unitNames();
-    return jdbc.query(sql, (rs, i) -> row(rs, names, now), parameters.toArray());
+    return withEvidence(jdbc.query(sql, (rs, i) -> row(rs, names, now), parameters.toArray()));
   }
 
   /** Open items of the rounds in scope falling due between now and {@code soon} from now, earliest first. */
@@ -81,8 +115,8 @@ public class Ledger {
     List<Object> parameters = LedgerFilter.parameters();
     String where = rounds.where("u", parameters);
     parameters.addAll(List.of(now, new Timestamp(now.getTime() + soon.toMillis()), limit));
-    return jdbc.query(SELECT + where + " and u.due_at >= ? and u.due_at < ? order by u.due_at, p.problem_id limit ?",
-        (rs, i) -> row(rs, names, now), parameters.toArray());
+    return withEvidence(jdbc.query(SELECT + where + " and u.due_at >= ? and u.due_at < ? order by u.due_at, p.problem_id limit ?",
+        (rs, i) -> row(rs, names, now), parameters.toArray()));
   }
 
   public long count(LedgerFilter filter) {
@@ -93,23 +127,32 @@ public class Ledger {
     return jdbc.queryForObject("select count(*) from " + from + " where 1 = 1" + where, Long.class, parameters.toArray());
   }
 
-  /** Every row, one at a time from the database (a cursor, hence the transaction), for exports of any size. */
+  /**
+   * Every row, from the database a batch at a time (a cursor, hence the transaction), for exports of any size; the
+   * evidence of each batch in one query.
+   */
   @Transactional(readOnly = true)
   public void each(LedgerFilter filter, Consumer<Row> consumer) {
     Timestamp now = now();
     List<Object> parameters = LedgerFilter.parameters();
     String sql = SELECT + filter.where(parameters, now) + " order by " + filter.orderBy();
     Map<String, String> names = unitNames();
+    List<Row> batch = new ArrayList<>(BATCH);
     jdbc.query(connection -> {
       var statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
-      statement.setFetchSize(500);
+      statement.setFetchSize(BATCH);
       for (int i = 0; i < parameters.size(); i++) {
         statement.setObject(i + 1, parameters.get(i));
       }
       return statement;
     }, rs -> {
-      consumer.accept(row(rs, names, now));
+      batch.add(row(rs, names, now));
+      if (batch.size() == BATCH) {
+        withEvidence(batch).forEach(consumer);
+        batch.clear();
+      }
     });
+    withEvidence(batch).forEach(consumer);
   }
 
   /** The problem categories in use, for the ledger's filter. */
@@ -121,6 +164,16 @@ public class Ledger {
     return identity.createGroupQuery().list().stream().collect(Collectors.toMap(Group::getId, Group::getName));
   }
 
+  /** The rows with their evidence files' names, asked for in one query. */
+  private List<Row> withEvidence(List<Row> rows) {
+    if (rows.isEmpty()) {
+      return List.of();
+    }
+    Map<String, List<String>> files = evidence.fileNamesByUnitItem(rows.stream().map(Row::unitItem).toList());
+    return rows.stream().map(row -> row.withEvidence(files.getOrDefault(row.unitItem(), List.of()))).toList();
+  }
+
+  /** A row as the register holds it, its evidence still to be asked for. */
   private static Row row(ResultSet rs, Map<String, String> names, Timestamp now) throws SQLException {
     String stage = rs.getString("stage");
     Timestamp due = rs.getTimestamp("due_at");
@@ -153,7 +206,8 @@ public class Ledger {
         rs.getInt("late_tasks"),
         instant(started),
         instant(rs.getTimestamp("closed_at")),
-        approved == null ? null : Days.begun(started, approved));
+        approved == null ? null : Days.begun(started, approved),
+        List.of());
   }
 
 

@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 
-/** A case as the case page and {@code /api/cases/{id}} show it: the register's record and the notices sent about it. */
+/**
+ * A case as the case page and {@code /api/cases/{id}} show it: the register's record, the notices sent about it and
+ * the evidence files of its units.
+ */
 @Service
 class CaseDetails {
 
@@ -22,14 +25,23 @@ class CaseDetails {
       String processInstanceId,
       List<UnitCase> units,
       List<CaseTimeline.Event> timeline,
-      List<NoticeRecord> notifications) {}
+      List<NoticeRecord> notifications,
+      List<CaseEvidence.Listed> evidence) {
+
+    /** The evidence files of one unit, plan before report. */
+    public List<CaseEvidence.Listed> evidenceOf(String unitId) {
+      return evidence.stream().filter(file -> file.unitId().equals(unitId)).toList();
+    }
+  }
 
   private final CaseQueries cases;
   private final NoticeRecords notices;
+  private final CaseEvidence evidence;
 
-  CaseDetails(CaseQueries cases, NoticeRecords notices) {
+  CaseDetails(CaseQueries cases, NoticeRecords notices, CaseEvidence evidence) {
     this.cases = cases;
     this.notices = notices;
+    this.evidence = evidence;
   }
 
   /** The problem with what the viewer may see of it; empty where the viewer may see none of it. */
@@ -38,6 +50,7 @@ class CaseDetails {
         found.summary(), found.source(), found.supervisors(), found.processInstanceId(), found.units(), found.timeline(),
         notices.ofProblem(problemId).stream()
             .filter(notice -> notice.unitId() == null ? viewer.readsEverything() : viewer.sees(notice.unitId()))
-            .toList()));
+            .toList(),
+        evidence.ofCase(problemId, viewer)));
   }
 }

@@ -42,7 +42,8 @@ class LedgerController {
   @GetMapping("/api/ledger")
   @Operation(summary = "整改台账：每个问题 × 责任单位一行，分页",
       description = "默认只列进行中的整改批次的事项；round 选一个批次或全部（all）。按 problem 排序时先按批次，"
-          + "批次内按编号的数字排（1.2 在 1.10 之前）。" + KEYS)
+          + "批次内按编号的数字排（1.2 在 1.10 之前）。" + KEYS + "evidenceFiles 为该事项佐证材料的文件名（按上传先后），"
+          + "evidenceCount 为份数。")
   @Parameters({
       @Parameter(in = ParameterIn.QUERY, name = "round", description = ROUND),
       @Parameter(in = ParameterIn.QUERY, name = "unit", description = "责任单位（组编号），如 street-chengguan"),

@@ -22,14 +22,18 @@ import org.springframework.stereotype.Service;
 /**
  * The ledger as the files organization departments hand on: Excel (streamed, a window of rows in memory) and CSV
  * (UTF-8 with a byte-order mark, so Excel reads the Chinese). Text that a spreadsheet would take for a formula is
- * neutralised.
+ * neutralised. The 佐证材料 column holds the names of a unit item's evidence files, one a line.
  */
 @Service
 public class LedgerExport {
 
   static final List<String> COLUMNS = List.of(
-      "序号", "问题类别", "问题描述", "整改措施", "责任单位", "责任人", "整改时限", "整改进展", "完成情况", "是否销号", "逾期天数",
-      "方案审批用时（天）");
+      "序号", "问题类别", "问题描述", "整改措施", "责任单位", "责任人", "整改时限", "整改进展", "完成情况", "佐证材料", "是否销号",
+      "逾期天数", "方案审批用时（天）");
+  /** Where 佐证材料 stands in {@link #COLUMNS}. */
+  static final int EVIDENCE_COLUMN = COLUMNS.indexOf("佐证材料");
+  /** The most text an Excel cell holds, less one for the ' that may neutralise it. */
+  static final int CELL_LIMIT = 32_767 - 1;
   /** With several rounds in one file, this column follows 序号. */
   static final String ROUND_COLUMN = "整改批次";
 
@@ -61,6 +65,8 @@ public class LedgerExport {
       Font bold = workbook.createFont();
       bold.setBold(true);
       header.setFont(bold);
+      CellStyle wrapped = workbook.createCellStyle();
+      wrapped.setWrapText(true);
       sheet.createRow(0).createCell(0).setCellValue(neutralised(title(filter)));
       sheet.getRow(0).getCell(0).setCellStyle(header);
       List<String> columns = columns(filter);
@@ -70,6 +76,8 @@ public class LedgerExport {
         first.getCell(i).setCellStyle(header);
       }
       boolean several = filter.rounds().several();
+      int evidence = EVIDENCE_COLUMN + (several ? 1 : 0);
+      sheet.setColumnWidth(evidence, 40 * 256);
       AtomicInteger number = new AtomicInteger();
       ledger.each(filter, row -> {
         int n = number.incrementAndGet();
@@ -83,6 +91,7 @@ public class LedgerExport {
             line.createCell(i).setCellValue(neutralised((String) value));
           }
         }
+        line.getCell(evidence).setCellStyle(wrapped);
       });
       workbook.write(out);
       workbook.dispose();
@@ -121,6 +130,7 @@ public class LedgerExport {
         row.deadline().toString(),
         row.stageName(),
         text(row.progress()),
+        fileNames(row.evidenceFiles()),
         row.closed() ? "是" : "否",
         row.daysOverdue(),
         row.planDays() == null ? "" : row.planDays()));
@@ -150,6 +160,16 @@ public class LedgerExport {
     char first = text.charAt(0);
     return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
         ? "'" + text : text;
+  }
+
+  /** The names one a line; a list too long for one Excel cell ends with how many files there are in all. */
+  static String fileNames(List<String> names) {
+    String lines = String.join("\n", names);
+    if (lines.length() <= CELL_LIMIT) {
+      return lines;
+    }
+    String more = "\n……共 " + names.size() + " 个文件";
+    return lines.substring(0, lines.lastIndexOf('\n', CELL_LIMIT - more.length() - 1)) + more;
   }
 
   private static String text(String value) {

@@ -5,13 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.zhenggai.rectification.PostgresApplicationTest;
 import cn.zhenggai.rectification.casework.CaseDriver;
 import cn.zhenggai.rectification.casework.CaseStarter;
+import cn.zhenggai.rectification.evidence.EvidenceItem;
+import cn.zhenggai.rectification.evidence.EvidenceStore;
 import cn.zhenggai.rectification.evidence.EvidenceUploads;
+import cn.zhenggai.rectification.evidence.NewEvidence;
+import cn.zhenggai.rectification.evidence.SampleFiles;
+import cn.zhenggai.rectification.vocabulary.Stage;
 import cn.zhenggai.rectification.vocabulary.UnitRectificationProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
@@ -20,6 +30,7 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,9 +44,17 @@ import org.springframework.web.util.UriComponentsBuilder;
 class LedgerIT extends PostgresApplicationTest {
 
   static final String FORMULA = "=HYPERLINK(\"http://example.org\",\"点击\")";
+  /** A file name a spreadsheet would take for a formula. */
+  static final String SIGN_IN_SHEET = "=1+2 签到表.xlsx";
+  /** Unit item → the names of its evidence files, as attached in the known states; every other item has none. */
+  static final Map<String, List<String>> EVIDENCE = Map.of(
+      "2022-SZPY/2.1/street-chengguan", List.of("学习计划.docx", "支部会议记录.txt"),
+      "2022-SZPY/2.1/street-dongcheng", List.of("整改记录.pdf"),
+      "2022-SZPY/1.1/street-xicheng", List.of(SIGN_IN_SHEET));
 
   @Autowired ProcessEngine engine;
   @Autowired EvidenceUploads evidence;
+  @Autowired EvidenceStore store;
   @Autowired TestRestTemplate anonymous;
   @Autowired JdbcTemplate jdbc;
   @Autowired CaseStarter starter;
@@ -51,10 +70,16 @@ class LedgerIT extends PostgresApplicationTest {
     CaseDriver driver = new CaseDriver(engine, evidence);
     Map<String, Object> plan = CaseDriver.plan("street-chengguan");
     plan.put(UnitRectificationProcess.PLAN_MEASURES, FORMULA);
-    driver.completeAs("sec-chengguan", driver.unitTask("2.1", "street-chengguan"), plan);
+    Task chengguan = driver.unitTask("2.1", "street-chengguan");
+    AttachedFiles.attach(evidence, chengguan, "street-chengguan", "sec-chengguan", "学习计划.docx", SampleFiles.docx("学习计划"));
+    AttachedFiles.attach(evidence, chengguan, "street-chengguan", "sec-chengguan", "支部会议记录.txt",
+        SampleFiles.text("支部会议记录", StandardCharsets.UTF_8));
+    driver.completeAs("sec-chengguan", chengguan, plan);
     driver.submitPlan("2.1", "street-dongcheng", "sec-dongcheng");
     driver.reviewPlan("2.1", "street-dongcheng", "sup-orgdept", true, null);
     driver.submitReport("2.1", "street-dongcheng", "sec-dongcheng");
+    AttachedFiles.attach(evidence, driver.unitTask("1.1", "street-xicheng"), "street-xicheng", "sec-xicheng", SIGN_IN_SHEET,
+        SampleFiles.xlsx("签到表"));
     driver.submitPlan("1.1", "street-xicheng", "sec-xicheng");
     driver.reviewPlan("1.1", "street-xicheng", "sup-orgdept", false, "措施不具体");
     jdbc.update("update case_unit set due_at = now() - interval '3 days' + interval '1 hour' where problem_id = '2022-SZPY/3.3' and unit_id = 'organs'");
@@ -96,6 +121,27 @@ class LedgerIT extends PostgresApplicationTest {
     jdbc.update("update case_unit set plan_approved_at = started_at + interval '19 days 2 hours'"
         + " where problem_id = '2022-SZPY/2.1' and unit_id = 'street-dongcheng'");
     assertThat(page("?stage=ACCEPT_RECTIFICATION").get("rows").get(0).get("planDays").asInt()).isEqualTo(20);
+  }
+
+  @Test
+  void eachRowCountsItsUnitItemsEvidenceFiles() {
+    JsonNode rows = page("?round=2022-SZPY&limit=1000").get("rows");
+    assertThat(rows).hasSize(35);
+    Map<String, List<String>> listed = new HashMap<>();
+    for (JsonNode row : rows) {
+      List<String> names = new ArrayList<>();
+      row.get("evidenceFiles").forEach(name -> names.add(name.asText()));
+      assertThat(row.get("evidenceCount").asInt()).as(item(row)).isEqualTo(names.size());
+      if (!names.isEmpty()) {
+        listed.put(item(row), names);
+      }
+    }
+    assertThat(listed).as("in upload order; none on the other 32 rows").isEqualTo(EVIDENCE);
+
+    String ledger = supervisor.getForObject("/supervision/ledger?round=2022-SZPY&unit=street-chengguan", String.class);
+    assertThat(ledger).contains("<th title=\"本单位上传的方案和整改佐证材料份数\">佐证材料</th>",
+        "<a href=\"/supervision/cases/2022-SZPY/2.1#evidence-street-chengguan\" title=\"学习计划.docx、支部会议记录.txt\">2</a>");
+    assertThat(ledger.split("<td class=\"count\">0</td>", -1)).as("the other 8 rows of the unit").hasSize(9);
   }
 
   @Test
@@ -160,8 +206,23 @@ class LedgerIT extends PostgresApplicationTest {
       assertThat(chengguan21.get(3)).isEqualTo("'" + FORMULA);
       assertThat(chengguan21.get(1)).isEqualTo("少数基层党组织作用发挥不够");
       assertThat(chengguan21.get(7)).isEqualTo("审核整改方案");
-      assertThat(chengguan21.get(9)).isEqualTo("否");
+      assertThat(chengguan21.get(10)).isEqualTo("否");
       assertThat(rows).extracting(r -> r.get(0)).startsWith("1", "2", "3");
+
+      int evidence = LedgerExport.COLUMNS.indexOf("佐证材料");
+      assertThat(evidence).as("after 完成情况").isEqualTo(LedgerExport.COLUMNS.indexOf("完成情况") + 1);
+      Map<String, String> byItem = new HashMap<>();
+      for (int i = 2; i <= 36; i++) {
+        Cell cell = sheet.getRow(i).getCell(evidence);
+        assertThat(cell.getCellStyle().getWrapText()).as("one name a line").isTrue();
+        if (!cell.getStringCellValue().isEmpty()) {
+          byItem.put(rows.get(i - 2).get(2).split(" ")[0] + " " + rows.get(i - 2).get(4), cell.getStringCellValue());
+        }
+      }
+      assertThat(byItem).as("an empty cell on every other row").containsOnly(
+          Map.entry("2.1 城关街道党工委", "学习计划.docx\n支部会议记录.txt"),
+          Map.entry("2.1 东城街道党工委", "整改记录.pdf"),
+          Map.entry("1.1 西城街道党工委", "'" + SIGN_IN_SHEET));
     }
   }
 
@@ -181,6 +242,8 @@ class LedgerIT extends PostgresApplicationTest {
     assertThat(records.subList(2, 14)).extracting(r -> r.get(1))
         .containsOnly(OtherRounds.INSPECTION_NAME, "2022年度抓基层党建工作述职评议");
     assertThat(records.subList(2, 14)).anySatisfy(r -> assertThat(r.get(4)).isEqualTo("'" + FORMULA));
+    assertThat(records.subList(2, 14)).extracting(r -> r.get(10)).as("佐证材料, after 完成情况")
+        .filteredOn(names -> !names.isEmpty()).containsExactly("学习计划.docx\n支部会议记录.txt");
   }
 
   @Test
@@ -203,6 +266,59 @@ class LedgerIT extends PostgresApplicationTest {
     assertThat(csv(all.getBody())).hasSize(42);
   }
 
+  /**
+   * 1,100 rows of a round of their own (220 problems × 5 units), read for the export 500 at a time with the evidence of
+   * each batch asked for while the rows' cursor stays open: the files of the first and last rows, and of the rows on
+   * both sides of each batch's end, stand on their own rows. The round is removed afterwards.
+   */
+  @Test
+  void anExportOfManyRowsListsEachRowsEvidenceAcrossItsBatches() throws Exception {
+    jdbc.update("insert into case_problem (problem_id, round_code, round_name, problem_number, category, title, source_text,"
+        + " supervisor_groups, deadline, process_instance_id, stage, status, started_at)"
+        + " select 'MANY/' || g, 'MANY', '多行批次', '' || g, '类别', '问题 ' || g, '原文 ' || g, 'org-dept',"
+        + " date '2027-06-30', 'many-' || g, 'UNITS_RECTIFYING', 'OPEN', now() from generate_series(1, 220) g");
+    jdbc.update("insert into case_unit (problem_id, round_code, problem_order, unit_id, process_instance_id, stage, status,"
+        + " card, plan_returns, rectification_returns, returns_total, late_tasks, started_at)"
+        + " select 'MANY/' || g, 'MANY', 'MANY/' || lpad('' || g, 6, '0'), u.unit_id, 'many-' || g || '-' || u.unit_id,"
+        + " 'RECTIFY', 'OPEN', 'NONE', 0, 0, 0, 0, now() from generate_series(1, 220) g cross join (values ('education'),"
+        + " ('organs'), ('street-chengguan'), ('street-dongcheng'), ('street-xicheng')) as u (unit_id)");
+    try {
+      // row n of the export is problem (n + 4) / 5, unit (n - 1) % 5 in the order above
+      Map<Integer, String> files = Map.of(1, "第1行.txt", 500, "第500行.txt", 501, "第501行.txt", 1000, "第1000行.txt",
+          1001, "第1001行.txt", 1100, "第1100行.txt");
+      List<String> units = List.of("education", "organs", "street-chengguan", "street-dongcheng", "street-xicheng");
+      for (Map.Entry<Integer, String> file : files.entrySet()) {
+        int row = file.getKey();
+        store(EvidenceItem.of("MANY/" + (row + 4) / 5 + "/" + units.get((row - 1) % 5)), file.getValue());
+      }
+
+      List<CSVRecord> records = csv(supervisor.getForEntity("/supervision/ledger.csv?round=MANY", byte[].class).getBody());
+
+      assertThat(records).hasSize(2 + 1100);
+      int evidence = LedgerExport.COLUMNS.indexOf("佐证材料");
+      for (int row = 1; row <= 1100; row++) {
+        assertThat(records.get(row + 1).get(evidence)).as("row " + row).isEqualTo(files.getOrDefault(row, ""));
+      }
+    } finally {
+      jdbc.update("delete from evidence_chunk where file_id in (select id from evidence_file where round_code = 'MANY')");
+      jdbc.update("delete from evidence_file where round_code = 'MANY'");
+      jdbc.update("delete from case_unit where round_code = 'MANY'");
+      jdbc.update("delete from case_problem where round_code = 'MANY'");
+    }
+  }
+
+  /** A small text file on the item, stored through the evidence store as an upload stores it. */
+  private void store(EvidenceItem item, String name) throws Exception {
+    byte[] content = name.getBytes(StandardCharsets.UTF_8);
+    Path file = Files.write(Files.createTempFile("evidence", ".txt"), content);
+    try {
+      String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+      store.add(new NewEvidence(item, "no-task", Stage.RECTIFY, name, "text/plain", content.length, sha256, "sec-chengguan"), file);
+    } finally {
+      Files.delete(file);
+    }
+  }
+
   private static List<CSVRecord> csv(byte[] body) throws java.io.IOException {
     assertThat(body).startsWith(0xEF, 0xBB, 0xBF);
     return CSVFormat.RFC4180.parse(new StringReader(new String(body, 3, body.length - 3, StandardCharsets.UTF_8))).getRecords();
@@ -218,6 +334,10 @@ class LedgerIT extends PostgresApplicationTest {
     assertThat(secretary.getForEntity("/supervision/ledger.xlsx", byte[].class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(secretary.getForEntity("/api/ledger", String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(anonymous.getForEntity("/api/ledger", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  private static String item(JsonNode row) {
+    return row.get("problemId").asText() + "/" + row.get("unitId").asText();
   }
 
   private JsonNode page(String query) {

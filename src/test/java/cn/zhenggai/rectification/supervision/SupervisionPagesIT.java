@@ -8,11 +8,25 @@ import cn.zhenggai.rectification.casework.CaseDriver;
 import cn.zhenggai.rectification.casework.CaseRounds;
 import cn.zhenggai.rectification.casework.CaseStarter;
 import cn.zhenggai.rectification.casework.Statistics;
+import cn.zhenggai.rectification.evidence.EvidenceFile;
+import cn.zhenggai.rectification.evidence.EvidenceFiles;
 import cn.zhenggai.rectification.evidence.EvidenceUploads;
+import cn.zhenggai.rectification.evidence.SampleFiles;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -26,13 +40,24 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The supervision pages and statistics on the seeded cases driven to known states; and a supervisor's visit in Chromium. */
 class SupervisionPagesIT extends PostgresApplicationTest {
 
+  static final String PLAN_NAME = "整改方案 A&B.docx";
+  static final byte[] PLAN = SampleFiles.docx("城关街道党工委整改方案");
+  static final String PHOTO_NAME = "现场照片.png";
+  static final byte[] PHOTO = SampleFiles.png();
+  static final String MINUTES_NAME = "会议记录.txt";
+  static final byte[] MINUTES = SampleFiles.text("东城街道党工委专题会议记录：研究整改方案。", StandardCharsets.UTF_8);
+  /** The files of problem 2.1 by name, as they were stored. */
+  static final Map<String, EvidenceFile> STORED = new HashMap<>();
+
   @Autowired ProcessEngine engine;
   @Autowired EvidenceUploads evidence;
+  @Autowired EvidenceFiles files;
   @Autowired TestRestTemplate anonymous;
   @Autowired JdbcTemplate jdbc;
   @Autowired Statistics statistics;
@@ -47,16 +72,82 @@ class SupervisionPagesIT extends PostgresApplicationTest {
       return;
     }
     CaseDriver driver = new CaseDriver(engine, evidence);
+    attach(driver, "street-chengguan", "sec-chengguan", PLAN_NAME, PLAN);
     driver.submitPlan("2.1", "street-chengguan", "sec-chengguan");
     driver.reviewPlan("2.1", "street-chengguan", "sup-orgdept", true, null);
+    attach(driver, "street-chengguan", "sec-chengguan", PHOTO_NAME, PHOTO);
     driver.submitReport("2.1", "street-chengguan", "sec-chengguan");
     driver.acceptRectification("2.1", "street-chengguan", "sup-orgdept", true, null);
+    attach(driver, "street-dongcheng", "sec-dongcheng", MINUTES_NAME, MINUTES);
     driver.submitPlan("2.1", "street-dongcheng", "sec-dongcheng");
     driver.reviewPlan("2.1", "street-dongcheng", "sup-orgdept", false, "请补充措施");
     jdbc.update("update case_unit set due_at = now() - interval '2 days', card = 'YELLOW' where problem_id = '2022-SZPY/3.3' and unit_id = 'organs'");
     jdbc.update("update case_unit set due_at = now() - interval '9 days', card = 'RED' where problem_id = '2022-SZPY/4.2' and unit_id = 'organs'");
     OtherRounds.open(starter, jdbc);
     driven = true;
+  }
+
+  /** Attaches a file to the unit's open task of problem 2.1, as its secretary does in Tasklist. */
+  private void attach(CaseDriver driver, String unitId, String user, String name, byte[] content) {
+    STORED.put(name, AttachedFiles.attach(evidence, driver.unitTask("2.1", unitId), unitId, user, name, content));
+  }
+
+  @Test
+  void theCasePageListsEachUnitsEvidenceWithLinksThatOpenTheFiles() {
+    TestRestTemplate supervisor = anonymous.withBasicAuth("sup-orgdept", "demo");
+    String page = supervisor.getForObject("/supervision/cases/2022-SZPY/2.1", String.class);
+    EvidenceFile report = driversReport("street-chengguan");
+
+    assertThat(page).contains("<a href=\"/evidence/cases/2022-SZPY/2.1.zip\">下载全部佐证材料（zip）</a>");
+    String chengguan = section(page, "evidence-street-chengguan");
+    assertThat(chengguan).contains("3 份", "整改方案 A&amp;B.docx", PHOTO_NAME, "整改记录.pdf", "李卫东", "制定整改方案", "落实整改",
+        shown(STORED.get(PLAN_NAME).uploadedAt())).doesNotContain("A&B", MINUTES_NAME);
+    assertThat(chengguan.indexOf("整改方案 A&amp;B.docx")).as("plan before report, then by upload time")
+        .isLessThan(chengguan.indexOf(PHOTO_NAME)).isLessThan(chengguan.indexOf("整改记录.pdf"));
+    for (EvidenceFile file : List.of(STORED.get(PLAN_NAME), STORED.get(PHOTO_NAME), report)) {
+      assertThat(chengguan).contains("<a href=\"/evidence/files/" + file.id() + "\" target=\"_blank\" rel=\"noopener\">");
+    }
+    String dongcheng = section(page, "evidence-street-dongcheng");
+    assertThat(dongcheng).contains("1 份", MINUTES_NAME, MINUTES.length + " 字节", "张海涛", "制定整改方案")
+        .doesNotContain(PHOTO_NAME);
+    assertThat(section(page, "evidence-street-xicheng")).contains("0 份", "尚未上传佐证材料。");
+
+    ResponseEntity<byte[]> photo = supervisor.getForEntity("/evidence/files/" + STORED.get(PHOTO_NAME).id(), byte[].class);
+    assertThat(photo.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(photo.getBody()).isEqualTo(PHOTO);
+    assertThat(supervisor.getForEntity("/evidence/files/" + STORED.get(PLAN_NAME).id(), byte[].class).getBody()).isEqualTo(PLAN);
+    Map<String, byte[]> zip = zipEntries(supervisor, "/evidence/cases/2022-SZPY/2.1.zip");
+    assertThat(zip).containsOnlyKeys("城关街道党工委/制定整改方案/" + PLAN_NAME, "城关街道党工委/落实整改/" + PHOTO_NAME,
+        "城关街道党工委/落实整改/整改记录.pdf", "东城街道党工委/制定整改方案/" + MINUTES_NAME);
+    assertThat(zip.get("城关街道党工委/落实整改/" + PHOTO_NAME)).isEqualTo(PHOTO);
+    assertThat(zip.get("城关街道党工委/落实整改/整改记录.pdf"))
+        .isEqualTo(supervisor.getForEntity("/evidence/files/" + report.id(), byte[].class).getBody());
+
+    String withoutFiles = supervisor.getForObject("/supervision/cases/2022-SZPY/3.3", String.class);
+    assertThat(withoutFiles).contains("尚未上传佐证材料。").doesNotContain("下载全部佐证材料", "/evidence/cases/");
+  }
+
+  @Test
+  void aSecretaryGetsOnlyTheOwnUnitsEvidence() {
+    TestRestTemplate secretary = anonymous.withBasicAuth("sec-dongcheng", "demo");
+
+    assertThat(secretary.getForEntity("/supervision/cases/2022-SZPY/2.1", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    Map<String, byte[]> zip = zipEntries(secretary, "/evidence/cases/2022-SZPY/2.1.zip");
+    assertThat(zip).containsOnlyKeys("东城街道党工委/制定整改方案/" + MINUTES_NAME);
+    assertThat(zip.get("东城街道党工委/制定整改方案/" + MINUTES_NAME)).isEqualTo(MINUTES);
+    JsonNode own = secretary.getForObject("/api/cases/2022-SZPY/2.1", JsonNode.class);
+    assertThat(own.get("evidence")).extracting(file -> file.get("name").asText()).containsExactly(MINUTES_NAME);
+    assertThat(own.get("evidence").get(0).get("uploaderName").asText()).isEqualTo("张海涛");
+    assertThat(own.get("evidence").get(0).get("stageName").asText()).isEqualTo("制定整改方案");
+    assertThat(own.get("evidence").get(0).get("url").asText()).isEqualTo("/evidence/files/" + STORED.get(MINUTES_NAME).id());
+    assertThat(secretary.getForEntity("/evidence/files/" + STORED.get(PHOTO_NAME).id(), byte[].class).getStatusCode())
+        .as("another unit's file").isEqualTo(HttpStatus.NOT_FOUND);
+
+    JsonNode all = anonymous.withBasicAuth("leader", "demo").getForObject("/api/cases/2022-SZPY/2.1", JsonNode.class);
+    assertThat(all.get("evidence")).extracting(file -> file.get("unitId").asText() + " " + file.get("name").asText())
+        .containsExactly("street-chengguan " + PLAN_NAME, "street-chengguan " + PHOTO_NAME, "street-chengguan 整改记录.pdf",
+            "street-dongcheng " + MINUTES_NAME);
   }
 
   @Test
@@ -163,13 +254,13 @@ class SupervisionPagesIT extends PostgresApplicationTest {
 
     String apiDocs = supervisor.getForObject("/v3/api-docs", String.class);
     assertThat(apiDocs).contains("/api/cases", "/api/ledger", "/api/ledger/statistics", "/api/ledger/overview");
-    assertThat(apiDocs).contains("\"name\":\"round\"", "2023-XCFK", "2022-SZPY/1.1", "进行中的批次");
+    assertThat(apiDocs).contains("\"name\":\"round\"", "2023-XCFK", "2022-SZPY/1.1", "进行中的批次", "evidenceFiles", "evidenceCount");
     assertThat(supervisor.getForEntity("/swagger-ui.html", String.class).getStatusCode().is2xxSuccessful()).isTrue();
   }
 
   @Test
   @Tag("browser")
-  void aSupervisorSeesTheChartFiltersTheLedgerOpensACaseAndDownloadsTheExcel() throws Exception {
+  void aSupervisorSeesTheChartFiltersTheLedgerDownloadsTheExcelAndOpensACaseAndItsEvidence() throws Exception {
     ChromeDriver browser = Browser.start();
     try {
       WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
@@ -196,10 +287,62 @@ class SupervisionPagesIT extends PostgresApplicationTest {
       browser.findElement(By.linkText("2.1 社区党组织联系服务群众能力不强")).click();
       wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("case-stage"), "各单位整改中"));
       assertThat(browser.findElement(By.id("unit-street-dongcheng")).getText()).contains("退回整改方案", "请补充措施");
+      assertThat(browser.findElement(By.id("evidence-street-chengguan")).getText())
+          .contains(PLAN_NAME, PHOTO_NAME, "整改记录.pdf", "李卫东", "落实整改");
       screenshot(browser, "case");
+
+      String zip = browser.findElement(By.linkText("下载全部佐证材料（zip）")).getDomAttribute("href");
+      Object start = browser.executeAsyncScript("const done = arguments[arguments.length - 1];"
+          + "fetch(arguments[0]).then(r => r.arrayBuffer()).then(b => done(String.fromCharCode(...new Uint8Array(b, 0, 2))));", zip);
+      assertThat(start).as("a zip file").isEqualTo("PK");
+
+      String casePage = browser.getWindowHandle();
+      browser.findElement(By.linkText(PHOTO_NAME)).click();
+      wait.until(ExpectedConditions.numberOfWindowsToBe(2));
+      browser.switchTo().window(browser.getWindowHandles().stream().filter(h -> !h.equals(casePage)).findFirst().orElseThrow());
+      wait.until(ExpectedConditions.urlContains("/evidence/files/" + STORED.get(PHOTO_NAME).id()));
+      Object width = wait.until(b -> browser.executeScript(
+          "const image = document.querySelector('img'); return image && image.complete ? image.naturalWidth : null;"));
+      assertThat(((Number) width).intValue()).as("the photo shown in its own tab").isEqualTo(40);
+      screenshot(browser, "evidence-photo");
+      browser.close();
+      browser.switchTo().window(casePage);
     } finally {
       browser.quit();
     }
+  }
+
+  /** The file the driver attached to the unit's report of 2.1. */
+  private EvidenceFile driversReport(String unitId) {
+    return files.ofUnitItem("2022-SZPY/2.1/" + unitId).stream().filter(file -> file.fileName().equals("整改记录.pdf"))
+        .findFirst().orElseThrow();
+  }
+
+  /** From the element with this id to the end of its block. */
+  private static String section(String page, String id) {
+    int start = page.indexOf("id=\"" + id + "\"");
+    assertThat(start).as(id).isPositive();
+    return page.substring(start, page.indexOf("</div>", start));
+  }
+
+  /** A time as the pages show it. */
+  private static String shown(Instant time) {
+    return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai")).format(time);
+  }
+
+  /** Entry name → content. */
+  private static Map<String, byte[]> zipEntries(TestRestTemplate user, String path) {
+    ResponseEntity<byte[]> zip = user.getForEntity(path, byte[].class);
+    assertThat(zip.getStatusCode()).isEqualTo(HttpStatus.OK);
+    Map<String, byte[]> entries = new HashMap<>();
+    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip.getBody()), StandardCharsets.UTF_8)) {
+      for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+        entries.put(entry.getName(), in.readAllBytes());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return entries;
   }
 
   private void screenshot(ChromeDriver browser, String name) throws Exception {
