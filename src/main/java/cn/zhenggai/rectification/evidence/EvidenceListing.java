@@ -50,8 +50,9 @@ public class EvidenceListing {
   /** The files as listed, with who uploaded them and whether this person may remove them. */
   List<ListedFile> listed(List<EvidenceFile> files, Viewer viewer) {
     Map<String, String> uploaders = names.people(files.stream().map(EvidenceFile::uploadedBy).collect(Collectors.toSet()));
+    Map<String, String> units = names.units(files.stream().map(EvidenceFile::unitId).collect(Collectors.toSet()));
     Map<String, Boolean> removableByTask = new HashMap<>();
-    return files.stream().map(file -> new ListedFile(file.id(), file.unitId(), file.fileName(), file.size(),
+    return files.stream().map(file -> new ListedFile(file.id(), file.unitId(), units.get(file.unitId()), file.fileName(), file.size(),
         file.contentType(), file.stage().name(), file.stage().label(), file.uploadedBy(), uploaders.get(file.uploadedBy()),
         file.uploadedAt(),
         removableByTask.computeIfAbsent(file.taskId(), id -> tasks.mayRemoveFilesOf(id, viewer)),
