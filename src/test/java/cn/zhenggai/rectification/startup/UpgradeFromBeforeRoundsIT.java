@@ -38,6 +38,7 @@ class UpgradeFromBeforeRoundsIT {
           + " and problem_order like '2022-SZPY/00000_.00000_'", Long.class)).as("V11: the ledger's round and order").isEqualTo(35);
       assertThat(database.queryForObject("select status from case_round where code = '2022-SZPY'", String.class))
           .isEqualTo("PUBLISHED");
+      assertThat(database.queryForObject("select count(*) from evidence_file", Long.class)).as("V12 applied after them").isZero();
       assertThat(database.queryForObject("select count(*) from act_ru_execution", Long.class))
           .as("nothing opened twice").isEqualTo(executions);
       assertThat(database.queryForObject("select count(*) from act_ru_execution where business_key_ = '2022-SZPY/1.1'"
@@ -58,7 +59,10 @@ class UpgradeFromBeforeRoundsIT {
         "--spring.datasource.password=");
   }
 
-  /** The data as the version before rounds left it: plain problem numbers as keys, no rounds, V10 and V11 not yet applied. */
+  /**
+   * The data as the version before rounds left it: plain problem numbers as keys, no rounds, V10 and V11 (and what came
+   * after them) not yet applied.
+   */
   private static void putBackAsBeforeRounds(JdbcTemplate database) {
     String strip = " = substr(%1$s, length('2022-SZPY/') + 1) where %1$s like '2022-SZPY/%%'";
     // one session, in which foreign keys are not checked while the keys change
@@ -79,6 +83,9 @@ class UpgradeFromBeforeRoundsIT {
     database.execute("drop index case_unit_round_order");
     database.execute("drop index case_unit_order");
     database.execute("alter table case_unit drop column round_code, drop column problem_order");
-    database.update("delete from flyway_schema_history where version in ('10', '11')");
+    // the evidence files (V12) came later still
+    database.execute("drop table evidence_chunk");
+    database.execute("drop table evidence_file");
+    database.update("delete from flyway_schema_history where version in ('10', '11', '12')");
   }
 }
