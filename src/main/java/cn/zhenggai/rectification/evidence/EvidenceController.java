@@ -57,7 +57,7 @@ class EvidenceController {
 
   /** The body is the file itself, streamed to a temporary file as it arrives (the browser shows the progress). */
   @PostMapping("/evidence/tasks/{taskId}/files")
-  ResponseEntity<TaskEvidence.Listed> upload(@PathVariable String taskId, @RequestParam String name,
+  ResponseEntity<ListedFile> upload(@PathVariable String taskId, @RequestParam String name,
       Authentication user, HttpServletRequest request) throws IOException {
     if (request.getContentType() == null
         || !MediaType.APPLICATION_OCTET_STREAM.isCompatibleWith(MediaType.parseMediaType(request.getContentType()))) {

@@ -13,6 +13,7 @@ public class EvidenceFiles {
   private final EvidenceStore store;
   private final EvidenceProperties properties;
 
+  // No engine service here: the engine's own completion check (casework) asks this class while the engine is being built.
   EvidenceFiles(EvidenceStore store, EvidenceProperties properties) {
     this.store = store;
     this.properties = properties;

@@ -1,8 +1,6 @@
 package cn.zhenggai.rectification.evidence;
 
-import cn.zhenggai.rectification.vocabulary.RefusedAction;
-import cn.zhenggai.rectification.vocabulary.RefusedAtThisStage;
-import cn.zhenggai.rectification.vocabulary.RefusedInput;
+import cn.zhenggai.rectification.web.RefusalsAsProblems;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -19,22 +17,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  */
 @RestControllerAdvice(assignableTypes = EvidenceController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class EvidenceRefusals {
-
-  @ExceptionHandler(RefusedInput.class)
-  ProblemDetail refusedInput(RefusedInput refused) {
-    return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, refused.getMessage());
-  }
-
-  @ExceptionHandler(RefusedAtThisStage.class)
-  ProblemDetail refusedAtThisStage(RefusedAtThisStage refused) {
-    return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, refused.getMessage());
-  }
-
-  @ExceptionHandler(RefusedAction.class)
-  ProblemDetail refusedAction(RefusedAction refused) {
-    return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, refused.getMessage());
-  }
+class EvidenceRefusals extends RefusalsAsProblems {
 
   @ExceptionHandler(MissingServletRequestParameterException.class)
   ProblemDetail noName(MissingServletRequestParameterException missing) {

@@ -59,7 +59,7 @@ public class EvidenceUploads {
       long maxPerItem = properties.maxPerItem().toBytes();
       if (used + received.size() > maxPerItem) {
         throw new ResponseStatusException(HttpStatus.PAYLOAD_TOO_LARGE, "加上文件“" + FileName.shown(fileName)
-            + "”，本单位这一事项的佐证材料将超过合计 " + Megabytes.of(maxPerItem) + " 的上限（已有 " + Megabytes.of(used) + "）");
+            + "”，本单位这一事项的佐证材料将超过合计 " + FileSize.megabytes(maxPerItem) + " 的上限（已有 " + FileSize.megabytes(used) + "）");
       }
       NewEvidence evidence = new NewEvidence(task.item(), taskId, task.stage(), fileName, type.contentType(),
           received.size(), received.sha256(), uploader.userId());

@@ -54,7 +54,7 @@ final class ReceivedFile implements AutoCloseable {
 
   static ResponseStatusException tooLarge(String name, long maxBytes) {
     return new ResponseStatusException(HttpStatus.PAYLOAD_TOO_LARGE,
-        "文件“" + FileName.shown(name) + "”超过了单个文件 " + Megabytes.of(maxBytes) + " 的上限");
+        "文件“" + FileName.shown(name) + "”超过了单个文件 " + FileSize.megabytes(maxBytes) + " 的上限");
   }
 
   Path path() {

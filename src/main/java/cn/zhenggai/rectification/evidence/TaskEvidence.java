@@ -1,6 +1,5 @@
 package cn.zhenggai.rectification.evidence;
 
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -13,9 +12,4 @@ import java.util.List;
  * @param allowed the accepted types, as people call them
  */
 record TaskEvidence(String taskId, String unitItem, String caseKey, String stage, boolean canUpload, boolean required,
-    long maxFileBytes, long maxItemBytes, long usedItemBytes, String allowed, List<Listed> files) {
-
-  /** One file as listed, with the link that opens or downloads it. */
-  record Listed(long id, String name, long size, String contentType, String stage, String stageLabel, String unitId,
-      String uploadedBy, String uploaderName, Instant uploadedAt, boolean removable, String url) {}
-}
+    long maxFileBytes, long maxItemBytes, long usedItemBytes, String allowed, List<ListedFile> files) {}

@@ -17,9 +17,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Checks the CSRF token of Camunda's web applications before Camunda does (and for the evidence panel in Tasklist,
- * which sends the same token). Camunda's own check ends the person's
- * session when a token is missing, so a page of another site could sign a secretary out and lose her half-filled
- * form; here the forged request is refused and the session stays as it was.
+ * which sends the same token). Camunda's own check ends the person's session when a token is missing, so a page of
+ * another site could sign a secretary out and lose her half-filled form; here the forged request is refused and the
+ * session stays as it was.
  */
 class CamundaCsrfCheck extends OncePerRequestFilter {
 

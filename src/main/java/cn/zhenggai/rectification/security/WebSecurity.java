@@ -115,7 +115,8 @@ class WebSecurity {
         // scripts' calls get 401; a link to a file or zip opened while signed out goes to the sign-in and back
         .exceptionHandling(handling -> handling.defaultAuthenticationEntryPointFor(
             new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
-            new OrRequestMatcher(PATHS.matcher("/camunda/api/**"), new AndRequestMatcher(evidence, new NegatedRequestMatcher(servedFiles)))))
+            new OrRequestMatcher(PATHS.matcher("/camunda/api/**"),
+                new AndRequestMatcher(evidence, new NegatedRequestMatcher(servedFiles)))))
         .logout(logout -> logout
             .logoutRequestMatcher(new OrRequestMatcher(PATHS.matcher(HttpMethod.POST, "/logout"), camundaLogout()))
             .logoutSuccessHandler((request, response, authentication) -> {

@@ -4,6 +4,8 @@ import cn.zhenggai.rectification.casework.CaseQueries.CaseSummary;
 import cn.zhenggai.rectification.casework.CaseQueries.UnitCase;
 import cn.zhenggai.rectification.casework.CaseQueries;
 import cn.zhenggai.rectification.casework.CaseTimeline;
+import cn.zhenggai.rectification.evidence.EvidenceListing;
+import cn.zhenggai.rectification.evidence.ListedFile;
 import cn.zhenggai.rectification.notification.NoticeRecords.NoticeRecord;
 import cn.zhenggai.rectification.notification.NoticeRecords;
 import cn.zhenggai.rectification.security.Viewer;
@@ -26,19 +28,19 @@ class CaseDetails {
       List<UnitCase> units,
       List<CaseTimeline.Event> timeline,
       List<NoticeRecord> notifications,
-      List<CaseEvidence.Listed> evidence) {
+      List<ListedFile> evidence) {
 
     /** The evidence files of one unit, plan before report. */
-    public List<CaseEvidence.Listed> evidenceOf(String unitId) {
+    public List<ListedFile> evidenceOf(String unitId) {
       return evidence.stream().filter(file -> file.unitId().equals(unitId)).toList();
     }
   }
 
   private final CaseQueries cases;
   private final NoticeRecords notices;
-  private final CaseEvidence evidence;
+  private final EvidenceListing evidence;
 
-  CaseDetails(CaseQueries cases, NoticeRecords notices, CaseEvidence evidence) {
+  CaseDetails(CaseQueries cases, NoticeRecords notices, EvidenceListing evidence) {
     this.cases = cases;
     this.notices = notices;
     this.evidence = evidence;
@@ -51,6 +53,6 @@ class CaseDetails {
         notices.ofProblem(problemId).stream()
             .filter(notice -> notice.unitId() == null ? viewer.readsEverything() : viewer.sees(notice.unitId()))
             .toList(),
-        evidence.ofCase(problemId, viewer)));
+        evidence.inCase(problemId, viewer)));
   }
 }

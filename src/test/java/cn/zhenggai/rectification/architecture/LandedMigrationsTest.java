@@ -30,7 +30,9 @@ class LandedMigrationsTest {
       "V5__ledger_order.sql", "b206e67ab6ee057db912ae42dc701b15c22029e6b3406c7f6a5024db69b3aaff",
       "V6__register_task_index.sql", "3001cd579bd5984476f18c643c6b5a35832fc89ff86d36963671753c28d3d6e3",
       "V7__sign_in_throttle.sql", "c39900bb6e59dbccf52ed85fa68653d34f2e4bf70651c27384a300dec4442b6a",
-      "V8__plan_approved_at.sql", "7c3dba2d7c8cdc5f75c30a122f1a6055373d62d4e3cfd9743fee5dfd4671dec5");
+      "V8__plan_approved_at.sql", "7c3dba2d7c8cdc5f75c30a122f1a6055373d62d4e3cfd9743fee5dfd4671dec5",
+      "V9__rounds.sql", "f8de7b1f27c1e1edaf14adb4481780f8757a7ece5ae70680c1b653fb858a6235",
+      "V12__Evidence_files.sql", "73cc95ec47d67539ce1a17423a30e1cb8c7813ae0463fdab9c2993d60074d044");
 
   @Test
   void landedMigrationsAreUnchanged() throws IOException, NoSuchAlgorithmException {

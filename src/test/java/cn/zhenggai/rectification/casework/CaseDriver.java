@@ -12,13 +12,13 @@ import static cn.zhenggai.rectification.vocabulary.UnitRectificationProcess.REVI
 
 import cn.zhenggai.rectification.DemoRound;
 import cn.zhenggai.rectification.evidence.EvidenceUploads;
+import cn.zhenggai.rectification.evidence.SampleFiles;
 import cn.zhenggai.rectification.security.Viewer;
 import cn.zhenggai.rectification.vocabulary.RectificationCaseProcess;
 import cn.zhenggai.rectification.vocabulary.UnitRectificationProcess;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,7 +89,7 @@ public class CaseDriver {
     if (task == null) {
       throw new AssertionError("no open task for " + user);
     }
-    byte[] pdf = ("%PDF-1.4\n% 整改记录 " + task.getId() + "\n%%EOF\n").getBytes(StandardCharsets.UTF_8);
+    byte[] pdf = SampleFiles.pdf("整改记录 " + task.getId());
     try {
       evidence.upload(task.getId(), new Viewer(user, Set.of(unitId), false), "整改记录.pdf", pdf.length,
           new ByteArrayInputStream(pdf));

@@ -207,9 +207,12 @@ final class TasklistPage {
   private void clickComplete() {
     // the 佐证材料 panel (zhenggai/evidence.js) takes its place above the button once its files are in
     wait.until(ExpectedConditions.numberOfElementsToBe(EVIDENCE_LOADING, 0));
+    // Leave the field being typed in first. form-js takes typed text a moment later or when the field is left, and
+    // then shows or drops the field's message: left by the click itself, the form's height changes between pressing and
+    // releasing the button, and the click is lost (seen on a busy machine).
+    browser.executeScript("document.activeElement.blur()");
     WebElement button = browser.findElement(COMPLETE_BUTTON);
-    // the form may still grow a moment after the scroll (a field's message appearing on a busy machine), which pushes
-    // the button under the page footer: scroll again and click, as a person would
+    // a message appearing a moment after the scroll can still push the button under the page footer: scroll again
     wait.until(driver -> {
       scrollTo(button);
       if (!button.isDisplayed() || !button.isEnabled()) {

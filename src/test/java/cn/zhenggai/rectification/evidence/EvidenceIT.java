@@ -94,7 +94,7 @@ class EvidenceIT extends PostgresApplicationTest {
     assertThat(file.get("size").asLong()).isEqualTo(minutes.length);
     assertThat(file.get("contentType").asText()).isEqualTo("application/pdf");
     assertThat(file.get("stage").asText()).isEqualTo("RECTIFY");
-    assertThat(file.get("stageLabel").asText()).isEqualTo("落实整改");
+    assertThat(file.get("stageName").asText()).isEqualTo("落实整改");
     assertThat(file.get("uploadedBy").asText()).isEqualTo("sec-chengguan");
     assertThat(file.get("uploaderName").asText()).isEqualTo("李卫东");
     assertThat(file.get("removable").asBoolean()).isTrue();
@@ -117,7 +117,7 @@ class EvidenceIT extends PostgresApplicationTest {
     assertThat(panel.get("usedItemBytes").asLong()).isEqualTo(plan.length + minutes.length + photo.length);
     assertThat(panel.get("allowed").asText()).isEqualTo("PDF、Word、Excel、WPS、OFD、JPEG、PNG、纯文本");
     assertThat(names(panel)).containsExactly("整改方案（城关）.docx", "会议记录 第1次.pdf", "现场照片.jpg");
-    assertThat(field(panel, "stageLabel")).containsExactly("制定整改方案", "落实整改", "落实整改");
+    assertThat(field(panel, "stageName")).containsExactly("制定整改方案", "落实整改", "落实整改");
     assertThat(field(panel, "removable")).as("the plan went with its task").containsExactly("false", "true", "true");
 
     HttpResponse<byte[]> pdf = chengguan.get("/evidence/files/" + kept.id());

@@ -139,6 +139,7 @@ class SupervisionPagesIT extends PostgresApplicationTest {
     JsonNode own = secretary.getForObject("/api/cases/2022-SZPY/2.1", JsonNode.class);
     assertThat(own.get("evidence")).extracting(file -> file.get("name").asText()).containsExactly(MINUTES_NAME);
     assertThat(own.get("evidence").get(0).get("uploaderName").asText()).isEqualTo("张海涛");
+    assertThat(own.get("evidence").get(0).get("unitName").asText()).isEqualTo("东城街道党工委");
     assertThat(own.get("evidence").get(0).get("stageName").asText()).isEqualTo("制定整改方案");
     assertThat(own.get("evidence").get(0).get("url").asText()).isEqualTo("/evidence/files/" + STORED.get(MINUTES_NAME).id());
     assertThat(secretary.getForEntity("/evidence/files/" + STORED.get(PHOTO_NAME).id(), byte[].class).getStatusCode())

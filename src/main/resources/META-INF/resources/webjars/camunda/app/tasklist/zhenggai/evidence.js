@@ -72,8 +72,10 @@ const listOf = (evidence, onRemove) => {
       link.setAttribute('download', ''); // under the name the server gives it
     }
     item.append(link,
+      // the case's own task (确认问题销号) lists every unit's files: say whose
+      ...(evidence.unitItem ? [] : [element('span', 'zhenggai-evidence-unit', file.unitName || file.unitId)]),
       element('span', 'zhenggai-evidence-size', size(file.size)),
-      element('span', 'zhenggai-evidence-stage', file.stageLabel || ''),
+      element('span', 'zhenggai-evidence-stage', file.stageName || ''),
       element('span', 'zhenggai-evidence-uploader', file.uploaderName || file.uploadedBy || ''),
       element('span', 'zhenggai-evidence-time', when(file.uploadedAt)));
     if (file.removable) {
