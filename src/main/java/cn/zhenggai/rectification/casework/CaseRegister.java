@@ -330,7 +330,8 @@ public class CaseRegister {
     return EngineClock.timestamp();
   }
 
+  /** A timestamp read from the register is passed back as it is: the sweep's compare-and-set needs its microseconds. */
   private static Timestamp timestamp(Date date) {
-    return date == null ? null : new Timestamp(date.getTime());
+    return date == null ? null : date instanceof Timestamp read ? read : new Timestamp(date.getTime());
   }
 }

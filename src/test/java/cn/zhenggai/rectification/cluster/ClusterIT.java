@@ -168,7 +168,12 @@ class ClusterIT {
     await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
       assertThat(jdbc.queryForList("select kind, count(distinct task_id) as tasks from notification where kind in"
           + " ('BEFORE_DUE', 'DUE_DAY', 'YELLOW_CARD', 'RED_CARD') group by kind order by kind"))
-          .as("draft tasks with each deadline notice").hasSize(DEADLINE_NOTICES.size())
+          .as("draft tasks with each deadline notice; the register's schedule %s; the sweep's jobs %s",
+              jdbc.queryForList("select next_notice, count(*) as tasks, min(next_notice_at) as first,"
+                  + " max(next_notice_at) as last, localtimestamp as now from case_unit group by next_notice"),
+              jdbc.queryForList("select id_, duedate_, lock_owner_, lock_exp_time_, retries_, exception_msg_"
+                  + " from act_ru_job where process_def_key_ = 'DeadlineWatch'"))
+          .hasSize(DEADLINE_NOTICES.size())
           .allSatisfy(kind -> assertThat(((Number) kind.get("tasks")).longValue()).as(kind.toString()).isEqualTo(draftTasks));
       assertThat(jdbc.queryForList("select kind, status, recipient_id, attempts, last_error from notification"
           + " where status <> 'SENT'")).as("notices not sent").isEmpty();

@@ -11,6 +11,7 @@ import cn.zhenggai.rectification.vocabulary.DeadlineWatchProcess;
 import cn.zhenggai.rectification.vocabulary.DueNotice;
 import cn.zhenggai.rectification.vocabulary.RectificationCaseProcess;
 import cn.zhenggai.rectification.vocabulary.UnitRectificationProcess;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -219,6 +220,25 @@ class DeadlineWatchProcessTest extends ProcessTestBase {
     driver.submitPlan("93.10", "street-chengguan", "sec-chengguan");
 
     assertThat(caseRegister.advance(List.of(new CaseRegister.Advance(found.get(0), null, null)))).containsExactly(false);
+  }
+
+  /**
+   * A time in the register finer than a millisecond (the database keeps microseconds; an operator's SQL or another
+   * writer may put them there) is still swept: the compare-and-set passes back the value exactly as it was read.
+   */
+  @Test
+  void aNoticeTimeWithMicrosecondsIsSwept() {
+    starter.startIfNew(DemoRound.opening(problem("93.11")));
+    Task draft = driver.unitTask("93.11", "street-chengguan");
+    Timestamp reminder = Timestamp.from(draft.getDueDate().toInstant().minus(Duration.ofDays(3)));
+    reminder.setNanos(reminder.getNanos() + 123_000);
+    jdbc.update("update case_unit set next_notice_at = ? where task_id = ?", reminder, draft.getId());
+
+    sweepAt(reminder.toInstant().plusSeconds(1));
+
+    assertThat(kindsFor(draft)).containsExactly("NEW_TASK", "BEFORE_DUE");
+    assertThat(jdbc.queryForObject("select next_notice from case_unit where task_id = ?", String.class, draft.getId()))
+        .isEqualTo("DUE_DAY");
   }
 
   /** Its own small process: each run passes the four steps in order, and the next run is due within a minute. */
