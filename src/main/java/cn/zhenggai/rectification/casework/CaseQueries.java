@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -107,11 +108,9 @@ public class CaseQueries {
     return jdbc.query(SUMMARY + " order by p.problem_id", (rs, row) -> {
           List<UnitColour> seen = unitColours.getOrDefault(rs.getString("problem_id"), List.of()).stream()
               .filter(unit -> viewer.sees(unit.unitId())).toList();
-          return viewer.readsEverything() || !seen.isEmpty()
-              ? summary(rs, worst(seen))
-              : null;
+          return viewer.readsEverything() || !seen.isEmpty() ? summary(rs, worst(seen)) : null;
         }).stream()
-        .filter(java.util.Objects::nonNull)
+        .filter(Objects::nonNull)
         .toList();
   }
 
