@@ -3,19 +3,29 @@ package cn.zhenggai.rectification.casework;
 import cn.zhenggai.rectification.organization.UnitDirectory;
 import cn.zhenggai.rectification.security.Viewer;
 import cn.zhenggai.rectification.vocabulary.CaseStatus;
+import cn.zhenggai.rectification.vocabulary.Colour;
+import cn.zhenggai.rectification.vocabulary.EngineClock;
 import cn.zhenggai.rectification.vocabulary.Stage;
+import cn.zhenggai.rectification.vocabulary.StageDeadlines;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
-/** Reads the case register as the API shows it, to each viewer what they may see. */
+/**
+ * Reads the case register as the API shows it, to each viewer what they may see: each unit with its 督办 colour, a
+ * problem with the worst colour of the units the viewer sees.
+ */
 @Service
 public class CaseQueries {
 
@@ -35,8 +45,11 @@ public class CaseQueries {
       String assignee,
       Instant dueAt,
       Instant startedAt,
-      Instant closedAt) {}
+      Instant closedAt,
+      Colour colour,
+      int reopenings) {}
 
+  /** A unit's case; extension and lookBack as the ledger shows them. */
   public record UnitCase(
       String unitId,
       String unitName,
@@ -53,7 +66,10 @@ public class CaseQueries {
       int rectificationReturns,
       int returns,
       Instant startedAt,
-      Instant closedAt) {}
+      Instant closedAt,
+      Colour colour,
+      UnitExtension extension,
+      UnitLookBack lookBack) {}
 
   /** A problem as the register holds it: its units and its timeline, to the viewer what they may see. */
   public record CaseRecord(
@@ -69,20 +85,32 @@ public class CaseQueries {
           + " (select count(*) from case_unit u where u.problem_id = p.problem_id and u.stage = '" + Stage.ACCEPTED + "') as accepted"
           + " from case_problem p";
 
+  /** A unit's colour, for the problem's. */
+  private record UnitColour(String unitId, String status, Colour colour) {}
+
   private final JdbcTemplate jdbc;
   private final UnitDirectory units;
   private final CaseTimeline timeline;
+  private final Colours colours;
+  private final StageDeadlines deadlines;
 
-  CaseQueries(JdbcTemplate jdbc, UnitDirectory units, CaseTimeline timeline) {
+  CaseQueries(JdbcTemplate jdbc, UnitDirectory units, CaseTimeline timeline, Colours colours, StageDeadlines deadlines) {
     this.jdbc = jdbc;
     this.units = units;
     this.timeline = timeline;
+    this.colours = colours;
+    this.deadlines = deadlines;
   }
 
   /** The problems the viewer may see: all of them, or those one of the viewer's units works on. */
   public List<CaseSummary> all(Viewer viewer) {
-    return jdbc.query(SUMMARY + " order by p.problem_id", (rs, row) -> summary(rs)).stream()
-        .filter(problem -> viewer.readsEverything() || !unitsOf(problem.problemId(), viewer).isEmpty())
+    Map<String, List<UnitColour>> unitColours = unitColours();
+    return jdbc.query(SUMMARY + " order by p.problem_id", (rs, row) -> {
+          List<UnitColour> seen = unitColours.getOrDefault(rs.getString("problem_id"), List.of()).stream()
+              .filter(unit -> viewer.sees(unit.unitId())).toList();
+          return viewer.readsEverything() || !seen.isEmpty() ? summary(rs, worst(seen)) : null;
+        }).stream()
+        .filter(Objects::nonNull)
         .toList();
   }
 
@@ -107,7 +135,7 @@ public class CaseQueries {
     List<CaseRecord> found = jdbc.query(
         SUMMARY + " where p.problem_id = ?",
         (rs, row) -> new CaseRecord(
-            summary(rs),
+            summary(rs, worst(units.stream().map(unit -> new UnitColour(unit.unitId(), unit.status(), unit.colour())).toList())),
             rs.getString("source_text"),
             Arrays.asList(rs.getString("supervisor_groups").split(",")),
             rs.getString("process_instance_id"),
@@ -123,8 +151,13 @@ public class CaseQueries {
   }
 
   private List<UnitCase> unitsOf(String problemId) {
+    List<Object> parameters = new ArrayList<>();
+    String colour = colours.of(parameters, EngineClock.timestamp());
+    parameters.add(problemId);
     return jdbc.query(
-        "select * from case_unit where problem_id = ? order by started_at, unit_id",
+        "select u.*, " + UnitLookBack.COLUMNS + ", " + colour + " as colour"
+            + " from case_unit u join case_problem p on p.problem_id = u.problem_id where u.problem_id = ?"
+            + " order by u.started_at, u.unit_id",
         (rs, row) -> {
           Stage stage = Stage.valueOf(rs.getString("stage"));
           int planReturns = rs.getInt("plan_returns");
@@ -145,12 +178,35 @@ public class CaseQueries {
               rectificationReturns,
               planReturns + rectificationReturns,
               instant(rs.getTimestamp("started_at")),
-              instant(rs.getTimestamp("closed_at")));
+              instant(rs.getTimestamp("closed_at")),
+              Colour.valueOf(rs.getString("colour")),
+              UnitExtension.read(rs, deadlines),
+              UnitLookBack.read(rs, deadlines));
         },
-        problemId);
+        parameters.toArray());
   }
 
-  private static CaseSummary summary(ResultSet rs) throws SQLException {
+  /** Each problem's units with their colours, by problem. */
+  private Map<String, List<UnitColour>> unitColours() {
+    List<Object> parameters = new ArrayList<>();
+    String colour = colours.of(parameters, EngineClock.timestamp());
+    Map<String, List<UnitColour>> byProblem = new HashMap<>();
+    jdbc.query("select u.problem_id, u.unit_id, u.status, " + colour + " as colour"
+        + " from case_unit u join case_problem p on p.problem_id = u.problem_id", rs -> {
+          byProblem.computeIfAbsent(rs.getString("problem_id"), problem -> new ArrayList<>()).add(
+              new UnitColour(rs.getString("unit_id"), rs.getString("status"), Colour.valueOf(rs.getString("colour"))));
+        }, parameters.toArray());
+    return byProblem;
+  }
+
+  /** The worst colour of the units still in the case (a unit withdrawn or carried over has none to give). */
+  private static Colour worst(List<UnitColour> units) {
+    return Colour.worst(units.stream()
+        .filter(unit -> CaseStatus.OPEN.name().equals(unit.status()) || CaseStatus.CLOSED.name().equals(unit.status()))
+        .map(UnitColour::colour).toList());
+  }
+
+  private static CaseSummary summary(ResultSet rs, Colour colour) throws SQLException {
     Stage stage = Stage.valueOf(rs.getString("stage"));
     return new CaseSummary(
         rs.getString("problem_id"),
@@ -168,7 +224,9 @@ public class CaseQueries {
         rs.getString("assignee"),
         instant(rs.getTimestamp("due_at")),
         instant(rs.getTimestamp("started_at")),
-        instant(rs.getTimestamp("closed_at")));
+        instant(rs.getTimestamp("closed_at")),
+        colour,
+        rs.getInt("reopenings"));
   }
 
   private static Instant instant(Timestamp timestamp) {

@@ -2,9 +2,11 @@ package cn.zhenggai.rectification.casework;
 
 import cn.zhenggai.rectification.evidence.EvidenceFiles;
 import cn.zhenggai.rectification.vocabulary.CaseStatus;
+import cn.zhenggai.rectification.vocabulary.Colour;
 import cn.zhenggai.rectification.vocabulary.Days;
 import cn.zhenggai.rectification.vocabulary.EngineClock;
 import cn.zhenggai.rectification.vocabulary.Stage;
+import cn.zhenggai.rectification.vocabulary.StageDeadlines;
 import cn.zhenggai.rectification.vocabulary.UnitRectificationProcess;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.sql.ResultSet;
@@ -24,15 +26,17 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The ledger (整改台账): one row per problem and unit, read from the case register, with the names of the unit
- * item's evidence files (asked of the evidence package once per page or batch of rows).
+ * The ledger (整改台账): one row per problem and unit, read from the case register with its 督办 colour (computed as it
+ * is read, {@link Colours}), with the names of the unit item's evidence files (asked of the evidence package once per
+ * page or batch of rows).
  */
 @Service
 public class Ledger {
 
   /**
    * One row, in the columns organization departments use; problemId is the case key, {@code <round code>/<number>};
-   * evidenceFiles the names of the unit item's evidence files.
+   * deadline the problem's original deadline (原定时限), extension what was granted beyond it; evidenceFiles the names
+   * of the unit item's evidence files.
    */
   public record Row(
       String problemId,
@@ -61,7 +65,16 @@ public class Ledger {
       Instant startedAt,
       Instant closedAt,
       Long planDays,
+      Colour colour,
+      UnitExtension extension,
+      UnitLookBack lookBack,
       List<String> evidenceFiles) {
+
+    /** 蓝, 黄, 红, 绿, or nothing. */
+    @JsonProperty
+    public String colourName() {
+      return colour.label();
+    }
 
     /** How many evidence files the unit item has. */
     @JsonProperty
@@ -72,7 +85,7 @@ public class Ledger {
     Row withEvidence(List<String> files) {
       return new Row(problemId, roundCode, roundName, problemNumber, category, title, source, measures, unitId, unitName,
           responsiblePerson, deadline, stage, stageName, status, card, progress, accepted, closed, daysOverdue, due, returns,
-          lateTasks, startedAt, closedAt, planDays, files);
+          lateTasks, startedAt, closedAt, planDays, colour, extension, lookBack, files);
     }
 
     /** The unit item's key, the business key of its unit process: {@code <round code>/<number>/<unit>}. */
@@ -84,25 +97,30 @@ public class Ledger {
   /** Rows of an export read at a time, their evidence asked for in one query; the cursor's fetch size. */
   static final int BATCH = 500;
 
-  private static final String SELECT = "select p.problem_id, p.round_code, p.round_name, p.problem_number, p.category, p.title, p.source_text, p.deadline,"
+  private static final String COLUMNS = "select p.problem_id, p.round_code, p.round_name, p.problem_number, p.category, p.title, p.source_text, p.deadline,"
       + " p.status as problem_status, u.unit_id, u.stage, u.status, u.card, u.due_at, u.plan_measures,"
       + " u.responsible_person, u.progress, u.returns_total as returns, u.late_tasks,"
-      + " u.started_at, u.closed_at, u.plan_approved_at from case_unit u join case_problem p on p.problem_id = u.problem_id where 1 = 1";
+      + " u.started_at, u.closed_at, u.plan_approved_at, " + UnitExtension.COLUMNS + ", " + UnitLookBack.COLUMNS + ", ";
 
   private final JdbcTemplate jdbc;
   private final IdentityService identity;
   private final EvidenceFiles evidence;
+  private final Colours colours;
+  private final StageDeadlines deadlines;
 
-  Ledger(JdbcTemplate jdbc, IdentityService identity, EvidenceFiles evidence) {
+  Ledger(JdbcTemplate jdbc, IdentityService identity, EvidenceFiles evidence, Colours colours, StageDeadlines deadlines) {
     this.jdbc = jdbc;
     this.identity = identity;
     this.evidence = evidence;
+    this.colours = colours;
+    this.deadlines = deadlines;
   }
 
   public List<Row> rows(LedgerFilter filter, int offset, int limit) {
     Timestamp now = now();
     List<Object> parameters = LedgerFilter.parameters();
-    String sql = SELECT + filter.where(parameters, now) + " order by " + filter.orderBy() + " limit ? offset ?";
+    String sql = select(parameters, now) + filter.where(parameters, now, colours) + " order by " + filter.orderBy()
+        + " limit ? offset ?";
     parameters.add(limit);
     parameters.add(offset);
     Map<String, String> names = unitNames();
@@ -113,17 +131,18 @@ public class Ledger {
   public List<Row> dueSoon(CaseRounds.Scope rounds, Timestamp now, java.time.Duration soon, int limit) {
     Map<String, String> names = unitNames();
     List<Object> parameters = LedgerFilter.parameters();
+    String select = select(parameters, now);
     String where = rounds.where("u", parameters);
     parameters.addAll(List.of(now, new Timestamp(now.getTime() + soon.toMillis()), limit));
-    return withEvidence(jdbc.query(SELECT + where + " and u.due_at >= ? and u.due_at < ? order by u.due_at, p.problem_id limit ?",
+    return withEvidence(jdbc.query(select + where + " and u.due_at >= ? and u.due_at < ? order by u.due_at, p.problem_id limit ?",
         (rs, i) -> row(rs, names, now), parameters.toArray()));
   }
 
   public long count(LedgerFilter filter) {
     List<Object> parameters = LedgerFilter.parameters();
-    String where = filter.where(parameters, now());
-    String from = filter.category() == null ? "case_unit u" // the join only when a problem column is filtered
-        : "case_unit u join case_problem p on p.problem_id = u.problem_id";
+    String where = filter.where(parameters, now(), colours);
+    String from = filter.readsProblems() ? "case_unit u join case_problem p on p.problem_id = u.problem_id"
+        : "case_unit u"; // the join only when a problem column is filtered
     return jdbc.queryForObject("select count(*) from " + from + " where 1 = 1" + where, Long.class, parameters.toArray());
   }
 
@@ -135,7 +154,7 @@ public class Ledger {
   public void each(LedgerFilter filter, Consumer<Row> consumer) {
     Timestamp now = now();
     List<Object> parameters = LedgerFilter.parameters();
-    String sql = SELECT + filter.where(parameters, now) + " order by " + filter.orderBy();
+    String sql = select(parameters, now) + filter.where(parameters, now, colours) + " order by " + filter.orderBy();
     Map<String, String> names = unitNames();
     List<Row> batch = new ArrayList<>(BATCH);
     jdbc.query(connection -> {
@@ -173,8 +192,14 @@ public class Ledger {
     return rows.stream().map(row -> row.withEvidence(files.getOrDefault(row.unitItem(), List.of()))).toList();
   }
 
+  /** The row's columns and its colour, from both tables, adding the colour's parameters; the filter follows. */
+  private String select(List<Object> parameters, Timestamp now) {
+    return COLUMNS + colours.of(parameters, now) + " as colour"
+        + " from case_unit u join case_problem p on p.problem_id = u.problem_id where 1 = 1";
+  }
+
   /** A row as the register holds it, its evidence still to be asked for. */
-  private static Row row(ResultSet rs, Map<String, String> names, Timestamp now) throws SQLException {
+  private Row row(ResultSet rs, Map<String, String> names, Timestamp now) throws SQLException {
     String stage = rs.getString("stage");
     Timestamp due = rs.getTimestamp("due_at");
     long overdue = due == null ? 0 : Days.begun(due, now);
@@ -207,6 +232,9 @@ public class Ledger {
         instant(started),
         instant(rs.getTimestamp("closed_at")),
         approved == null ? null : Days.begun(started, approved),
+        Colour.valueOf(rs.getString("colour")),
+        UnitExtension.read(rs, deadlines),
+        UnitLookBack.read(rs, deadlines),
         List.of());
   }
 

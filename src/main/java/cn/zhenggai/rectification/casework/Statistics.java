@@ -1,7 +1,7 @@
 package cn.zhenggai.rectification.casework;
 
+import cn.zhenggai.rectification.vocabulary.CaseStatus;
 import cn.zhenggai.rectification.vocabulary.Days;
-import cn.zhenggai.rectification.vocabulary.Stage;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -9,16 +9,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * Per unit: items, closed (accepted), closed on time (accepted no later than the problem's deadline day), on-time rate,
- * average days to close, returns; and the ranking (排名) by on-time rate. The same register rows as the ledger, so the
- * numbers can be recounted from it.
+ * Per unit: items, closed (accepted), closed on time (green: accepted no later than the deadline day, the unit's own
+ * after an approved extension, and never reopened), on-time rate, average days to close, returns, overdue now (yellow
+ * and red), extensions granted and reopenings; and the ranking (排名) by on-time rate. The same register rows and the
+ * same colour rule as the ledger, so the numbers can be recounted from it.
  */
 @Service
 public class Statistics {
 
   public record UnitFigures(
       int rank, String unitId, String unitName, int items, int closed, int closedOnTime, double onTimeRate,
-      Double averageDaysToClose, int returns, int overdueNow) {}
+      Double averageDaysToClose, int returns, int overdueNow, int extensions, int reopenings) {}
 
   static final Map<String, Comparator<UnitFigures>> ORDERS = Map.of(
       "rate", Comparator.comparingDouble(UnitFigures::onTimeRate).reversed()
@@ -47,10 +48,11 @@ public class Statistics {
     String where = rounds.where("u", parameters);
     List<UnitFigures> figures = jdbc.query(
         "select u.unit_id, count(*) as items,"
-            + " sum(case when u.stage = '" + Stage.ACCEPTED + "' then 1 else 0 end) as closed,"
-            + " sum(case when u.stage = '" + Stage.ACCEPTED + "' and cast(u.closed_at as date) <= p.deadline then 1 else 0 end) as on_time,"
+            + " sum(case when " + Colours.ACCEPTED + " then 1 else 0 end) as closed,"
+            + " sum(case when " + Colours.ON_TIME + " then 1 else 0 end) as on_time,"
             + " sum(u.returns_total) as returns,"
-            + " sum(case when u.due_at < ? then 1 else 0 end) as overdue_now"
+            + " sum(case when u.status = '" + CaseStatus.OPEN + "' and u.due_at < ? then 1 else 0 end) as overdue_now,"
+            + " sum(u.extensions) as extensions, sum(u.reopenings) as reopenings"
             + " from case_unit u join case_problem p on p.problem_id = u.problem_id"
             + " where u.status <> 'CANCELLED'" + where + " group by u.unit_id",
         (rs, i) -> {
@@ -58,20 +60,20 @@ public class Statistics {
           int onTime = rs.getInt("on_time");
           return new UnitFigures(0, rs.getString("unit_id"), names.getOrDefault(rs.getString("unit_id"), rs.getString("unit_id")),
               items, rs.getInt("closed"), onTime, items == 0 ? 0 : Math.round(1000.0 * onTime / items) / 10.0,
-              null, rs.getInt("returns"), rs.getInt("overdue_now"));
+              null, rs.getInt("returns"), rs.getInt("overdue_now"), rs.getInt("extensions"), rs.getInt("reopenings"));
         },
         parameters.toArray());
     Map<String, Double> days = averageDaysToClose(rounds);
     List<UnitFigures> ranked = figures.stream()
         .map(f -> new UnitFigures(0, f.unitId(), f.unitName(), f.items(), f.closed(), f.closedOnTime(), f.onTimeRate(),
-            days.get(f.unitId()), f.returns(), f.overdueNow()))
+            days.get(f.unitId()), f.returns(), f.overdueNow(), f.extensions(), f.reopenings()))
         .sorted(ORDERS.get("rate").thenComparing(UnitFigures::unitId))
         .toList();
     List<UnitFigures> withRank = java.util.stream.IntStream.range(0, ranked.size())
         .mapToObj(i -> {
           UnitFigures f = ranked.get(i);
           return new UnitFigures(i + 1, f.unitId(), f.unitName(), f.items(), f.closed(), f.closedOnTime(), f.onTimeRate(),
-              f.averageDaysToClose(), f.returns(), f.overdueNow());
+              f.averageDaysToClose(), f.returns(), f.overdueNow(), f.extensions(), f.reopenings());
         })
         .toList();
     return order == null ? withRank : withRank.stream().sorted(ORDERS.get(order).thenComparing(UnitFigures::rank)).toList();
@@ -82,7 +84,7 @@ public class Statistics {
     Map<String, double[]> sums = new java.util.HashMap<>();
     List<Object> parameters = new java.util.ArrayList<>();
     String where = rounds.where("u", parameters);
-    jdbc.query("select unit_id, started_at, closed_at from case_unit u where stage = '" + Stage.ACCEPTED + "'" + where, rs -> {
+    jdbc.query("select unit_id, started_at, closed_at from case_unit u where " + Colours.ACCEPTED + where, rs -> {
       double days = Days.between(rs.getTimestamp("started_at"), rs.getTimestamp("closed_at"));
       double[] sum = sums.computeIfAbsent(rs.getString("unit_id"), k -> new double[2]);
       sum[0] += days;

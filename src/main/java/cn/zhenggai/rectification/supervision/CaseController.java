@@ -35,7 +35,9 @@ class CaseController {
   /** A problem by its case key {@code <round code>/<number>}; one the user may not see is answered as if it did not exist. */
   @GetMapping("/{round}/{number}")
   @Operation(summary = "一个问题：各单位进度、办理时间线、催办记录",
-      description = "案件键 `<批次代码>/<问题编号>`，如 `/api/cases/2022-SZPY/1.1`；无权查看的问题与不存在的一样回答 404。")
+      description = "案件键 `<批次代码>/<问题编号>`，如 `/api/cases/2022-SZPY/1.1`；无权查看的问题与不存在的一样回答 404。"
+          + "units[].colour 为各单位的督办颜色，summary.colour 为其中最差的（红、黄、蓝，各单位都按期办结才为绿）；"
+          + "units[].extension 为延期，units[].lookBack 为回头看与复号次数。")
   CaseDetails.CaseDetail one(@Parameter(description = "批次代码，如 2022-SZPY") @PathVariable String round,
       @Parameter(description = "批次内的问题编号，如 1.1") @PathVariable String number, Authentication user) {
     String key = RectificationCaseProcess.caseKey(round, number);

@@ -27,6 +27,9 @@ class LedgerController {
   static final String KEYS = "问题编号（problemId）为“批次代码/问题编号”，如 2022-SZPY/1.1，各批次各自编号，互不冲突；"
       + "problemNumber 为批次内的编号，roundName 为批次名称。";
 
+  static final String COLOURS = "colour 为督办颜色（BLUE 蓝：即将到期，YELLOW 黄：逾期，RED 红：逾期超过 red-after，"
+      + "GREEN 绿：按期办结，NONE 无），colourName 为其中文名，读取时按当前时间计算；card 为已发出的黄牌、红牌通知的记录。";
+
   record Page(long total, int offset, int limit, List<Ledger.Row> rows) {}
 
   private final Ledger ledger;
@@ -43,7 +46,9 @@ class LedgerController {
   @Operation(summary = "整改台账：每个问题 × 责任单位一行，分页",
       description = "默认只列进行中的整改批次的事项；round 选一个批次或全部（all）。按 problem 排序时先按批次，"
           + "批次内按编号的数字排（1.2 在 1.10 之前）。" + KEYS + "evidenceFiles 为该事项佐证材料的文件名（按上传先后），"
-          + "evidenceCount 为份数。")
+          + "evidenceCount 为份数。deadline 为原定时限（问题的整改时限）；extension 为经批准的延期（until 延期至，stage 为"
+          + " DRAFT_PLAN 方案或 RECTIFY 整改，count 延期次数，pendingUntil 待审批的申请日期）；lookBack 为回头看（text 如“待回头看"
+          + " 2027-12-31”“回头看中”“整改成果巩固”“已复号”，reopenings 复号次数）。" + COLOURS)
   @Parameters({
       @Parameter(in = ParameterIn.QUERY, name = "round", description = ROUND),
       @Parameter(in = ParameterIn.QUERY, name = "unit", description = "责任单位（组编号），如 street-chengguan"),
@@ -51,6 +56,8 @@ class LedgerController {
       @Parameter(in = ParameterIn.QUERY, name = "stage", description = "环节：DRAFT_PLAN、REVIEW_PLAN、RECTIFY、ACCEPT_RECTIFICATION、ACCEPTED、CANCELLED、CARRIED_OVER"),
       @Parameter(in = ParameterIn.QUERY, name = "status", description = "状态：OPEN、CLOSED、CANCELLED、CARRIED_OVER"),
       @Parameter(in = ParameterIn.QUERY, name = "overdue", description = "true：只看逾期"),
+      @Parameter(in = ParameterIn.QUERY, name = "colour", description = "督办颜色：BLUE（蓝，即将到期）、YELLOW（黄，逾期）、"
+          + "RED（红，严重逾期）、GREEN（绿，按期办结）"),
       @Parameter(in = ParameterIn.QUERY, name = "sort", description = "排序：problem（默认）、unit、deadline、due、stage、returns"),
       @Parameter(in = ParameterIn.QUERY, name = "desc", description = "true：倒序")})
   Page rows(@Parameter(hidden = true) @RequestParam Map<String, String> query,

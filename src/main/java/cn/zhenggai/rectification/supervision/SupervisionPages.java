@@ -6,6 +6,7 @@ import cn.zhenggai.rectification.casework.LedgerFilter;
 import cn.zhenggai.rectification.casework.Overview;
 import cn.zhenggai.rectification.casework.Statistics;
 import cn.zhenggai.rectification.security.Viewer;
+import cn.zhenggai.rectification.vocabulary.Colour;
 import cn.zhenggai.rectification.vocabulary.EngineClock;
 import cn.zhenggai.rectification.vocabulary.GroupType;
 import cn.zhenggai.rectification.vocabulary.RectificationCaseProcess;
@@ -23,13 +24,17 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.util.UriComponentsBuilder;
 
-/** The supervision pages: overview, ledger, a case, statistics. Plain HTML from the server, ECharts for the chart. */
+/**
+ * The supervision pages: overview, ledger, a case, statistics, each with the legend of the 督办 colours. Plain HTML from
+ * the server, ECharts for the chart.
+ */
 @Controller
 @RequestMapping("/supervision")
 class SupervisionPages {
@@ -46,9 +51,10 @@ class SupervisionPages {
   private final IdentityService identity;
   private final ObjectMapper json;
   private final CaseAmendmentForms amendments;
+  private final Legend legend;
 
   SupervisionPages(Overview overview, Ledger ledger, Statistics statistics, CaseDetails cases, CaseRounds rounds,
-      IdentityService identity, ObjectMapper json, CaseAmendmentForms amendments) {
+      IdentityService identity, ObjectMapper json, CaseAmendmentForms amendments, Legend legend) {
     this.overview = overview;
     this.ledger = ledger;
     this.statistics = statistics;
@@ -57,6 +63,12 @@ class SupervisionPages {
     this.identity = identity;
     this.json = json;
     this.amendments = amendments;
+    this.legend = legend;
+  }
+
+  @ModelAttribute("legend")
+  Legend legend() {
+    return legend;
   }
 
   @GetMapping({"", "/"})
@@ -65,8 +77,7 @@ class SupervisionPages {
     Overview.Figures figures = overview.figures(scope, now());
     roundChoice(model, scope);
     model.addAttribute("figures", figures);
-    model.addAttribute("chart", json.writeValueAsString(Map.of(
-        "units", figures.overdueByUnit().keySet(), "counts", figures.overdueByUnit().values())));
+    model.addAttribute("chart", json.writeValueAsString(chart(figures)));
     return "supervision/overview";
   }
 
@@ -80,6 +91,7 @@ class SupervisionPages {
         .queryParamIfPresent("category", java.util.Optional.ofNullable(filter.category()))
         .queryParamIfPresent("stage", java.util.Optional.ofNullable(filter.stage()))
         .queryParamIfPresent("status", java.util.Optional.ofNullable(filter.status()))
+        .queryParamIfPresent("colour", java.util.Optional.ofNullable(filter.colour()).map(Colour::name))
         .queryParam("overdue", filter.overdue())
         .queryParam("sort", filter.sort())
         .queryParam("desc", filter.descending())
@@ -127,6 +139,20 @@ class SupervisionPages {
     response.setStatus(HttpStatus.BAD_REQUEST.value());
     model.addAttribute("message", e.getMessage());
     return "supervision/error";
+  }
+
+  /** The overdue items of each unit, yellow and red apart, in the legend's colours. */
+  private Map<String, Object> chart(Overview.Figures figures) {
+    List<String> units = List.copyOf(figures.overdueByUnit().keySet());
+    List<Integer> red = units.stream().map(unit -> figures.longOverdueByUnit().getOrDefault(unit, 0)).toList();
+    List<Integer> yellow = java.util.stream.IntStream.range(0, units.size())
+        .mapToObj(i -> figures.overdueByUnit().get(units.get(i)) - red.get(i)).toList();
+    return Map.of("units", units, "yellow", series(Colour.YELLOW, yellow), "red", series(Colour.RED, red));
+  }
+
+  private Map<String, Object> series(Colour colour, List<Integer> counts) {
+    Legend.Entry entry = legend.of(colour);
+    return Map.of("name", entry.text(), "colour", "#" + entry.rgb(), "counts", counts);
   }
 
   /** The round select of each page: every round, newest first, and the one(s) in view. */

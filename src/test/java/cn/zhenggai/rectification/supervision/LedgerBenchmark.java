@@ -39,6 +39,8 @@ class LedgerBenchmark extends PostgresApplicationTest {
     lines.add(time(supervisor, "overview `/supervision/`", "/supervision/"));
     lines.add(time(supervisor, "ledger page, unit + stage filter, sorted by due", "/supervision/ledger?unit=street-chengguan&stage=RECTIFY&sort=due"));
     lines.add(time(supervisor, "ledger page, overdue only, sorted by returns", "/supervision/ledger?overdue=true&sort=returns&desc=true"));
+    lines.add(time(supervisor, "ledger page, colour red (a due-date range), sorted by due", "/supervision/ledger?colour=RED&sort=due"));
+    lines.add(time(supervisor, "ledger page, colour green (accepted on time)", "/supervision/ledger?colour=GREEN"));
     lines.add(time(supervisor, "(beyond the goal) ledger page 500 of all, OFFSET paging", "/supervision/ledger?offset=50000"));
 
     long start = System.nanoTime();

@@ -195,28 +195,35 @@ class LedgerIT extends PostgresApplicationTest {
     try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(response.getBody()))) {
       Sheet sheet = workbook.getSheet("2022年度抓基层党建工作述职评议");
       assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("整改台账（2022年度抓基层党建工作述职评议）");
-      assertThat(texts(sheet.getRow(1))).containsExactlyElementsOf(LedgerExport.COLUMNS);
-      assertThat(sheet.getLastRowNum()).isEqualTo(36);
+      assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).as("the legend under the title")
+          .isEqualTo("督办颜色：蓝：3 天内到期 黄：逾期 红：逾期超过 7 天 绿：按期办结");
+      assertThat(texts(sheet.getRow(2))).containsExactlyElementsOf(LedgerExport.COLUMNS);
+      assertThat(sheet.getLastRowNum()).isEqualTo(37);
       List<List<String>> rows = new ArrayList<>();
-      for (int i = 2; i <= 36; i++) {
+      for (int i = 3; i <= 37; i++) {
         rows.add(texts(sheet.getRow(i)));
       }
       List<String> chengguan21 = rows.stream()
           .filter(r -> r.get(2).startsWith("2.1 ") && r.get(4).equals("城关街道党工委")).findFirst().orElseThrow();
       assertThat(chengguan21.get(3)).isEqualTo("'" + FORMULA);
       assertThat(chengguan21.get(1)).isEqualTo("少数基层党组织作用发挥不够");
-      assertThat(chengguan21.get(7)).isEqualTo("审核整改方案");
-      assertThat(chengguan21.get(10)).isEqualTo("否");
+      assertThat(chengguan21.get(LedgerExport.COLUMNS.indexOf("整改进展"))).isEqualTo("审核整改方案");
+      assertThat(chengguan21.get(LedgerExport.COLUMNS.indexOf("是否销号"))).isEqualTo("否");
+      assertThat(chengguan21.get(LedgerExport.COLUMNS.indexOf("原定时限"))).isEqualTo("2027-04-30");
+      assertThat(chengguan21.subList(LedgerExport.COLUMNS.indexOf("延期至"), LedgerExport.COLUMNS.indexOf("延期次数") + 1))
+          .as("no extension").containsExactly("", "0");
+      assertThat(chengguan21.subList(LedgerExport.COLUMNS.indexOf("回头看"), LedgerExport.COLUMNS.indexOf("复号次数") + 1))
+          .as("not looked back at").containsExactly("", "0");
       assertThat(rows).extracting(r -> r.get(0)).startsWith("1", "2", "3");
 
       int evidence = LedgerExport.COLUMNS.indexOf("佐证材料");
       assertThat(evidence).as("after 完成情况").isEqualTo(LedgerExport.COLUMNS.indexOf("完成情况") + 1);
       Map<String, String> byItem = new HashMap<>();
-      for (int i = 2; i <= 36; i++) {
+      for (int i = 3; i <= 37; i++) {
         Cell cell = sheet.getRow(i).getCell(evidence);
         assertThat(cell.getCellStyle().getWrapText()).as("one name a line").isTrue();
         if (!cell.getStringCellValue().isEmpty()) {
-          byItem.put(rows.get(i - 2).get(2).split(" ")[0] + " " + rows.get(i - 2).get(4), cell.getStringCellValue());
+          byItem.put(rows.get(i - 3).get(2).split(" ")[0] + " " + rows.get(i - 3).get(4), cell.getStringCellValue());
         }
       }
       assertThat(byItem).as("an empty cell on every other row").containsOnly(
@@ -233,16 +240,17 @@ class LedgerIT extends PostgresApplicationTest {
     assertThat(response.getHeaders().getContentDisposition().getFilename()).as("the rounds in progress, newest first")
         .isEqualTo("整改台账-2023-XCFK_2022-SZPY.csv");
     List<CSVRecord> records = csv(response.getBody());
-    assertThat(records).hasSize(14);
+    assertThat(records).hasSize(15);
     assertThat(records.get(0).get(0)).isEqualTo("整改台账（2023年巡察反馈、2022年度抓基层党建工作述职评议）");
+    assertThat(records.get(1).get(0)).isEqualTo("督办颜色：蓝：3 天内到期 黄：逾期 红：逾期超过 7 天 绿：按期办结");
     List<String> columns = new ArrayList<>(LedgerExport.COLUMNS);
     columns.add(1, "整改批次");
-    assertThat(records.get(1).toList()).containsExactlyElementsOf(columns);
-    assertThat(records.subList(2, 14)).allSatisfy(r -> assertThat(r.get(5)).isEqualTo("城关街道党工委"));
-    assertThat(records.subList(2, 14)).extracting(r -> r.get(1))
+    assertThat(records.get(2).toList()).containsExactlyElementsOf(columns);
+    assertThat(records.subList(3, 15)).allSatisfy(r -> assertThat(r.get(5)).isEqualTo("城关街道党工委"));
+    assertThat(records.subList(3, 15)).extracting(r -> r.get(1))
         .containsOnly(OtherRounds.INSPECTION_NAME, "2022年度抓基层党建工作述职评议");
-    assertThat(records.subList(2, 14)).anySatisfy(r -> assertThat(r.get(4)).isEqualTo("'" + FORMULA));
-    assertThat(records.subList(2, 14)).extracting(r -> r.get(10)).as("佐证材料, after 完成情况")
+    assertThat(records.subList(3, 15)).anySatisfy(r -> assertThat(r.get(4)).isEqualTo("'" + FORMULA));
+    assertThat(records.subList(3, 15)).extracting(r -> r.get(columns.indexOf("佐证材料"))).as("佐证材料, after 完成情况")
         .filteredOn(names -> !names.isEmpty()).containsExactly("学习计划.docx\n支部会议记录.txt");
   }
 
@@ -255,15 +263,15 @@ class LedgerIT extends PostgresApplicationTest {
         .startsWith("attachment; filename=\"ledger-2023-XCFK.csv\"; filename*=UTF-8''");
     List<CSVRecord> records = csv(response.getBody());
     assertThat(records.get(0).get(0)).isEqualTo("整改台账（2023年巡察反馈）");
-    assertThat(records.get(1).toList()).containsExactlyElementsOf(LedgerExport.COLUMNS);
-    assertThat(records.subList(2, records.size())).extracting(r -> r.get(2).split(" ")[0])
+    assertThat(records.get(2).toList()).containsExactlyElementsOf(LedgerExport.COLUMNS);
+    assertThat(records.subList(3, records.size())).extracting(r -> r.get(2).split(" ")[0])
         .containsExactly("1.1", "1.1", "1.2", "1.10");
 
     ResponseEntity<byte[]> closed = supervisor.getForEntity("/supervision/ledger.xlsx?round=2021-ZXDC", byte[].class);
     assertThat(closed.getHeaders().getContentDisposition().getFilename()).isEqualTo("整改台账-2021年专项督查.xlsx");
     ResponseEntity<byte[]> all = supervisor.getForEntity("/supervision/ledger.csv?round=all", byte[].class);
     assertThat(all.getHeaders().getContentDisposition().getFilename()).isEqualTo("整改台账-全部批次.csv");
-    assertThat(csv(all.getBody())).hasSize(42);
+    assertThat(csv(all.getBody())).hasSize(43);
   }
 
   /**
@@ -294,10 +302,10 @@ class LedgerIT extends PostgresApplicationTest {
 
       List<CSVRecord> records = csv(supervisor.getForEntity("/supervision/ledger.csv?round=MANY", byte[].class).getBody());
 
-      assertThat(records).hasSize(2 + 1100);
+      assertThat(records).hasSize(3 + 1100);
       int evidence = LedgerExport.COLUMNS.indexOf("佐证材料");
       for (int row = 1; row <= 1100; row++) {
-        assertThat(records.get(row + 1).get(evidence)).as("row " + row).isEqualTo(files.getOrDefault(row, ""));
+        assertThat(records.get(row + 2).get(evidence)).as("row " + row).isEqualTo(files.getOrDefault(row, ""));
       }
     } finally {
       jdbc.update("delete from evidence_chunk where file_id in (select id from evidence_file where round_code = 'MANY')");

@@ -169,7 +169,9 @@ class SupervisionPagesIT extends PostgresApplicationTest {
     assertThat(dongcheng.averageDaysToClose()).isNull();
     Statistics.UnitFigures organs = figures.stream().filter(f -> f.unitId().equals("organs")).findFirst().orElseThrow();
     assertThat(organs.items()).isEqualTo(5);
-    assertThat(organs.overdueNow()).isEqualTo(2);
+    assertThat(organs.overdueNow()).as("one yellow, one red").isEqualTo(2);
+    assertThat(figures).as("no extension granted, nothing reopened")
+        .allSatisfy(f -> assertThat(f.extensions() + " " + f.reopenings()).isEqualTo("0 0"));
     assertThat(figures).extracting(Statistics.UnitFigures::items).containsExactlyInAnyOrder(9, 9, 9, 5, 3);
     assertThat(figures.stream().mapToInt(Statistics.UnitFigures::items).sum()).as("the ledger's 35 rows").isEqualTo(35);
   }
@@ -199,6 +201,31 @@ class SupervisionPagesIT extends PostgresApplicationTest {
     assertThat(inProgress.get("byStatus").get("已完成").asInt()).isEqualTo(demo.get("byStatus").get("已完成").asInt());
     JsonNode ranking = supervisor.getForObject("/api/ledger/statistics?round=2023-XCFK", JsonNode.class);
     assertThat(ranking).hasSize(2);
+  }
+
+  @Test
+  void theOverviewCountsEachColourAsTheLedgersColourFilterFindsIt() {
+    TestRestTemplate supervisor = anonymous.withBasicAuth("sup-orgdept", "demo");
+    for (String round : List.of("", "all", "2022-SZPY", "2023-XCFK", "2021-ZXDC")) {
+      JsonNode byColour = supervisor.getForObject("/api/ledger/overview?round=" + round, JsonNode.class).get("byColour");
+      for (String colour : List.of("BLUE", "YELLOW", "RED", "GREEN")) {
+        int ledger = supervisor.getForObject("/api/ledger?round=" + round + "&colour=" + colour, JsonNode.class).get("total").asInt();
+        assertThat(byColour.get(colour).asInt()).as(round + " " + colour).isEqualTo(ledger);
+      }
+    }
+    assertThat(supervisor.getForObject("/api/ledger/overview?round=2022-SZPY", JsonNode.class).get("byColour").toString())
+        .as("3.3 and 4.2 of 县直机关工委 overdue by 2 and 9 days; 2.1 of 城关 accepted today")
+        .isEqualTo("{\"BLUE\":0,\"YELLOW\":1,\"RED\":1,\"GREEN\":1}");
+    assertThat(supervisor.getForObject("/api/ledger?round=2022-SZPY&colour=RED", JsonNode.class).get("rows").get(0)
+        .get("problemNumber").asText()).isEqualTo("4.2");
+  }
+
+  @Test
+  void overviewLedgerAndCasePageShowTheSameLegend() {
+    TestRestTemplate supervisor = anonymous.withBasicAuth("sup-orgdept", "demo");
+    for (String path : List.of("/supervision/", "/supervision/ledger", "/supervision/cases/2022-SZPY/2.1")) {
+      assertThat(ColoursIT.legendOf(supervisor.getForObject(path, String.class))).as(path).isEqualTo(ColoursIT.LEGEND);
+    }
   }
 
   @Test
