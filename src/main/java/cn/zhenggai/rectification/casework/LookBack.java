@@ -3,7 +3,10 @@ package cn.zhenggai.rectification.casework;
 import static cn.zhenggai.rectification.vocabulary.RectificationCaseProcess.PROBLEM_ID;
 import static cn.zhenggai.rectification.vocabulary.UnitRectificationProcess.UNIT_ID;
 
+import cn.zhenggai.rectification.organization.UnitDirectory;
+import cn.zhenggai.rectification.vocabulary.RectificationCaseProcess;
 import cn.zhenggai.rectification.vocabulary.StageDeadlines;
+import cn.zhenggai.rectification.vocabulary.UnitRectificationProcess;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -14,16 +17,22 @@ import org.springframework.stereotype.Component;
  * register: which units are looked back at, what each did, which were reopened (复号) and by when they rectify again.
  */
 @Component("lookBack")
-class LookBack {
+public class LookBack {
+
+  /** What the look-back form shows of the unit's work (read-only fields of {@code look-back.form}). */
+  static final String LOOK_BACK_PLAN = "lookBackPlan";
+  static final String LOOK_BACK_REPORT = "lookBackReport";
 
   private final CaseRegister register;
   private final CaseTimeline timeline;
   private final StageDeadlines deadlines;
+  private final UnitDirectory units;
 
-  LookBack(CaseRegister register, CaseTimeline timeline, StageDeadlines deadlines) {
+  LookBack(CaseRegister register, CaseTimeline timeline, StageDeadlines deadlines, UnitDirectory units) {
     this.register = register;
     this.timeline = timeline;
     this.deadlines = deadlines;
+    this.units = units;
   }
 
   /** The accepted units not yet found consolidated: all of them the first time, the reopened ones after a reopening. */
@@ -40,6 +49,20 @@ class LookBack {
     return register.reopenedUnits(problemId(execution));
   }
 
+  /**
+   * Before each unit's look-back task is created: what its form shows (the unit, its plan, its last report, its
+   * history) and its decision fields, all local to that unit's instance.
+   */
+  public void present(DelegateExecution execution) {
+    execution.setVariableLocal(UnitRectificationProcess.UNIT_NAME, units.nameOf(unitId(execution)));
+    execution.setVariableLocal(LOOK_BACK_PLAN, planOf(execution));
+    execution.setVariableLocal(LOOK_BACK_REPORT, reportOf(execution));
+    execution.setVariableLocal(UnitRectificationProcess.CASE_HISTORY, historyOf(execution));
+    execution.setVariableLocal(RectificationCaseProcess.LOOK_BACK_CONFIRMED, null);
+    execution.setVariableLocal(UnitRectificationProcess.REVIEW_COMMENT, null);
+    execution.setVariableLocal(RectificationCaseProcess.REOPEN_DEADLINE, null);
+  }
+
   /** The reopened unit's new deadline, by the end of that day. */
   public Date deadlineOf(DelegateExecution execution) {
     return deadlines.endOf(work(execution).deadline());
@@ -50,7 +73,7 @@ class LookBack {
   }
 
   /** The unit's plan as it was approved: measures, the person responsible, the planned date. */
-  public String planOf(DelegateExecution execution) {
+  String planOf(DelegateExecution execution) {
     CaseRegister.UnitWork work = work(execution);
     if (work.planMeasures() == null) {
       return "（无）";
@@ -59,7 +82,7 @@ class LookBack {
   }
 
   /** The unit's last completion report. */
-  public String reportOf(DelegateExecution execution) {
+  String reportOf(DelegateExecution execution) {
     String report = work(execution).report();
     return report == null ? "（无）" : report;
   }
