@@ -259,7 +259,7 @@ class RectificationCaseProcessTest extends ProcessTestBase {
 
     driver.confirmLookBack("92.1", "street-chengguan", "sup-orgdept");
     driver.confirmLookBack("92.1", "street-dongcheng", "sup-orgdept");
-    runJobs(problem);
+    runDueJobs(problem);
 
     assertThat(problem).isEnded();
     for (String unit : List.of("street-chengguan", "street-dongcheng")) {
@@ -303,7 +303,7 @@ class RectificationCaseProcessTest extends ProcessTestBase {
 
     driver.confirmLookBack("92.3", "street-chengguan", "sup-orgdept");
     driver.reopen("92.3", "street-dongcheng", "sup-orgdept", "群众反映问题有反弹", newDeadline.toString());
-    runJobs(problem);
+    runDueJobs(problem);
 
     assertThat(problem).isWaitingAt(RectificationCaseProcess.REOPENED_UNITS);
     assertThat(driver.unitTask("92.3", "street-chengguan")).isNull();
@@ -334,7 +334,7 @@ class RectificationCaseProcessTest extends ProcessTestBase {
 
     driver.submitReport("92.3", "street-dongcheng", "sec-dongcheng");
     driver.acceptRectification("92.3", "street-dongcheng", "sup-orgdept", true, null);
-    runJobs(problem);
+    runDueJobs(problem);
     assertThat(problem).isWaitingAt(RectificationCaseProcess.TASK_CONFIRM_CLOSURE);
     ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + Duration.ofDays(1).toMillis()));
     Date closedAgain = ClockUtil.getCurrentTime();
@@ -352,7 +352,7 @@ class RectificationCaseProcessTest extends ProcessTestBase {
     lookBackComesUp(problem);
     assertThat(driver.lookBackTasks("92.3")).as("looked back at again: the reopened unit").hasSize(1);
     driver.confirmLookBack("92.3", "street-dongcheng", "sup-orgdept");
-    runJobs(problem);
+    runDueJobs(problem);
 
     assertThat(problem).isEnded();
     assertThat(List.of(problemRow("92.3").get("look_back_result"), problemRow("92.3").get("reopenings")))
@@ -412,7 +412,7 @@ class RectificationCaseProcessTest extends ProcessTestBase {
     CompletableFuture<Void> discipline = CompletableFuture.runAsync(
         () -> driver.reopen("92.5", "organs", "sup-discipline", "作风问题反弹", deadline));
     CompletableFuture.allOf(orgDept, discipline).get(1, TimeUnit.MINUTES);
-    runJobs(problem);
+    runDueJobs(problem);
 
     assertThat(problem).isWaitingAt(RectificationCaseProcess.REOPENED_UNITS);
     assertThat(List.of(unitRow("92.5", "street-chengguan").get("look_back_result"), unitRow("92.5", "organs").get("look_back_result")))
@@ -426,31 +426,16 @@ class RectificationCaseProcessTest extends ProcessTestBase {
   private Date close(ProcessInstance problem, String problemId, String... units) {
     for (String unit : units) {
       accept(problemId, unit);
-      runJobs(problem);
+      runDueJobs(problem);
     }
     Date closedAt = ClockUtil.getCurrentTime();
     driver.confirmClosure(problemId, "sup-orgdept");
     return closedAt;
   }
 
-  /** The look-back's time comes, a second after its timer is due. */
-  private void lookBackComesUp(ProcessInstance problem) {
-    Job timer = lookBackTimer(problem);
-    ClockUtil.setCurrentTime(new Date(timer.getDuedate().getTime() + 1000));
-    execute(timer);
-  }
-
   private Job lookBackTimer(ProcessInstance problem) {
     return engine.getManagementService().createJobQuery().processInstanceId(problem.getId())
         .activityId(RectificationCaseProcess.LOOK_BACK_DUE).singleResult();
-  }
-
-  /** The case's continuation jobs that are due (the joins after each unit), as the job executor runs them. */
-  private void runJobs(ProcessInstance problem) {
-    List<Job> due;
-    while (!(due = engine.getManagementService().createJobQuery().processInstanceId(problem.getId()).executable().list()).isEmpty()) {
-      due.forEach(job -> engine.getManagementService().executeJob(job.getId()));
-    }
   }
 
   private void sweepAt(Date moment) {

@@ -13,7 +13,6 @@ import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
@@ -65,15 +64,12 @@ class UnitReopeningProcessTest extends ProcessTestBase {
     driver.reviewPlan("94.1", "street-xicheng", "sup-orgdept", true, null);
     driver.submitReport("94.1", "street-xicheng", "sec-xicheng");
     driver.acceptRectification("94.1", "street-xicheng", "sup-orgdept", true, null);
-    runJobs(problem);
+    runDueJobs(problem);
     driver.confirmClosure("94.1", "sup-orgdept");
-    Job timer = engine.getManagementService().createJobQuery().processInstanceId(problem.getId())
-        .activityId(RectificationCaseProcess.LOOK_BACK_DUE).singleResult();
-    ClockUtil.setCurrentTime(new Date(timer.getDuedate().getTime() + 1000));
-    engine.getManagementService().executeJob(timer.getId());
+    lookBackComesUp(problem);
     LocalDate deadline = deadlines.today().plusDays(10);
     driver.reopen("94.1", "street-xicheng", "sup-orgdept", "台账不全，问题反弹", deadline.toString());
-    runJobs(problem);
+    runDueJobs(problem);
 
     Task rectify = driver.unitTask("94.1", "street-xicheng");
     ProcessInstance reopened = engine.getRuntimeService().createProcessInstanceQuery()
@@ -91,12 +87,5 @@ class UnitReopeningProcessTest extends ProcessTestBase {
     List<String> flows = engine.getHistoryService().createHistoricActivityInstanceQuery()
         .processInstanceId(reopened.getId()).list().stream().map(HistoricActivityInstance::getActivityId).toList();
     assertThat(flows).contains("EndEvent_UnitAccepted").doesNotContain("Gateway_DraftPlanMerge");
-  }
-
-  private void runJobs(ProcessInstance problem) {
-    List<Job> due;
-    while (!(due = engine.getManagementService().createJobQuery().processInstanceId(problem.getId()).executable().list()).isEmpty()) {
-      due.forEach(job -> engine.getManagementService().executeJob(job.getId()));
-    }
   }
 }
