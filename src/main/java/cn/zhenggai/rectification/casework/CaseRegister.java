@@ -16,6 +16,7 @@ import cn.zhenggai.rectification.vocabulary.Card;
 import cn.zhenggai.rectification.vocabulary.CaseStatus;
 import cn.zhenggai.rectification.vocabulary.DueNotice;
 import cn.zhenggai.rectification.vocabulary.EngineClock;
+import cn.zhenggai.rectification.vocabulary.LookBackResult;
 import cn.zhenggai.rectification.vocabulary.NoticeSchedule;
 import cn.zhenggai.rectification.vocabulary.NoticeSchedule.Scheduled;
 import cn.zhenggai.rectification.vocabulary.RectificationCaseProcess;
@@ -50,6 +51,10 @@ public class CaseRegister {
 
   /** Moves a row from the notice the sweep found to its next one (none after the red card), raising a card if any. */
   public record Advance(DueTask from, Scheduled next, Card card) {}
+
+  /** What an accepted unit did, as its look-back shows it; and its own deadline (a reopened unit's new one). */
+  record UnitWork(String planMeasures, String responsiblePerson, LocalDate planTargetDate, String report,
+      LocalDate deadline) {}
 
   /** An open task that has no notice scheduled: opened before notices followed the due date, or past its red card. */
   public record Unscheduled(String taskId, Date dueAt) {}
@@ -99,12 +104,44 @@ public class CaseRegister {
         now());
   }
 
+  /**
+   * The problem's case ends: after its look-back found every unit consolidated (it was closed at its closure, which
+   * keeps its date), or withdrawn or carried over ({@link #endedAs} follows), or deleted by an administrator.
+   */
   void problemEnded(DelegateExecution execution) {
-    ended("case_problem", execution, Stage.CLOSED);
+    boolean cancelled = execution.isCanceled();
+    if (!cancelled) {
+      // only a closed problem ends by its look-back; an open one ending here is being withdrawn or carried over
+      jdbc.update("update case_problem set look_back_result = ? where process_instance_id = ? and status = ?",
+          LookBackResult.CONSOLIDATED.name(), execution.getProcessInstanceId(), CaseStatus.CLOSED.name());
+    }
+    jdbc.update(
+        "update case_problem set stage = ?, status = ?, task_id = null, assignee = null, due_at = null,"
+            + " next_notice = null, next_notice_at = null, closed_at = coalesce(closed_at, ?) where process_instance_id = ?",
+        (cancelled ? Stage.CANCELLED : Stage.CLOSED).name(),
+        (cancelled ? CaseStatus.CANCELLED : CaseStatus.CLOSED).name(),
+        now(),
+        execution.getProcessInstanceId());
+  }
+
+  /** 确认问题销号 completed: the problem is closed now, and comes up for its look-back (回头看) then. */
+  void problemClosed(DelegateTask task) {
+    jdbc.update(
+        "update case_problem set stage = ?, status = ?, closed_at = ?, look_back_due_at = ?, look_back_result = null"
+            + " where process_instance_id = ?",
+        Stage.CLOSED.name(),
+        CaseStatus.CLOSED.name(),
+        now(),
+        timestamp(deadlines.lookBackDue(task.getExecution())),
+        task.getProcessInstanceId());
   }
 
   void unitStarted(DelegateExecution execution) {
     String problemId = (String) execution.getVariable(PROBLEM_ID);
+    if (Boolean.TRUE.equals(execution.getVariable(UnitRectificationProcess.REOPENED))) {
+      reopened(problemId, (String) execution.getVariable(UNIT_ID), execution.getProcessInstanceId());
+      return;
+    }
     jdbc.update(
         "insert into case_unit (problem_id, round_code, problem_order, unit_id, process_instance_id, stage, status, started_at)"
             + " values (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -120,6 +157,60 @@ public class CaseRegister {
 
   void unitEnded(DelegateExecution execution) {
     ended("case_unit", execution, Stage.ACCEPTED);
+  }
+
+  /**
+   * A unit reopened at the look-back (复号) rectifies again in a new process: its row (and its problem) is open again
+   * and counts the reopening; it is closed again when it is accepted, the problem when its closure is confirmed.
+   */
+  private void reopened(String problemId, String unitId, String processInstanceId) {
+    jdbc.update(
+        "update case_unit set process_instance_id = ?, stage = ?, status = ?, card = '" + Card.NONE + "',"
+            + " closed_at = null, reopenings = reopenings + 1 where problem_id = ? and unit_id = ?",
+        processInstanceId, Stage.RECTIFY.name(), CaseStatus.OPEN.name(), problemId, unitId);
+    jdbc.update(
+        "update case_problem set stage = ?, status = ?, closed_at = null, look_back_due_at = null,"
+            + " reopenings = reopenings + 1 where problem_id = ?",
+        Stage.UNITS_RECTIFYING.name(), CaseStatus.OPEN.name(), problemId);
+  }
+
+  /** The accepted units of a problem not yet found consolidated at a look-back, by unit id. */
+  List<String> unitsToLookBackAt(String problemId) {
+    return jdbc.queryForList(
+        "select unit_id from case_unit where problem_id = ? and status = ? and stage = ?"
+            + " and (look_back_result is null or look_back_result <> ?) order by unit_id",
+        String.class, problemId, CaseStatus.CLOSED.name(), Stage.ACCEPTED.name(), LookBackResult.CONSOLIDATED.name());
+  }
+
+  /** The units reopened at the look-back whose rectification has not started again yet, by unit id. */
+  List<String> reopenedUnits(String problemId) {
+    return jdbc.queryForList(
+        "select unit_id from case_unit where problem_id = ? and status = ? and look_back_result = ? order by unit_id",
+        String.class, problemId, CaseStatus.CLOSED.name(), LookBackResult.REOPENED.name());
+  }
+
+  /**
+   * A supervisor looked back at a unit: consolidated ({@code reopenDeadline} null), or reopened with its new deadline
+   * (the problem's look-back result is then 复号 too).
+   */
+  void lookedBack(String problemId, String unitId, LocalDate reopenDeadline) {
+    LookBackResult result = reopenDeadline == null ? LookBackResult.CONSOLIDATED : LookBackResult.REOPENED;
+    jdbc.update(
+        "update case_unit set stage = ?, look_back_result = ?, look_back_at = ?, deadline = coalesce(?, deadline)"
+            + " where problem_id = ? and unit_id = ?",
+        Stage.ACCEPTED.name(), result.name(), now(), reopenDeadline, problemId, unitId);
+    if (result == LookBackResult.REOPENED) {
+      jdbc.update("update case_problem set look_back_result = ? where problem_id = ?", result.name(), problemId);
+    }
+  }
+
+  UnitWork work(String problemId, String unitId) {
+    return jdbc.queryForObject(
+        "select plan_measures, responsible_person, plan_target_date, progress, deadline from case_unit"
+            + " where problem_id = ? and unit_id = ?",
+        (rs, row) -> new UnitWork(rs.getString("plan_measures"), rs.getString("responsible_person"),
+            localDate(rs.getDate("plan_target_date")), rs.getString("progress"), localDate(rs.getDate("deadline"))),
+        problemId, unitId);
   }
 
   /** A process that reaches its end event is done; one deleted (by an administrator) is cancelled. */
@@ -140,6 +231,10 @@ public class CaseRegister {
       return;
     }
     Scheduled first = schedule.first(task.getDueDate()).orElse(null);
+    if (stage == Stage.LOOK_BACK) {
+      lookBackTaskCreated(task, first);
+      return;
+    }
     jdbc.update(
         "update " + table(task) + " set stage = ?, task_id = ?, assignee = ?, due_at = ?, card = '" + Card.NONE + "',"
             + " next_notice = ?, next_notice_at = ? where process_instance_id = ?",
@@ -150,6 +245,28 @@ public class CaseRegister {
         first == null ? null : first.notice().name(),
         first == null ? null : timestamp(first.at()),
         task.getProcessInstanceId());
+  }
+
+  /**
+   * A look-back task is the case's, about one unit: it goes on that unit's row, so the sweep reminds the supervisors
+   * of it like any task; from then on the row follows it by its task id.
+   */
+  private void lookBackTaskCreated(DelegateTask task, Scheduled first) {
+    String problemId = (String) task.getVariable(PROBLEM_ID);
+    jdbc.update(
+        "update case_unit set stage = ?, task_id = ?, assignee = ?, due_at = ?, card = '" + Card.NONE + "',"
+            + " next_notice = ?, next_notice_at = ?, look_back_result = ? where problem_id = ? and unit_id = ?",
+        Stage.LOOK_BACK.name(),
+        task.getId(),
+        task.getAssignee(),
+        timestamp(task.getDueDate()),
+        first == null ? null : first.notice().name(),
+        first == null ? null : timestamp(first.at()),
+        LookBackResult.PENDING.name(),
+        problemId,
+        task.getVariable(UNIT_ID));
+    jdbc.update("update case_problem set look_back_result = ? where problem_id = ?", LookBackResult.PENDING.name(),
+        problemId);
   }
 
   /**
@@ -333,5 +450,9 @@ public class CaseRegister {
   /** A timestamp read from the register is passed back as it is: the sweep's compare-and-set needs its microseconds. */
   private static Timestamp timestamp(Date date) {
     return date == null ? null : date instanceof Timestamp read ? read : new Timestamp(date.getTime());
+  }
+
+  private static LocalDate localDate(java.sql.Date date) {
+    return date == null ? null : date.toLocalDate();
   }
 }

@@ -93,6 +93,9 @@ class CaseRegisterPlugin extends AbstractProcessEnginePlugin {
       task.addBuiltInTaskListener(TaskListener.EVENTNAME_UPDATE, register::taskChanged);
       task.addBuiltInTaskListener(TaskListener.EVENTNAME_UPDATE, timeline::dueDateChanged);
       task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, register::taskCompleted);
+      if (activity.getId().equals(RectificationCaseProcess.TASK_CONFIRM_CLOSURE)) {
+        task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, register::problemClosed);
+      }
     }
   }
 }

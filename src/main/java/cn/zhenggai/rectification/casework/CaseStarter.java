@@ -1,6 +1,7 @@
 package cn.zhenggai.rectification.casework;
 
 import static cn.zhenggai.rectification.vocabulary.RectificationCaseProcess.CARRIED_FROM;
+import static cn.zhenggai.rectification.vocabulary.RectificationCaseProcess.LOOK_BACK_AFTER;
 import static cn.zhenggai.rectification.vocabulary.RectificationCaseProcess.PROBLEM_CATEGORY;
 import static cn.zhenggai.rectification.vocabulary.RectificationCaseProcess.PROBLEM_ID;
 import static cn.zhenggai.rectification.vocabulary.RectificationCaseProcess.PROBLEM_NUMBER;
@@ -63,7 +64,7 @@ public class CaseStarter {
     String measures = IntStream.range(0, problem.measures().size())
         .mapToObj(i -> (i + 1) + ". " + problem.measures().get(i))
         .collect(Collectors.joining("\n"));
-    return Variables.createVariables()
+    VariableMap variables = Variables.createVariables()
         .putValue(PROBLEM_ID, opening.key())
         .putValue(PROBLEM_NUMBER, problem.id())
         .putValue(ROUND_CODE, opening.roundCode())
@@ -77,5 +78,9 @@ public class CaseStarter {
         .putValue(SUPERVISOR_GROUPS, String.join(",", problem.supervisors()))
         .putValue(RECTIFICATION_DEADLINE, deadlines.endOf(problem.deadline()))
         .putValue(RECTIFICATION_DEADLINE_TEXT, problem.deadline().toString());
+    if (opening.lookBackAfter() != null) {
+      variables.putValue(LOOK_BACK_AFTER, opening.lookBackAfter());
+    }
+    return variables;
   }
 }

@@ -44,7 +44,9 @@ public class CaseTimeline {
     DEADLINE_CHANGED("调整整改时限"),
     PROBLEM_WITHDRAWN("撤销问题"),
     CARRIED_OVER("未完成事项转入后续批次"),
-    CARRIED_FROM("由前一批次转入");
+    CARRIED_FROM("由前一批次转入"),
+    LOOK_BACK_CONFIRMED("回头看：整改成果巩固"),
+    UNIT_REOPENED("复号");
 
     private final String label;
 

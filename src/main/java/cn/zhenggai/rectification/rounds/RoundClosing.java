@@ -73,7 +73,8 @@ public class RoundClosing {
           measures.getOrDefault(open.number(), List.of()), units, open.supervisors(), into.defaultDeadline(), open.problemId());
       store.appendProblem(into.code(), problem);
       if (!into.isDraft()) {
-        starter.startIfNew(new CaseOpening(into.code(), into.name(), problem.toProblem(), open.problemId()));
+        starter.startIfNew(new CaseOpening(into.code(), into.name(), problem.toProblem(), open.problemId(),
+            into.lookBackAfter()));
         amendments.noteCarriedFrom(intoKey, open.problemId(), actor.id());
       }
       carried.add(open.problemId() + " → " + intoKey);

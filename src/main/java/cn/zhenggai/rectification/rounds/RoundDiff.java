@@ -64,6 +64,9 @@ final class RoundDiff {
     if (!Objects.equals(round.defaultDeadline(), form.defaultDeadline())) {
       parts.add("默认时限改为 " + form.defaultDeadline());
     }
+    if (!Objects.equals(round.lookBackAfter(), form.lookBackPeriod())) {
+      parts.add("回头看时间改为 " + (form.lookBackPeriod() == null ? "系统默认" : form.lookBackPeriod()));
+    }
     return parts.isEmpty() ? "无变化" : String.join("，", parts);
   }
 

@@ -88,7 +88,8 @@ public class RoundPublishing {
   private int open(Round round, List<DraftProblem> problems, Actor actor) {
     int opened = 0;
     for (DraftProblem problem : problems) {
-      CaseOpening opening = new CaseOpening(round.code(), round.name(), problem.toProblem(), problem.carriedFrom());
+      CaseOpening opening = new CaseOpening(round.code(), round.name(), problem.toProblem(), problem.carriedFrom(),
+          round.lookBackAfter());
       if (cases.startIfNew(opening)) {
         opened++;
         if (problem.carriedFrom() != null) {

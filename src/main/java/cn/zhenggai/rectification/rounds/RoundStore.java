@@ -25,9 +25,9 @@ class RoundStore {
 
   void insert(Round round) {
     jdbc.update("insert into case_round (code, name, kind, held_on, default_deadline, source_name, source_text, status,"
-            + " created_by, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            + " created_by, created_at, look_back_after) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         round.code(), round.name(), round.kind(), Date.valueOf(round.heldOn()), Date.valueOf(round.defaultDeadline()),
-        round.sourceName(), round.sourceText(), round.status().name(), round.createdBy(), now());
+        round.sourceName(), round.sourceText(), round.status().name(), round.createdBy(), now(), round.lookBackAfter());
   }
 
   boolean exists(String code) {
@@ -48,9 +48,11 @@ class RoundStore {
     return jdbc.query("select * from case_round order by held_on desc, code desc", this::round);
   }
 
-  void updateHeader(String code, String name, String kind, LocalDate heldOn, LocalDate defaultDeadline) {
-    jdbc.update("update case_round set name = ?, kind = ?, held_on = ?, default_deadline = ? where code = ?",
-        name, kind, Date.valueOf(heldOn), Date.valueOf(defaultDeadline), code);
+  void updateHeader(String code, String name, String kind, LocalDate heldOn, LocalDate defaultDeadline,
+      String lookBackAfter) {
+    jdbc.update("update case_round set name = ?, kind = ?, held_on = ?, default_deadline = ?, look_back_after = ?"
+            + " where code = ?",
+        name, kind, Date.valueOf(heldOn), Date.valueOf(defaultDeadline), lookBackAfter, code);
   }
 
   void updateSource(String code, String sourceName, String sourceText) {
@@ -108,7 +110,7 @@ class RoundStore {
         rs.getDate("held_on").toLocalDate(), rs.getDate("default_deadline").toLocalDate(), rs.getString("source_name"),
         rs.getString("source_text"), RoundStatus.valueOf(rs.getString("status")), rs.getString("created_by"),
         instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("published_at")), rs.getString("published_by"),
-        instant(rs.getTimestamp("closed_at")), rs.getString("carried_into"));
+        instant(rs.getTimestamp("closed_at")), rs.getString("carried_into"), rs.getString("look_back_after"));
   }
 
   private DraftProblem problem(ResultSet rs, int row) throws SQLException {

@@ -64,7 +64,7 @@ public class Rounds {
       throw new RefusedRoundForm(problems);
     }
     store.insert(new Round(code, form.name().strip(), form.kind(), form.heldOn(), form.defaultDeadline(), null, null,
-        RoundStatus.DRAFT, actor.id(), null, null, null, null, null));
+        RoundStatus.DRAFT, actor.id(), null, null, null, null, null, form.lookBackPeriod()));
     store.log(code, actor.id(), actor.name(), "创建批次“" + form.name().strip() + "”（" + form.kind() + "）");
     return code;
   }
@@ -77,7 +77,8 @@ public class Rounds {
     if (!problems.isEmpty()) {
       throw new RefusedRoundForm(problems);
     }
-    store.updateHeader(code, form.name().strip(), form.kind(), form.heldOn(), form.defaultDeadline());
+    store.updateHeader(code, form.name().strip(), form.kind(), form.heldOn(), form.defaultDeadline(),
+        form.lookBackPeriod());
     store.log(code, actor.id(), actor.name(), "修改批次信息：" + RoundDiff.header(round, form));
   }
 

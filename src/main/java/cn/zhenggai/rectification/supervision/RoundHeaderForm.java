@@ -13,6 +13,7 @@ class RoundHeaderForm {
   private String kind;
   private String heldOn;
   private String defaultDeadline;
+  private String lookBackAfter;
 
   static RoundHeaderForm of(Round round) {
     RoundHeaderForm form = new RoundHeaderForm();
@@ -21,11 +22,12 @@ class RoundHeaderForm {
     form.kind = round.kind();
     form.heldOn = round.heldOn().toString();
     form.defaultDeadline = round.defaultDeadline().toString();
+    form.lookBackAfter = round.lookBackAfter();
     return form;
   }
 
   RoundForm toRoundForm() {
-    return new RoundForm(code, name, kind, date(heldOn), date(defaultDeadline));
+    return new RoundForm(code, name, kind, date(heldOn), date(defaultDeadline), lookBackAfter);
   }
 
   /** A date as {@code <input type="date">} sends it; anything else counts as not given, and the form says so. */
@@ -78,5 +80,13 @@ class RoundHeaderForm {
 
   public void setDefaultDeadline(String defaultDeadline) {
     this.defaultDeadline = defaultDeadline;
+  }
+
+  public String getLookBackAfter() {
+    return lookBackAfter;
+  }
+
+  public void setLookBackAfter(String lookBackAfter) {
+    this.lookBackAfter = lookBackAfter;
   }
 }

@@ -95,10 +95,8 @@ class RoundPages {
   String header(@PathVariable String code, @ModelAttribute("header") RoundHeaderForm form, Authentication user,
       Model model, HttpServletResponse response) {
     Actor actor = managers.require(user.getName());
-    RoundForm changed = form.toRoundForm();
     try {
-      rounds.updateHeader(code, new RoundForm(code, changed.name(), changed.kind(), changed.heldOn(),
-          changed.defaultDeadline()), actor);
+      rounds.updateHeader(code, form.toRoundForm().withCode(code), actor);
       return "redirect:/supervision/rounds/" + code;
     } catch (RefusedRoundForm refused) {
       response.setStatus(HttpStatus.BAD_REQUEST.value());

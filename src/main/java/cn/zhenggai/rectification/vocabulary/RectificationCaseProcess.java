@@ -10,6 +10,12 @@ public final class RectificationCaseProcess {
   public static final String TASK_CONFIRM_CLOSURE = "Task_ConfirmClosure";
   /** The multi-instance call activity with one unit process per responsible unit. */
   public static final String UNITS_AT_WORK = "CallActivity_UnitRectification";
+  /** Some time after the closure (销号), the supervisors look back at each accepted unit (回头看): a multi-instance task. */
+  public static final String TASK_LOOK_BACK = "Task_LookBack";
+  /** The timer after the closure that brings the look-back. */
+  public static final String LOOK_BACK_DUE = "IntermediateEvent_LookBackDue";
+  /** The units reopened at the look-back (复号) rectify again: a multi-instance call of the unit process. */
+  public static final String REOPENED_UNITS = "CallActivity_ReopenedUnits";
   /** Ends the case (and its units' cases): the problem is withdrawn or carried over into a later round. */
   public static final String MESSAGE_WITHDRAWN = "CaseWithdrawn";
 
@@ -28,6 +34,12 @@ public final class RectificationCaseProcess {
   public static final String SUPERVISOR_GROUPS = "supervisorGroups";
   public static final String RECTIFICATION_DEADLINE = "rectificationDeadline";
   public static final String RECTIFICATION_DEADLINE_TEXT = "rectificationDeadlineText";
+  /** The round's own look-back period (ISO-8601, e.g. P3M); absent: {@code rectification.look-back.after}. */
+  public static final String LOOK_BACK_AFTER = "lookBackAfter";
+  /** The look-back decision on one unit (local to its task): true 整改成果巩固, false reopen (复号). */
+  public static final String LOOK_BACK_CONFIRMED = "lookBackConfirmed";
+  /** A reopened unit's new deadline (yyyy-MM-dd); the reason is the task's {@code reviewComment}. */
+  public static final String REOPEN_DEADLINE = "reopenDeadline";
 
   public static String caseKey(String roundCode, String problemNumber) {
     return roundCode + "/" + problemNumber;

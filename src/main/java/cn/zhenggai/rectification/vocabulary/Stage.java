@@ -13,6 +13,8 @@ public enum Stage {
   UNITS_RECTIFYING("各单位整改中", null),
   CONFIRM_CLOSURE("确认问题销号", RectificationCaseProcess.TASK_CONFIRM_CLOSURE),
   CLOSED("已销号", null),
+  /** The supervisors look back at an accepted unit of a closed problem (回头看): 整改成果巩固, or reopened (复号). */
+  LOOK_BACK("回头看", RectificationCaseProcess.TASK_LOOK_BACK),
   CANCELLED("已撤销", null),
   CARRIED_OVER("已转入后续批次", null);
 

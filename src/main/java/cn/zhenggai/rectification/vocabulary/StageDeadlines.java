@@ -15,9 +15,11 @@ import org.springframework.stereotype.Component;
 public class StageDeadlines {
 
   private final DeadlineProperties properties;
+  private final LookBackProperties lookBack;
 
-  StageDeadlines(DeadlineProperties properties) {
+  StageDeadlines(DeadlineProperties properties, LookBackProperties lookBack) {
     this.properties = properties;
+    this.lookBack = lookBack;
   }
 
   public Date draftPlan(DelegateExecution execution) {
@@ -45,6 +47,20 @@ public class StageDeadlines {
 
   public Date confirmClosure() {
     return fromNow(properties.confirmClosure());
+  }
+
+  /** The look-back (回头看) of a problem closed now: its round's period ({@code lookBackAfter}), else the default. */
+  public Date lookBackDue(DelegateExecution execution) {
+    Object ofRound = execution.getVariable(RectificationCaseProcess.LOOK_BACK_AFTER);
+    LookBackPeriod period = ofRound instanceof String iso
+        ? LookBackPeriod.parse(iso).orElse(lookBack.period())
+        : lookBack.period();
+    return period.after(EngineClock.now(), properties.timeZone());
+  }
+
+  /** The look-back task itself, once it has come up. */
+  public Date lookBack() {
+    return fromNow(properties.lookBack());
   }
 
   /** A deadline date means "by the end of that day" in the county's time zone. */

@@ -30,6 +30,9 @@ public final class UnitRectificationProcess {
   public static final String RECTIFICATION_ACCEPTED = "rectificationAccepted";
   public static final String REVIEW_COMMENT = "reviewComment";
 
+  /** True for a unit reopened at the look-back (复号): its process starts at 落实整改, its plan stands. */
+  public static final String REOPENED = "reopened";
+
   /** Readable history of plans, reports and reviews shown on every form of the unit. */
   public static final String CASE_HISTORY = "caseHistory";
 

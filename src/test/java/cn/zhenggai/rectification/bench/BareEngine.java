@@ -41,7 +41,7 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
  * two BPMN files and forms with every {@code camunda:taskListener} and {@code camunda:executionListener} removed (with
  * the reminder timers they carry), and without the application's engine plugins (case register, task names, unit
  * access grants). The expressions the flow itself needs are served by {@code deadlines} (the application's own
- * due-date arithmetic) and {@code units} (the unit's name from this engine's identity service, as the application does).
+ * due-date arithmetic, also the look-back timer a closed case then waits at) and {@code units} (the unit's name from this engine's identity service, as the application does).
  */
 final class BareEngine implements AutoCloseable {
 

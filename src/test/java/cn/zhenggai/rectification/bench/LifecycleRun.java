@@ -19,7 +19,8 @@ import java.util.function.Consumer;
 
 /**
  * Drives problems through the whole lifecycle on one engine, step by step for all of them (open the case, submit
- * every unit's plan, approve it, submit the report, accept it, confirm the closure), each step through
+ * every unit's plan, approve it, submit the report, accept it, confirm the closure, after which the case waits for its
+ * look-back months ahead), each step through
  * {@link CaseDriver} as the users do it (sign in, claim, complete with the form's variables; on the application a
  * report goes with an evidence file, uploaded as Tasklist uploads it). The same code drives
  * both variants; only the engine and the way a case is opened differ.

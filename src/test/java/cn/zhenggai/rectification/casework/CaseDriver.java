@@ -1,5 +1,7 @@
 package cn.zhenggai.rectification.casework;
 
+import static cn.zhenggai.rectification.vocabulary.RectificationCaseProcess.LOOK_BACK_CONFIRMED;
+import static cn.zhenggai.rectification.vocabulary.RectificationCaseProcess.REOPEN_DEADLINE;
 import static cn.zhenggai.rectification.vocabulary.UnitRectificationProcess.EVIDENCE_DESCRIPTION;
 import static cn.zhenggai.rectification.vocabulary.UnitRectificationProcess.PLAN_APPROVED;
 import static cn.zhenggai.rectification.vocabulary.UnitRectificationProcess.PLAN_MEASURES;
@@ -62,7 +64,46 @@ public class CaseDriver {
     return tasks.createTaskQuery()
         .processDefinitionKey(RectificationCaseProcess.KEY)
         .processInstanceBusinessKey(DemoRound.key(problemId))
+        .taskDefinitionKey(RectificationCaseProcess.TASK_CONFIRM_CLOSURE)
         .singleResult();
+  }
+
+  /** The open look-back task (回头看) of a problem's unit, or null. */
+  public Task lookBackTask(String problemId, String unitId) {
+    return lookBackTasks(problemId).stream()
+        .filter(task -> unitId.equals(tasks.getVariable(task.getId(), UnitRectificationProcess.UNIT_ID)))
+        .findFirst().orElse(null);
+  }
+
+  /** The open look-back tasks of a problem, one per unit looked back at. */
+  public List<Task> lookBackTasks(String problemId) {
+    return tasks.createTaskQuery()
+        .processDefinitionKey(RectificationCaseProcess.KEY)
+        .processInstanceBusinessKey(DemoRound.key(problemId))
+        .taskDefinitionKey(RectificationCaseProcess.TASK_LOOK_BACK)
+        .list();
+  }
+
+  /** 整改成果巩固. */
+  public void confirmLookBack(String problemId, String unitId, String user) {
+    completeAs(user, lookBackTask(problemId, unitId), Map.of(LOOK_BACK_CONFIRMED, true));
+  }
+
+  /** 复号, with a reason and a new deadline (either may be null, to see it refused). */
+  public void reopen(String problemId, String unitId, String user, String reason, String deadline) {
+    completeAs(user, lookBackTask(problemId, unitId), reopening(reason, deadline));
+  }
+
+  public static Map<String, Object> reopening(String reason, String deadline) {
+    Map<String, Object> decision = new HashMap<>();
+    decision.put(LOOK_BACK_CONFIRMED, false);
+    if (reason != null) {
+      decision.put(REVIEW_COMMENT, reason);
+    }
+    if (deadline != null) {
+      decision.put(REOPEN_DEADLINE, deadline);
+    }
+    return decision;
   }
 
   public void submitPlan(String problemId, String unitId, String user) {

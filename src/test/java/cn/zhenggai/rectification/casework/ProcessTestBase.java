@@ -8,8 +8,14 @@ import cn.zhenggai.rectification.organization.TasklistFilters;
 import cn.zhenggai.rectification.security.AccessGrants;
 import cn.zhenggai.rectification.security.Viewer;
 import cn.zhenggai.rectification.startup.SeedProperties;
+import cn.zhenggai.rectification.vocabulary.RectificationCaseProcess;
+import java.util.Date;
+import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
@@ -55,6 +61,23 @@ public abstract class ProcessTestBase {
         .excludeProcessDefinitionKeys(otherProcessKeys)
         .assertClassCoverageAtLeast(1.0)
         .build();
+  }
+
+  /** The case's continuation jobs that are due (the joins after each unit), run as the job executor would run them. */
+  protected void runDueJobs(ProcessInstance problem) {
+    List<Job> due;
+    while (!(due = engine.getManagementService().createJobQuery().processInstanceId(problem.getId()).executable().list())
+        .isEmpty()) {
+      due.forEach(job -> engine.getManagementService().executeJob(job.getId()));
+    }
+  }
+
+  /** A closed problem's look-back comes up: the engine clock a second past its timer, the timer run. */
+  protected void lookBackComesUp(ProcessInstance problem) {
+    Job timer = engine.getManagementService().createJobQuery().processInstanceId(problem.getId())
+        .activityId(RectificationCaseProcess.LOOK_BACK_DUE).singleResult();
+    ClockUtil.setCurrentTime(new Date(timer.getDuedate().getTime() + 1000));
+    engine.getManagementService().executeJob(timer.getId());
   }
 
   /** The case register as a supervisor sees it. */

@@ -3,8 +3,12 @@ package cn.zhenggai.rectification.supervision;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zhenggai.rectification.PostgresApplicationTest;
+import cn.zhenggai.rectification.vocabulary.RectificationCaseProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -24,6 +28,7 @@ class RoundApiIT extends PostgresApplicationTest {
 
   @Autowired TestRestTemplate anonymous;
   @Autowired JdbcTemplate jdbc;
+  @Autowired RuntimeService runtime;
 
   @Test
   void aRoundCreatedImportedCorrectedAndPublishedThroughTheApi() {
@@ -57,6 +62,37 @@ class RoundApiIT extends PostgresApplicationTest {
     ResponseEntity<JsonNode> late = department.exchange("/api/rounds/2024-XCFK/problems", HttpMethod.PUT, json("[]"), JsonNode.class);
     assertThat(late.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
     assertThat(jdbc.queryForObject("select count(*) from case_problem where round_code = '2024-XCFK'", Long.class)).isEqualTo(2);
+  }
+
+  /** A round's own 回头看时间 reaches its cases; a bad one is refused naming the field, and no round is made. */
+  @Test
+  void aRoundsLookBackPeriodIsStoredAndGivenToItsCases() {
+    TestRestTemplate department = anonymous.withBasicAuth("sup-orgdept", "demo");
+    for (String bad : List.of("36", "0", "P6X", "-P1M", "P3Y")) {
+      ResponseEntity<JsonNode> refused = department.postForEntity("/api/rounds", json("{\"name\":\"2025年审计整改\","
+          + "\"kind\":\"审计整改\",\"heldOn\":\"2025-03-01\",\"defaultDeadline\":\"2025-12-31\",\"lookBackAfter\":\"" + bad + "\"}"),
+          JsonNode.class);
+      assertThat(refused.getStatusCode()).as(bad).isEqualTo(HttpStatus.BAD_REQUEST);
+      assertThat(refused.getBody().get("detail").asText()).as(bad).contains("回头看时间“" + bad + "”应为");
+    }
+    assertThat(jdbc.queryForObject("select count(*) from case_round where name = '2025年审计整改'", Long.class)).isZero();
+
+    ResponseEntity<JsonNode> created = department.postForEntity("/api/rounds", json("{\"name\":\"2025年审计整改\","
+        + "\"kind\":\"审计整改\",\"heldOn\":\"2025-03-01\",\"defaultDeadline\":\"2025-12-31\",\"lookBackAfter\":\"3\"}"),
+        JsonNode.class);
+    assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    String code = created.getBody().get("code").asText();
+    assertThat(department.getForObject("/api/rounds/" + code, JsonNode.class).get("round").get("lookBackAfter").asText())
+        .isEqualTo("P3M");
+    department.postForEntity("/api/rounds/" + code + "/import", upload("审计报告.txt",
+        "审计发现的问题：\n一是组织生活不够规范。有的社区党组织三会一课记录不全。\n"), JsonNode.class);
+    ResponseEntity<JsonNode> published = department.postForEntity("/api/rounds/" + code + "/publish", json("{}"), JsonNode.class);
+    assertThat(published.getStatusCode()).as(String.valueOf(published.getBody())).isEqualTo(HttpStatus.OK);
+
+    List<ProcessInstance> cases = runtime.createProcessInstanceQuery().processDefinitionKey(RectificationCaseProcess.KEY)
+        .processInstanceBusinessKeyLike(code + "/%").list();
+    assertThat(cases).isNotEmpty().allSatisfy(opened -> assertThat(
+        runtime.getVariable(opened.getId(), RectificationCaseProcess.LOOK_BACK_AFTER)).isEqualTo("P3M"));
   }
 
   @Test

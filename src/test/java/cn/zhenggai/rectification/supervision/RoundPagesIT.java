@@ -98,6 +98,36 @@ class RoundPagesIT extends PostgresApplicationTest {
   }
 
   @Test
+  void aRoundsLookBackPeriodIsStoredAndABadOneRefusedNamingTheField() {
+    int before = rounds.all().size();
+    HttpResponse<String> refused = orgDept.post("/supervision/rounds", List.of(entry("name", "2024年度审计整改"),
+        entry("kind", "审计整改"), entry("heldOn", "2024-05-10"), entry("defaultDeadline", "2025-06-30"),
+        entry("code", "2024-LOOK"), entry("lookBackAfter", "半年")));
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body()).contains("批次未创建", "回头看时间“半年”应为 1 到 24 之间的月数", "value=\"半年\"");
+    assertThat(rounds.all()).hasSize(before);
+
+    HttpResponse<String> created = orgDept.post("/supervision/rounds", List.of(entry("name", "2024年度审计整改"),
+        entry("kind", "审计整改"), entry("heldOn", "2024-05-10"), entry("defaultDeadline", "2025-06-30"),
+        entry("code", "2024-LOOK"), entry("lookBackAfter", "pt2m")));
+    assertThat(created.uri().getPath()).isEqualTo("/supervision/rounds/2024-LOOK");
+    assertThat(rounds.find("2024-LOOK").orElseThrow().lookBackAfter()).isEqualTo("PT2M");
+    assertThat(orgDept.get("/supervision/rounds/2024-LOOK").body()).contains("value=\"PT2M\"");
+
+    HttpResponse<String> badHeader = orgDept.post("/supervision/rounds/2024-LOOK/header", List.of(entry("name", "2024年度审计整改"),
+        entry("kind", "审计整改"), entry("heldOn", "2024-05-10"), entry("defaultDeadline", "2025-06-30"),
+        entry("lookBackAfter", "36")));
+    assertThat(badHeader.statusCode()).isEqualTo(400);
+    assertThat(badHeader.body()).contains("回头看时间“36”应为 1 到 24 之间的月数");
+    assertThat(rounds.find("2024-LOOK").orElseThrow().lookBackAfter()).isEqualTo("PT2M");
+
+    orgDept.post("/supervision/rounds/2024-LOOK/header", List.of(entry("name", "2024年度审计整改"), entry("kind", "审计整改"),
+        entry("heldOn", "2024-05-10"), entry("defaultDeadline", "2025-06-30"), entry("lookBackAfter", "6")));
+    assertThat(rounds.find("2024-LOOK").orElseThrow().lookBackAfter()).isEqualTo("P6M");
+    assertThat(orgDept.get("/supervision/rounds/2024-LOOK").body()).contains("修改批次信息：回头看时间改为 P6M");
+  }
+
+  @Test
   void aSplitAndAMergeOnThePageRenumberTheList() {
     String code = create("2024-SPLIT", "2024年度专项督查", "专项督查");
     List<Map.Entry<String, String>> fields = new ArrayList<>(problem(0, "1.1", "学习不够",

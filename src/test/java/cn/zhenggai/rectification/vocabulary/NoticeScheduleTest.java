@@ -15,7 +15,7 @@ class NoticeScheduleTest {
   static final NoticeSchedule SCHEDULE = new NoticeSchedule(
       new ReminderProperties(Duration.ofDays(3), LocalTime.of(8, 0), Duration.ofMinutes(1), 500),
       new EscalationProperties(Duration.ofDays(7)),
-      new DeadlineProperties(COUNTY, null, null, null, null, null, null));
+      new DeadlineProperties(COUNTY, null, null, null, null, null, null, null));
 
   static final Date DUE = date(LocalDate.of(2027, 1, 19).atTime(17, 30));
 
@@ -43,7 +43,7 @@ class NoticeScheduleTest {
     assertThat(SCHEDULE.at(DueNotice.DUE_DAY, early)).isEqualTo(date(LocalDate.of(2027, 1, 17).atTime(19, 0)));
     NoticeSchedule demo = new NoticeSchedule(
         new ReminderProperties(Duration.ofSeconds(40), LocalTime.of(8, 0), Duration.ofSeconds(10), 500),
-        new EscalationProperties(Duration.ofMinutes(2)), new DeadlineProperties(COUNTY, null, null, null, null, null, null));
+        new EscalationProperties(Duration.ofMinutes(2)), new DeadlineProperties(COUNTY, null, null, null, null, null, null, null));
     Date due = date(LocalDate.of(2027, 1, 19).atTime(15, 0));
     assertThat(demo.at(DueNotice.DUE_DAY, due)).isEqualTo(new Date(due.getTime() - 20_000));
   }
