@@ -44,7 +44,11 @@ public class CaseTimeline {
     DEADLINE_CHANGED("调整整改时限"),
     PROBLEM_WITHDRAWN("撤销问题"),
     CARRIED_OVER("未完成事项转入后续批次"),
-    CARRIED_FROM("由前一批次转入");
+    CARRIED_FROM("由前一批次转入"),
+    EXTENSION_REQUESTED("申请延期"),
+    EXTENSION_APPROVED("批准延期"),
+    EXTENSION_REFUSED("不同意延期"),
+    EXTENSION_LAPSED("延期申请失效");
 
     private final String label;
 
@@ -84,6 +88,9 @@ public class CaseTimeline {
     PropertyChange change = ((TaskEntity) task).getPropertyChanges().get(TaskEntity.DUE_DATE);
     if (change == null || change.getOrgValue() == null) {
       return; // the first due date, set as the task was created
+    }
+    if (task.getVariable(UnitRectificationProcess.EXTENSION_GRANTED) != null) {
+      return; // a granted extension: recorded as such (CaseExtensions#granted)
     }
     DateTimeFormatter format = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(properties.timeZone());
     String from = format.format(((java.util.Date) change.getOrgValue()).toInstant());
