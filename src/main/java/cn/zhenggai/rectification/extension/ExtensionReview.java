@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  * where two requests would share them); and the supervisors are told ({@code ${extensionReview.notifySupervisors(task)}}).
  */
 @Component("extensionReview")
-class ExtensionReview implements ExecutionListener {
+public class ExtensionReview implements ExecutionListener {
 
   private final ExtensionStore store;
   private final StageDeadlines deadlines;

@@ -14,12 +14,12 @@ import java.util.List;
  * @param pending the request waiting for a decision, or null
  * @param history the item's requests, oldest first
  */
-record ExtensionView(String taskId, String stage, String stageLabel, boolean canRequest, String why,
+public record ExtensionView(String taskId, String stage, String stageLabel, boolean canRequest, String why,
     LocalDate currentDue, LocalDate originalDeadline, LocalDate latest, long requestsUsed, int maxRequests,
     Entry pending, List<Entry> history) {
 
   /** One request: what was asked, and what became of it. */
-  record Entry(String stage, String stageLabel, LocalDate requestedUntil, String reason, String requestedBy,
+  public record Entry(String stage, String stageLabel, LocalDate requestedUntil, String reason, String requestedBy,
       Instant requestedAt, String status, String statusLabel, String decidedBy, Instant decidedAt,
       LocalDate grantedUntil, String decisionReason) {
 

@@ -26,7 +26,7 @@ public class ExtensionNotices {
   public void requested(DelegateTask review, String note) {
     Date now = EngineClock.now();
     Recipients people = new Recipients(identity);
-    notifications.insert(notifications.compose(NoticeKind.EXTENSION_REQUESTED, NoticeTopic.of(review).withExtensionNote(note),
+    notifications.insert(notifications.compose(NoticeKind.EXTENSION_ASKED, NoticeTopic.of(review).withExtensionNote(note),
         people.of(review), people, now), now);
   }
 
@@ -37,7 +37,7 @@ public class ExtensionNotices {
     NoticeTopic about = NoticeTopic.of(review);
     NoticeTopic topic = new NoticeTopic(about.problemId(), about.problemTitle(), about.unitId(), about.unitName(), stage,
         unitTask.getId(), unitTask.getName(), due, note);
-    notifications.insert(notifications.compose(NoticeKind.EXTENSION_DECIDED, topic,
+    notifications.insert(notifications.compose(NoticeKind.EXTENSION_RULED, topic,
         people.ofUnit(about.unitId(), unitTask.getAssignee()), people, now), now);
   }
 }

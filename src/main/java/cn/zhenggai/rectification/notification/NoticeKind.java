@@ -7,10 +7,10 @@ public enum NoticeKind {
   DUE_DAY("今日到期"),
   YELLOW_CARD("黄牌督办"),
   RED_CARD("红牌督办"),
-  /** A unit asked for more time: to the supervisors, with the review task. */
-  EXTENSION_REQUESTED("延期申请"),
+  /** A unit asked for more time: to the supervisors, with the review task (names fit notification.kind, 16). */
+  EXTENSION_ASKED("延期申请"),
   /** The supervisors decided a request: to the unit. */
-  EXTENSION_DECIDED("延期审批"),
+  EXTENSION_RULED("延期审批"),
   DIGEST("待办汇总");
 
   private final String label;
@@ -24,7 +24,7 @@ public enum NoticeKind {
   }
 
   boolean isExtension() {
-    return this == EXTENSION_REQUESTED || this == EXTENSION_DECIDED;
+    return this == EXTENSION_ASKED || this == EXTENSION_RULED;
   }
 
   boolean isCard() {
