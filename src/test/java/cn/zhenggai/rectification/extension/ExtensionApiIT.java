@@ -138,7 +138,11 @@ class ExtensionApiIT extends PostgresApplicationTest {
 
     assertThat(post(chengguan, draft, until, "需要更多时间").statusCode()).isEqualTo(201);
     Task review = driver.extensionReview("2.3", "street-chengguan");
-    refused(chengguan, chengguan.get(path(review)), 409, "只有“制定整改方案”和“落实整改并报送完成情况”两步可以申请延期", draft, 1);
+    JsonNode onTheReview = json(chengguan.get(path(review)));
+    assertThat(onTheReview.path("stage").isNull()).as("the panel shows nothing on the supervisors' task").isTrue();
+    assertThat(onTheReview.path("canRequest").asBoolean()).isFalse();
+    refused(chengguan, post(chengguan, review, until, "在审批任务上申请"), 409,
+        "只有“制定整改方案”和“落实整改并报送完成情况”两步可以申请延期，“审批延期申请”不能", draft, 1);
     HttpResponse<byte[]> byTheSecretary = chengguan.send("POST",
         "/camunda/api/engine/engine/default/task/" + review.getId() + "/submit-form", "application/json",
         decision(true, until).getBytes(StandardCharsets.UTF_8));
