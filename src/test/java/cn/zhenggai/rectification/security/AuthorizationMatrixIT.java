@@ -457,14 +457,14 @@ class AuthorizationMatrixIT extends PostgresApplicationTest {
   }
 
   /**
-   * Requests for more time (延期申请) on chengguan's plan of problem 3.3: the panel is read by chengguan and by everyone
+   * Requests for more time (延期申请) on chengguan's plan of problem 3.1: the panel is read by chengguan and by everyone
    * who reads every case, not by another unit (404); a request is made by chengguan only, never by a supervisor (403);
    * the review it opens is completed by the problem's supervisors only.
    */
   @Test
   void extensionRequests() throws Exception {
     Task draft = engine.getTaskService().createTaskQuery()
-        .processInstanceBusinessKey(UnitRectificationProcess.businessKey(DemoRound.key("3.3"), "street-chengguan"))
+        .processInstanceBusinessKey(UnitRectificationProcess.businessKey(DemoRound.key("3.1"), "street-chengguan"))
         .singleResult();
     String until = draft.getDueDate().toInstant().atZone(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate().plusDays(5).toString();
     byte[] request = ("{\"until\":\"" + until + "\",\"reason\":\"需要更多时间\"}").getBytes(StandardCharsets.UTF_8);
