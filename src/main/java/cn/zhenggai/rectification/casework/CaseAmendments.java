@@ -18,7 +18,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,9 +41,10 @@ public class CaseAmendments {
   private final CaseTimeline timeline;
   private final TaskActor actors;
   private final StageDeadlines deadlines;
+  private final SaveAsPerson saving;
 
   CaseAmendments(RuntimeService runtime, TaskService tasks, IdentityService identity,
-      CaseRegister register, CaseTimeline timeline, TaskActor actors, StageDeadlines deadlines) {
+      CaseRegister register, CaseTimeline timeline, TaskActor actors, StageDeadlines deadlines, SaveAsPerson saving) {
     this.runtime = runtime;
     this.tasks = tasks;
     this.identity = identity;
@@ -52,6 +52,7 @@ public class CaseAmendments {
     this.timeline = timeline;
     this.actors = actors;
     this.deadlines = deadlines;
+    this.saving = saving;
   }
 
   @Transactional
@@ -127,7 +128,7 @@ public class CaseAmendments {
         .taskDefinitionKey(UnitRectificationProcess.TASK_RECTIFY).list()) {
       boolean returned = Boolean.FALSE.equals(runtime.getVariable(task.getProcessInstanceId(), UnitRectificationProcess.RECTIFICATION_ACCEPTED));
       task.setDueDate(returned && task.getDueDate().after(end) ? task.getDueDate() : end);
-      saveAs(actorId, task);
+      saving.save(actorId, task);
     }
     register.deadlineChanged(problemId, deadline);
     timeline.record(problemId, null, Kind.DEADLINE_CHANGED, actors.named(actorId), before + " → " + deadline + "；理由：" + why);
@@ -153,25 +154,6 @@ public class CaseAmendments {
   /** Notes on a carried-over case's timeline where it came from. */
   public void noteCarriedFrom(String problemId, String fromProblemId, String actorId) {
     timeline.record(problemId, null, Kind.CARRIED_FROM, actors.named(actorId), "由问题 " + fromProblemId + " 转入");
-  }
-
-  /**
-   * Saves the moved due date as the person who moved it, as if done in Tasklist: the record's rules check that they
-   * supervise the problem, and the unit's history names them (as the application, it would name the task's assignee).
-   */
-  private void saveAs(String actorId, Task task) {
-    Authentication before = identity.getCurrentAuthentication();
-    List<String> groups = identity.createGroupQuery().groupMember(actorId).list().stream().map(Group::getId).toList();
-    identity.setAuthentication(actorId, groups);
-    try {
-      tasks.saveTask(task);
-    } finally {
-      if (before == null) {
-        identity.clearAuthentication();
-      } else {
-        identity.setAuthentication(before);
-      }
-    }
   }
 
   private void end(String problemId, CaseStatus status) {

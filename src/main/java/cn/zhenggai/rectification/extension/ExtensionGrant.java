@@ -6,17 +6,14 @@ import static cn.zhenggai.rectification.vocabulary.UnitRectificationProcess.EXTE
 
 import cn.zhenggai.rectification.casework.CaseExtensions;
 import cn.zhenggai.rectification.casework.CaseExtensions.Step;
+import cn.zhenggai.rectification.casework.SaveAsPerson;
 import cn.zhenggai.rectification.vocabulary.RectificationCaseProcess;
 import cn.zhenggai.rectification.vocabulary.Stage;
 import cn.zhenggai.rectification.vocabulary.StageDeadlines;
 import java.util.Date;
-import java.util.List;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.context.annotation.Lazy;
@@ -35,16 +32,16 @@ class ExtensionGrant implements JavaDelegate {
   private final ExtensionRequests requests;
   private final StageDeadlines deadlines;
   private final TaskService tasks;
-  private final IdentityService identity;
+  private final SaveAsPerson saving;
 
   ExtensionGrant(ExtensionStore store, CaseExtensions register, ExtensionRequests requests, StageDeadlines deadlines,
-      @Lazy TaskService tasks, @Lazy IdentityService identity) {
+      @Lazy TaskService tasks, SaveAsPerson saving) {
     this.store = store;
     this.register = register;
     this.requests = requests;
     this.deadlines = deadlines;
     this.tasks = tasks;
-    this.identity = identity;
+    this.saving = saving;
   }
 
   @Override
@@ -56,7 +53,7 @@ class ExtensionGrant implements JavaDelegate {
     // the timeline records the grant below, not a second entry for the due date it moves
     execution.getProcessInstance().setVariableLocal(EXTENSION_GRANTED, Variables.booleanValue(true, true));
     task.setDueDate(until);
-    saveAs(request.decidedBy(), task);
+    saving.save(request.decidedBy(), task); // as the supervisor who decided
     if (request.stage() == Stage.RECTIFY) {
       execution.setVariable(RectificationCaseProcess.RECTIFICATION_DEADLINE, until);
       execution.setVariable(RectificationCaseProcess.RECTIFICATION_DEADLINE_TEXT, request.grantedUntil().toString());
@@ -67,23 +64,5 @@ class ExtensionGrant implements JavaDelegate {
             + (request.decisionReason() == null ? "" : "；意见：" + request.decisionReason())),
         request.stage(), until, request.grantedUntil());
     execution.setVariable(DEADLINE_NOTE, requests.note(request.processInstanceId(), request.stage(), request.taskId()));
-  }
-
-  /** As the supervisor who decided (the unit's history names them); the application itself when nobody signed in. */
-  private void saveAs(String userId, Task task) {
-    Authentication before = identity.getCurrentAuthentication();
-    if (userId != null) {
-      List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
-      identity.setAuthentication(userId, groups);
-    }
-    try {
-      tasks.saveTask(task);
-    } finally {
-      if (before == null) {
-        identity.clearAuthentication();
-      } else {
-        identity.setAuthentication(before);
-      }
-    }
   }
 }
