@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -42,9 +43,10 @@ public class CaseAmendments {
   private final TaskActor actors;
   private final StageDeadlines deadlines;
   private final SaveAsPerson saving;
+  private final CaseExtensions extensions;
 
-  CaseAmendments(RuntimeService runtime, TaskService tasks, IdentityService identity,
-      CaseRegister register, CaseTimeline timeline, TaskActor actors, StageDeadlines deadlines, SaveAsPerson saving) {
+  CaseAmendments(RuntimeService runtime, TaskService tasks, IdentityService identity, CaseRegister register,
+      CaseTimeline timeline, TaskActor actors, StageDeadlines deadlines, SaveAsPerson saving, CaseExtensions extensions) {
     this.runtime = runtime;
     this.tasks = tasks;
     this.identity = identity;
@@ -53,6 +55,7 @@ public class CaseAmendments {
     this.actors = actors;
     this.deadlines = deadlines;
     this.saving = saving;
+    this.extensions = extensions;
   }
 
   @Transactional
@@ -103,7 +106,7 @@ public class CaseAmendments {
 
   /**
    * A new deadline (end of that day); open rectification tasks get it as their due date, and their reminders follow
-   * (the register schedules them again when the due date changes).
+   * (the register schedules them again when the due date changes). A unit granted a later deadline (延期申请) keeps it.
    */
   @Transactional
   public void changeDeadline(String problemId, LocalDate deadline, String reason, String actorId) {
@@ -120,6 +123,9 @@ public class CaseAmendments {
     List<String> instances = new ArrayList<>(List.of(problem.processInstanceId()));
     runtime.createProcessInstanceQuery().superProcessInstanceId(problem.processInstanceId()).list()
         .forEach(unit -> instances.add(unit.getId()));
+    // a unit granted more time (延期申请) beyond the new deadline keeps its own
+    Map<String, LocalDate> extended = extensions.laterDeadlines(problemId, deadline);
+    instances.removeAll(extended.keySet());
     for (String instance : instances) {
       runtime.setVariable(instance, RectificationCaseProcess.RECTIFICATION_DEADLINE, end);
       runtime.setVariable(instance, RectificationCaseProcess.RECTIFICATION_DEADLINE_TEXT, deadline.toString());
@@ -131,6 +137,7 @@ public class CaseAmendments {
       saving.save(actorId, task);
     }
     register.deadlineChanged(problemId, deadline);
+    extensions.deadlineChanged(problemId, deadline);
     timeline.record(problemId, null, Kind.DEADLINE_CHANGED, actors.named(actorId), before + " → " + deadline + "；理由：" + why);
   }
 

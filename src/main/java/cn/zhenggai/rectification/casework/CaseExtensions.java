@@ -64,6 +64,23 @@ public class CaseExtensions {
     record(step, Kind.EXTENSION_APPROVED);
   }
 
+  /** The unit cases of a problem whose own deadline (a granted extension) is later than this one: instance → deadline. */
+  public Map<String, LocalDate> laterDeadlines(String problemId, LocalDate deadline) {
+    Map<String, LocalDate> later = new HashMap<>();
+    jdbc.query("select process_instance_id, deadline from case_unit where problem_id = :problem and deadline > :deadline",
+        Map.of("problem", problemId, "deadline", Date.valueOf(deadline)),
+        rs -> {
+          later.put(rs.getString("process_instance_id"), rs.getDate("deadline").toLocalDate());
+        });
+    return later;
+  }
+
+  /** A new deadline of the problem: a unit's own deadline no later than it gives way to it. */
+  void deadlineChanged(String problemId, LocalDate deadline) {
+    jdbc.update("update case_unit set deadline = null where problem_id = :problem and deadline <= :deadline",
+        Map.of("problem", problemId, "deadline", Date.valueOf(deadline)));
+  }
+
   /** The problem's own deadline, which an extension never moves: the original 整改时限. */
   public LocalDate problemDeadline(String problemId) {
     return jdbc.query("select deadline from case_problem where problem_id = :problem", Map.of("problem", problemId),

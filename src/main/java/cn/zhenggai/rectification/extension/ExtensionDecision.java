@@ -83,7 +83,7 @@ class ExtensionDecision implements TaskListener {
     store.decide(request.id(), ExtensionStatus.REFUSED, decider, null, comment);
     register.refused(new Step(request.processInstanceId(), request.problemId(), request.unitId(), decider,
         stage + "：不同意延期至 " + request.requestedUntil() + "，仍以 " + due + " 为截止日期；理由：" + comment));
-    review.setVariable(DEADLINE_NOTE, requests.note(request.processInstanceId(), request.stage(), request.taskId()));
+    review.setVariable(DEADLINE_NOTE, requests.note(request));
     notices.decided(review, unitTask, unitTask.getDueDate(), stage, "延期至 " + request.requestedUntil()
         + " 的申请未获批准，仍以现截止日期为准。理由：" + comment);
   }

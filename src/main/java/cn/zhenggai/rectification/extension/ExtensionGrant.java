@@ -63,6 +63,6 @@ class ExtensionGrant implements JavaDelegate {
             + (request.grantedUntil().isBefore(request.requestedUntil()) ? "（申请延期至 " + request.requestedUntil() + "）" : "")
             + (request.decisionReason() == null ? "" : "；意见：" + request.decisionReason())),
         request.stage(), until, request.grantedUntil());
-    execution.setVariable(DEADLINE_NOTE, requests.note(request.processInstanceId(), request.stage(), request.taskId()));
+    execution.setVariable(DEADLINE_NOTE, requests.note(request));
   }
 }

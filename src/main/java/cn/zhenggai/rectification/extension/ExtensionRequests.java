@@ -72,7 +72,7 @@ public class ExtensionRequests {
   @Transactional(readOnly = true)
   public ExtensionView view(String taskId, Viewer viewer) {
     ExtensionTask task = seen(taskId, viewer);
-    List<ExtensionRequest> requests = store.ofItem(task.processInstanceId());
+    List<ExtensionRequest> requests = store.ofItem(task.problemId(), task.unitId(), task.processInstanceId());
     RuntimeException refusal = refusal(task, viewer, requests);
     boolean dated = task.extendable() && task.due() != null;
     return ExtensionView.of(task, dated ? deadlines.dayOf(task.due()) : null, dated ? original(task, requests) : null,
@@ -82,7 +82,7 @@ public class ExtensionRequests {
   @Transactional
   public ExtensionView request(String taskId, LocalDate until, String reason, Viewer viewer) {
     ExtensionTask task = seen(taskId, viewer);
-    RuntimeException refusal = refusal(task, viewer, store.ofItem(task.processInstanceId()));
+    RuntimeException refusal = refusal(task, viewer, store.ofItem(task.problemId(), task.unitId(), task.processInstanceId()));
     if (refusal != null) {
       throw refusal;
     }
@@ -108,7 +108,8 @@ public class ExtensionRequests {
     }
     register.requested(new Step(task.processInstanceId(), task.problemId(), task.unitId(), viewer.userId(),
         task.stage().label() + "：申请延期至 " + until + "（现截止日期 " + due + "）；理由：" + why), until);
-    runtime.setVariable(task.processInstanceId(), DEADLINE_NOTE, note(task.processInstanceId(), task.stage(), task.taskId()));
+    runtime.setVariable(task.processInstanceId(), DEADLINE_NOTE,
+        note(store.ofItem(task.problemId(), task.unitId(), task.processInstanceId()), task.stage(), task.taskId()));
     runtime.createMessageCorrelation(UnitRectificationProcess.MESSAGE_EXTENSION_REQUESTED)
         .processInstanceId(task.processInstanceId()).correlateWithResult();
     return view(taskId, viewer);
@@ -120,7 +121,12 @@ public class ExtensionRequests {
    */
   public void lapse(DelegateTask task) {
     String instance = task.getProcessInstanceId();
-    store.pendingOf(instance).ifPresent(waiting -> {
+    List<ExtensionRequest> requests = store.ofItem((String) task.getVariable(RectificationCaseProcess.PROBLEM_ID),
+        (String) task.getVariable(UnitRectificationProcess.UNIT_ID), instance);
+    if (requests.isEmpty()) {
+      return; // the common case: one query, nothing to note
+    }
+    ExtensionStore.pending(requests).ifPresent(waiting -> {
       store.decide(waiting.id(), ExtensionStatus.LAPSED, null, null, null);
       var authentication = identity.getCurrentAuthentication();
       register.lapsed(new Step(instance, waiting.problemId(), waiting.unitId(),
@@ -129,17 +135,13 @@ public class ExtensionRequests {
       runtime.createMessageCorrelation(UnitRectificationProcess.MESSAGE_EXTENSION_LAPSED)
           .processInstanceId(instance).correlateWithResult();
     });
-    String note = note(instance, Stage.RECTIFY, null);
-    if (note != null || task.hasVariable(DEADLINE_NOTE)) {
-      task.setVariable(DEADLINE_NOTE, note);
-    }
+    task.setVariable(DEADLINE_NOTE, note(requests.stream().filter(r -> r.status() != ExtensionStatus.PENDING).toList(),
+        Stage.RECTIFY, null));
   }
 
-  /**
-   * The note of a step: 落实整改's (the item's deadline) across its tasks, a plan's of its own task.
-   */
-  String note(String processInstanceId, Stage stage, String taskId) {
-    List<ExtensionRequest> requests = store.ofItem(processInstanceId).stream()
+  /** The note of a step: 落实整改's (the item's deadline) across its tasks, a plan's of its own task. */
+  String note(List<ExtensionRequest> ofItem, Stage stage, String taskId) {
+    List<ExtensionRequest> requests = ofItem.stream()
         .filter(r -> r.stage() == stage && (stage == Stage.RECTIFY || r.taskId().equals(taskId))).toList();
     if (requests.isEmpty()) {
       return null;
@@ -148,6 +150,12 @@ public class ExtensionRequests {
     LocalDate original = stage == Stage.RECTIFY ? register.problemDeadline(first.problemId())
         : deadlines.dayOf(Date.from(first.dueAt()));
     return DeadlineNote.of(stage, requests, original);
+  }
+
+  /** The same, read afresh for a request. */
+  String note(ExtensionRequest request) {
+    return note(store.ofItem(request.problemId(), request.unitId(), request.processInstanceId()), request.stage(),
+        request.taskId());
   }
 
   /** Why this person may not ask now (403, 409), or null; checked before what they wrote. */
@@ -164,7 +172,7 @@ public class ExtensionRequests {
     if (!EngineClock.now().before(task.due())) {
       return new RefusedAtThisStage("截止日期 " + deadlines.dayOf(task.due()) + " 已过，不能再申请延期；逾期事项照常记为逾期");
     }
-    Optional<ExtensionRequest> waiting = requests.stream().filter(r -> r.status() == ExtensionStatus.PENDING).findFirst();
+    Optional<ExtensionRequest> waiting = ExtensionStore.pending(requests);
     if (waiting.isPresent()) {
       return new RefusedAtThisStage(pendingMessage(waiting.get().requestedUntil()));
     }

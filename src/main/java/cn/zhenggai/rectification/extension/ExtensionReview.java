@@ -12,8 +12,11 @@ import static cn.zhenggai.rectification.vocabulary.UnitRectificationProcess.EXTE
 import static cn.zhenggai.rectification.vocabulary.UnitRectificationProcess.EXTENSION_STAGE;
 
 import cn.zhenggai.rectification.notification.ExtensionNotices;
+import cn.zhenggai.rectification.vocabulary.RectificationCaseProcess;
 import cn.zhenggai.rectification.vocabulary.StageDeadlines;
+import cn.zhenggai.rectification.vocabulary.UnitRectificationProcess;
 import java.util.Date;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -42,9 +45,11 @@ public class ExtensionReview implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    ExtensionRequest request = store.pendingOf(execution.getProcessInstanceId()).orElseThrow(
+    List<ExtensionRequest> requests = store.ofItem((String) execution.getVariable(RectificationCaseProcess.PROBLEM_ID),
+        (String) execution.getVariable(UnitRectificationProcess.UNIT_ID), execution.getProcessInstanceId());
+    ExtensionRequest request = ExtensionStore.pending(requests).orElseThrow(
         () -> new IllegalStateException("no waiting request for process instance " + execution.getProcessInstanceId()));
-    long used = ExtensionRequests.used(store.ofItem(execution.getProcessInstanceId()));
+    long used = ExtensionRequests.used(requests);
     execution.setVariableLocal(EXTENSION_REQUEST_ID, request.id());
     execution.setVariableLocal(EXTENSION_STAGE, request.stage().label());
     execution.setVariableLocal(EXTENSION_REASON, request.reason());

@@ -59,15 +59,17 @@ class ExtensionStore {
         .stream().findFirst();
   }
 
-  Optional<ExtensionRequest> pendingOf(String processInstanceId) {
-    return jdbc.query("select " + COLUMNS + " from extension_request where process_instance_id = ? and status = ?",
-        ExtensionStore::request, processInstanceId, ExtensionStatus.PENDING.name()).stream().findFirst();
+  /**
+   * The requests of a unit's item, oldest first (by the item's index; a reopened item's earlier case has requests of
+   * its own, under its own process instance).
+   */
+  List<ExtensionRequest> ofItem(String problemId, String unitId, String processInstanceId) {
+    return jdbc.query("select " + COLUMNS + " from extension_request where problem_id = ? and unit_id = ?"
+        + " and process_instance_id = ? order by id", ExtensionStore::request, problemId, unitId, processInstanceId);
   }
 
-  /** The item's requests, oldest first. */
-  List<ExtensionRequest> ofItem(String processInstanceId) {
-    return jdbc.query("select " + COLUMNS + " from extension_request where process_instance_id = ? order by id",
-        ExtensionStore::request, processInstanceId);
+  static Optional<ExtensionRequest> pending(List<ExtensionRequest> requests) {
+    return requests.stream().filter(r -> r.status() == ExtensionStatus.PENDING).findFirst();
   }
 
   /** Ends a waiting request; false when it no longer waits (decided or lapsed meanwhile). */

@@ -630,6 +630,33 @@ class UnitRectificationProcessTest extends ProcessTestBase {
         rectify.getId())).contains("本项已申请延期至 " + until);
   }
 
+  /** A new deadline of the problem moves the other units; a unit granted a later one keeps its own. */
+  @Test
+  void aNewDeadlineLeavesAUnitWithALaterExtensionItsOwn() {
+    starter.startIfNew(DemoRound.opening(TestProblems.problem("90.34", "street-chengguan", "street-dongcheng")));
+    for (String[] unit : new String[][] {{"street-chengguan", "sec-chengguan"}, {"street-dongcheng", "sec-dongcheng"}}) {
+      driver.submitPlan("90.34", unit[0], unit[1]);
+      driver.reviewPlan("90.34", unit[0], "sup-orgdept", true, null);
+    }
+    ProcessInstance chengguan = unitProcess("90.34", "street-chengguan");
+    LocalDate granted = TestProblems.DEADLINE.plusDays(20);
+    extensions.request(driver.unitTask("90.34", "street-chengguan").getId(), granted, "工程量大", secretary());
+    driver.completeAs("sup-orgdept", driver.extensionReview("90.34", "street-chengguan"),
+        Map.of(EXTENSION_APPROVED, true, EXTENSION_GRANTED_UNTIL, granted.toString()));
+
+    amendments.changeDeadline(DemoRound.key("90.34"), TestProblems.DEADLINE.plusDays(10), "统一顺延", "sup-orgdept");
+
+    assertThat(driver.unitTask("90.34", "street-chengguan").getDueDate()).isEqualTo(deadlines.endOf(granted));
+    assertThat(runtime().getVariable(chengguan.getId(), RectificationCaseProcess.RECTIFICATION_DEADLINE_TEXT)).isEqualTo(granted.toString());
+    assertThat(unitRow(chengguan)).containsEntry("deadline", java.sql.Date.valueOf(granted));
+    assertThat(driver.unitTask("90.34", "street-dongcheng").getDueDate()).isEqualTo(deadlines.endOf(TestProblems.DEADLINE.plusDays(10)));
+
+    amendments.changeDeadline(DemoRound.key("90.34"), TestProblems.DEADLINE.plusDays(30), "再次顺延", "sup-orgdept");
+
+    assertThat(driver.unitTask("90.34", "street-chengguan").getDueDate()).isEqualTo(deadlines.endOf(TestProblems.DEADLINE.plusDays(30)));
+    assertThat(unitRow(chengguan)).as("the problem's deadline is the later now").containsEntry("deadline", null);
+  }
+
   private ProcessInstance atRectification(String problemId) {
     starter.startIfNew(DemoRound.opening(TestProblems.problem(problemId, "street-chengguan")));
     driver.submitPlan(problemId, "street-chengguan", "sec-chengguan");
