@@ -14,11 +14,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,9 +42,11 @@ public class CaseAmendments {
   private final CaseTimeline timeline;
   private final TaskActor actors;
   private final StageDeadlines deadlines;
+  private final SaveAsPerson saving;
+  private final CaseExtensions extensions;
 
-  CaseAmendments(RuntimeService runtime, TaskService tasks, IdentityService identity,
-      CaseRegister register, CaseTimeline timeline, TaskActor actors, StageDeadlines deadlines) {
+  CaseAmendments(RuntimeService runtime, TaskService tasks, IdentityService identity, CaseRegister register,
+      CaseTimeline timeline, TaskActor actors, StageDeadlines deadlines, SaveAsPerson saving, CaseExtensions extensions) {
     this.runtime = runtime;
     this.tasks = tasks;
     this.identity = identity;
@@ -52,6 +54,8 @@ public class CaseAmendments {
     this.timeline = timeline;
     this.actors = actors;
     this.deadlines = deadlines;
+    this.saving = saving;
+    this.extensions = extensions;
   }
 
   @Transactional
@@ -102,7 +106,7 @@ public class CaseAmendments {
 
   /**
    * A new deadline (end of that day); open rectification tasks get it as their due date, and their reminders follow
-   * (the register schedules them again when the due date changes).
+   * (the register schedules them again when the due date changes). A unit granted a later deadline (延期申请) keeps it.
    */
   @Transactional
   public void changeDeadline(String problemId, LocalDate deadline, String reason, String actorId) {
@@ -119,6 +123,9 @@ public class CaseAmendments {
     List<String> instances = new ArrayList<>(List.of(problem.processInstanceId()));
     runtime.createProcessInstanceQuery().superProcessInstanceId(problem.processInstanceId()).list()
         .forEach(unit -> instances.add(unit.getId()));
+    // a unit granted more time (延期申请) beyond the new deadline keeps its own
+    Map<String, LocalDate> extended = extensions.laterDeadlines(problemId, deadline);
+    instances.removeAll(extended.keySet());
     for (String instance : instances) {
       runtime.setVariable(instance, RectificationCaseProcess.RECTIFICATION_DEADLINE, end);
       runtime.setVariable(instance, RectificationCaseProcess.RECTIFICATION_DEADLINE_TEXT, deadline.toString());
@@ -127,9 +134,10 @@ public class CaseAmendments {
         .taskDefinitionKey(UnitRectificationProcess.TASK_RECTIFY).list()) {
       boolean returned = Boolean.FALSE.equals(runtime.getVariable(task.getProcessInstanceId(), UnitRectificationProcess.RECTIFICATION_ACCEPTED));
       task.setDueDate(returned && task.getDueDate().after(end) ? task.getDueDate() : end);
-      saveAs(actorId, task);
+      saving.save(actorId, task);
     }
     register.deadlineChanged(problemId, deadline);
+    extensions.deadlineChanged(problemId, deadline);
     timeline.record(problemId, null, Kind.DEADLINE_CHANGED, actors.named(actorId), before + " → " + deadline + "；理由：" + why);
   }
 
@@ -153,25 +161,6 @@ public class CaseAmendments {
   /** Notes on a carried-over case's timeline where it came from. */
   public void noteCarriedFrom(String problemId, String fromProblemId, String actorId) {
     timeline.record(problemId, null, Kind.CARRIED_FROM, actors.named(actorId), "由问题 " + fromProblemId + " 转入");
-  }
-
-  /**
-   * Saves the moved due date as the person who moved it, as if done in Tasklist: the record's rules check that they
-   * supervise the problem, and the unit's history names them (as the application, it would name the task's assignee).
-   */
-  private void saveAs(String actorId, Task task) {
-    Authentication before = identity.getCurrentAuthentication();
-    List<String> groups = identity.createGroupQuery().groupMember(actorId).list().stream().map(Group::getId).toList();
-    identity.setAuthentication(actorId, groups);
-    try {
-      tasks.saveTask(task);
-    } finally {
-      if (before == null) {
-        identity.clearAuthentication();
-      } else {
-        identity.setAuthentication(before);
-      }
-    }
   }
 
   private void end(String problemId, CaseStatus status) {

@@ -45,6 +45,10 @@ public class CaseTimeline {
     PROBLEM_WITHDRAWN("撤销问题"),
     CARRIED_OVER("未完成事项转入后续批次"),
     CARRIED_FROM("由前一批次转入"),
+    EXTENSION_REQUESTED("申请延期"),
+    EXTENSION_APPROVED("批准延期"),
+    EXTENSION_REFUSED("不同意延期"),
+    EXTENSION_LAPSED("延期申请失效"),
     LOOK_BACK_CONFIRMED("回头看：整改成果巩固"),
     UNIT_REOPENED("复号");
 
@@ -86,6 +90,9 @@ public class CaseTimeline {
     PropertyChange change = ((TaskEntity) task).getPropertyChanges().get(TaskEntity.DUE_DATE);
     if (change == null || change.getOrgValue() == null) {
       return; // the first due date, set as the task was created
+    }
+    if (task.getVariable(UnitRectificationProcess.EXTENSION_GRANTED) != null) {
+      return; // a granted extension: recorded as such (CaseExtensions#granted)
     }
     DateTimeFormatter format = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(properties.timeZone());
     String from = format.format(((java.util.Date) change.getOrgValue()).toInstant());

@@ -12,6 +12,7 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
@@ -62,18 +63,22 @@ public class FormCatalog {
     for (Resource resource : resolver.getResources("classpath*:bpmn/*.bpmn")) {
       try (InputStream in = resource.getInputStream()) {
         BpmnModelInstance model = Bpmn.readModelFromStream(in);
-        for (Process process : model.getModelElementsByType(Process.class)) {
-          for (UserTask task : process.getChildElementsByType(UserTask.class)) {
-            String formRef = task.getCamundaFormRef();
-            Map<String, FormField> fields = formRef == null ? Map.of() : forms.get(formRef);
-            if (fields == null) {
-              throw new IllegalStateException(resource.getFilename() + "：任务 " + task.getId() + " 的表单 " + formRef + " 不存在");
-            }
-            taskForms.put(process.getId() + "#" + task.getId(), fields);
+        // every user task, also those inside a sub-process (审批延期申请), under its process
+        for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+          String formRef = task.getCamundaFormRef();
+          Map<String, FormField> fields = formRef == null ? Map.of() : forms.get(formRef);
+          if (fields == null) {
+            throw new IllegalStateException(resource.getFilename() + "：任务 " + task.getId() + " 的表单 " + formRef + " 不存在");
           }
+          taskForms.put(processOf(task).getId() + "#" + task.getId(), fields);
         }
       }
     }
+  }
+
+  private static Process processOf(ModelElementInstance element) {
+    ModelElementInstance parent = element.getParentElement();
+    return parent instanceof Process process ? process : processOf(parent);
   }
 
   private static void collect(JsonNode components, Map<String, FormField> fields, String file) {

@@ -1,5 +1,6 @@
 package cn.zhenggai.rectification.notification;
 
+import cn.zhenggai.rectification.casework.CaseExtensions;
 import cn.zhenggai.rectification.casework.CaseRegister;
 import cn.zhenggai.rectification.casework.CaseRegister.Advance;
 import cn.zhenggai.rectification.casework.CaseRegister.DueTask;
@@ -9,9 +10,11 @@ import cn.zhenggai.rectification.vocabulary.DueNotice;
 import cn.zhenggai.rectification.vocabulary.EngineClock;
 import cn.zhenggai.rectification.vocabulary.NoticeSchedule;
 import cn.zhenggai.rectification.vocabulary.ReminderProperties;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.slf4j.Logger;
@@ -35,15 +38,17 @@ public class DeadlineWatch {
   private final IdentityService identity;
   private final Notifications notifications;
   private final CaseRegister register;
+  private final CaseExtensions extensions;
   private final NoticeSchedule schedule;
   private final ReminderProperties reminders;
   private final TransactionTemplate batches;
 
-  DeadlineWatch(IdentityService identity, Notifications notifications, CaseRegister register, NoticeSchedule schedule,
-      ReminderProperties reminders, PlatformTransactionManager transactions) {
+  DeadlineWatch(IdentityService identity, Notifications notifications, CaseRegister register, CaseExtensions extensions,
+      NoticeSchedule schedule, ReminderProperties reminders, PlatformTransactionManager transactions) {
     this.identity = identity;
     this.notifications = notifications;
     this.register = register;
+    this.extensions = extensions;
     this.schedule = schedule;
     this.reminders = reminders;
     this.batches = new TransactionTemplate(transactions);
@@ -92,13 +97,14 @@ public class DeadlineWatch {
   /** Returns the rows found and the rows this sweep moved on. */
   private int[] sweepBatch(DueNotice notice, Date now, int limit, Recipients people) {
     List<DueTask> due = register.due(notice, now, limit);
+    Map<String, LocalDate> pending = extensions.pendingUntil(due.stream().map(DueTask::taskId).toList());
     List<Advance> advances = new ArrayList<>();
     List<List<Notice>> notices = new ArrayList<>();
     for (DueTask task : due) {
       try {
         boolean passedOver = notice.isReminder() && !now.before(task.dueAt());
         List<Notice> mine = passedOver ? List.of() : notifications.compose(NoticeKind.valueOf(notice.name()),
-            NoticeTopic.of(task, people::unitName), people.of(task, notice), people, now);
+            NoticeTopic.of(task, people::unitName, pending.get(task.taskId())), people.of(task, notice), people, now);
         Advance advance = new Advance(task, schedule.after(notice, task.dueAt()).orElse(null),
             passedOver || notice.card() == Card.NONE ? null : notice.card());
         notices.add(mine);

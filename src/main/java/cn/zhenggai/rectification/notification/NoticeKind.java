@@ -7,6 +7,10 @@ public enum NoticeKind {
   DUE_DAY("今日到期"),
   YELLOW_CARD("黄牌督办"),
   RED_CARD("红牌督办"),
+  /** A unit asked for more time: to the supervisors, with the review task (names fit notification.kind, 16). */
+  EXTENSION_ASKED("延期申请"),
+  /** The supervisors decided a request: to the unit. */
+  EXTENSION_RULED("延期审批"),
   DIGEST("待办汇总");
 
   private final String label;
@@ -17,6 +21,10 @@ public enum NoticeKind {
 
   public String label() {
     return label;
+  }
+
+  boolean isExtension() {
+    return this == EXTENSION_ASKED || this == EXTENSION_RULED;
   }
 
   boolean isCard() {

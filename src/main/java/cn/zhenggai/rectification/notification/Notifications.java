@@ -52,9 +52,11 @@ public class Notifications {
       notice.put("daysOverdue", Math.max(1L, (long) notice.get("daysOverdue"))); // a card means at least a started day
     }
     String subject = subject(kind, notice);
-    // one notice per task, kind and person; a reminder or card also per due date, so a moved due date has its own
+    // one notice per task, kind and person; a reminder or card also per due date, so a moved due date has its own; a
+    // request's notices also per what they say (two refusals of one task, its due date unchanged, are two notices)
     String prefix = kind.name() + ":" + topic.taskId() + ":"
-        + (kind == NoticeKind.NEW_TASK || topic.due() == null ? "" : topic.due().getTime() / 1000 + ":");
+        + (kind == NoticeKind.NEW_TASK || topic.due() == null ? "" : topic.due().getTime() / 1000 + ":")
+        + (kind.isExtension() ? Integer.toHexString(String.valueOf(topic.extensionNote()).hashCode()) + ":" : "");
     List<Notice> notices = new ArrayList<>();
     for (User user : recipients) {
       Map<String, Object> model = new LinkedHashMap<>(notice);
@@ -103,6 +105,7 @@ public class Notifications {
     model.put("due", topic.due() == null ? "—" : format(topic.due()));
     model.put("daysOverdue", topic.due() == null ? 0L : Days.begun(topic.due(), now));
     model.put("link", taskLink(topic.taskId()));
+    model.put("extensionNote", topic.extensionNote());
     return model;
   }
 

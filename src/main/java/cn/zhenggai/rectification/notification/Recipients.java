@@ -67,6 +67,11 @@ final class Recipients {
     return people(task.assignee(), groups);
   }
 
+  /** A unit's people (a decision on its request for more time), and the person holding its task. */
+  Collection<User> ofUnit(String unitId, String assignee) {
+    return people(assignee, Set.of(unitId));
+  }
+
   boolean wantsDigest(String userId) {
     return digest.computeIfAbsent(userId, id -> "true".equals(identity.getUserInfo(id, Notifications.DIGEST_PREFERENCE)));
   }

@@ -16,8 +16,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Checks the CSRF token of Camunda's web applications before Camunda does (and for the evidence panel in Tasklist,
- * which sends the same token). Camunda's own check ends the person's session when a token is missing, so a page of
+ * Checks the CSRF token of Camunda's web applications before Camunda does (and for the evidence and extension panels
+ * in Tasklist, which send the same token). Camunda's own check ends the person's session when a token is missing, so a page of
  * another site could sign a secretary out and lose her half-filled form; here the forged request is refused and the
  * session stays as it was.
  */
@@ -25,8 +25,8 @@ class CamundaCsrfCheck extends OncePerRequestFilter {
 
   private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
-  /** Camunda's applications' APIs, and the evidence panel that Tasklist shows (uploads and removals). */
-  private static final List<String> CHECKED = List.of("/camunda/api/", "/evidence/");
+  /** Camunda's applications' APIs, and the evidence and extension panels that Tasklist shows. */
+  private static final List<String> CHECKED = List.of("/camunda/api/", "/evidence/", "/extensions/");
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {

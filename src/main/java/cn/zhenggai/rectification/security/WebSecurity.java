@@ -92,6 +92,8 @@ class WebSecurity {
     RequestMatcher camunda = PATHS.matcher("/camunda/**");
     // evidence files (佐证材料): the Tasklist panel's calls, and the files and zips it and the case page link to
     RequestMatcher evidence = PATHS.matcher("/evidence/**");
+    // requests for more time (延期申请): the Tasklist panel's calls
+    RequestMatcher extensions = PATHS.matcher("/extensions/**");
     RequestMatcher servedFiles = new OrRequestMatcher(PATHS.matcher(HttpMethod.GET, "/evidence/files/**"),
         PATHS.matcher(HttpMethod.GET, "/evidence/cases/**"));
     http.authorizeHttpRequests(requests -> requests
@@ -115,7 +117,7 @@ class WebSecurity {
         // scripts' calls get 401; a link to a file or zip opened while signed out goes to the sign-in and back
         .exceptionHandling(handling -> handling.defaultAuthenticationEntryPointFor(
             new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
-            new OrRequestMatcher(PATHS.matcher("/camunda/api/**"),
+            new OrRequestMatcher(PATHS.matcher("/camunda/api/**"), extensions,
                 new AndRequestMatcher(evidence, new NegatedRequestMatcher(servedFiles)))))
         .logout(logout -> logout
             .logoutRequestMatcher(new OrRequestMatcher(PATHS.matcher(HttpMethod.POST, "/logout"), camundaLogout()))
@@ -128,8 +130,9 @@ class WebSecurity {
             }))
         // Camunda's applications carry their own CSRF protection (X-XSRF-TOKEN header), checked first by us so that a
         // forged request does not end the session as Camunda's check would. Tasklist's evidence panel sends the same
-        // header with its uploads and removals (the body of an upload is the file itself, with no room for a token).
-        .csrf(csrf -> csrf.ignoringRequestMatchers(camunda, evidence))
+        // header with its uploads and removals (the body of an upload is the file itself, with no room for a token), and
+        // so does its extension panel.
+        .csrf(csrf -> csrf.ignoringRequestMatchers(camunda, evidence, extensions))
         .addFilterBefore(new CamundaCsrfCheck(), CsrfFilter.class)
         .headers(headers -> headers
             .frameOptions(frame -> frame.sameOrigin())

@@ -14,6 +14,28 @@ public final class UnitRectificationProcess {
   /** Ends the unit's case: the unit was taken off the problem. */
   public static final String MESSAGE_WITHDRAWN = "UnitWithdrawn";
 
+  /** 延期申请: the unit asks for more time on its open task, the supervisors decide (an event sub-process). */
+  public static final String TASK_REVIEW_EXTENSION = "Task_ReviewExtension";
+  public static final String MESSAGE_EXTENSION_REQUESTED = "ExtensionRequested";
+  /** Ends a waiting request: the unit completed its task before the supervisors decided. */
+  public static final String MESSAGE_EXTENSION_LAPSED = "ExtensionLapsed";
+  /** Locals of the request's sub-process, for the review form. */
+  public static final String EXTENSION_REQUEST_ID = "extensionRequestId";
+  public static final String EXTENSION_STAGE = "extensionStage";
+  public static final String EXTENSION_REASON = "extensionReason";
+  public static final String EXTENSION_CURRENT_DUE = "extensionCurrentDue";
+  public static final String EXTENSION_DUE_AT = "extensionDueAt";
+  public static final String EXTENSION_REQUESTED_UNTIL = "extensionRequestedUntil";
+  public static final String EXTENSION_REQUESTS_USED = "extensionRequestsUsed";
+  /** The supervisors' decision (locals of the sub-process, written by the review form). */
+  public static final String EXTENSION_APPROVED = "extensionApproved";
+  public static final String EXTENSION_GRANTED_UNTIL = "extensionGrantedUntil";
+  public static final String EXTENSION_DECISION_COMMENT = "extensionDecisionComment";
+  /** Transient, while a granted extension moves the due date: the timeline records the grant, not a second change. */
+  public static final String EXTENSION_GRANTED = "extensionGranted";
+  /** Read-only on the unit's forms: the original deadline and what became of requests for more time. */
+  public static final String DEADLINE_NOTE = "deadlineNote";
+
   public static final String UNIT_ID = "unitId";
   public static final String UNIT_NAME = "unitName";
 

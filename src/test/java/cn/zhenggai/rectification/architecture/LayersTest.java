@@ -16,8 +16,8 @@ class LayersTest {
 
   static final String ROOT = "cn.zhenggai.rectification";
   static final String[] FEATURES =
-      {"operations", "supervision", "rounds", "notification", "casework", "evidence", "organization", "problem", "speech",
-          "security", "web"};
+      {"operations", "supervision", "rounds", "extension", "notification", "casework", "evidence", "organization",
+          "problem", "speech", "security", "web"};
 
   static final JavaClasses PRODUCT = new ClassFileImporter()
       .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

@@ -28,6 +28,7 @@ class TableOwnershipTest {
       Map.entry("sign_in_throttle", "security"),
       Map.entry("evidence_file", "evidence"),
       Map.entry("evidence_chunk", "evidence"),
+      Map.entry("extension_request", "extension"),
       Map.entry("app_lock", "startup"));
 
   /** A table named where SQL names tables. */

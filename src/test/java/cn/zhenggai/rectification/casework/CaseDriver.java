@@ -53,10 +53,20 @@ public class CaseDriver {
     this.evidence = evidence;
   }
 
-  /** The open task of a problem's unit, or null. */
+  /** The open task of a problem's unit (not a review of its request for more time beside it), or null. */
   public Task unitTask(String problemId, String unitId) {
     return tasks.createTaskQuery()
         .processInstanceBusinessKey(UnitRectificationProcess.businessKey(DemoRound.key(problemId), unitId))
+        .taskDefinitionKeyIn(UnitRectificationProcess.TASK_DRAFT_PLAN, UnitRectificationProcess.TASK_REVIEW_PLAN,
+            UnitRectificationProcess.TASK_RECTIFY, UnitRectificationProcess.TASK_ACCEPT_RECTIFICATION)
+        .singleResult();
+  }
+
+  /** The supervisors' review of the unit's waiting request for more time (审批延期申请), or null. */
+  public Task extensionReview(String problemId, String unitId) {
+    return tasks.createTaskQuery()
+        .processInstanceBusinessKey(UnitRectificationProcess.businessKey(DemoRound.key(problemId), unitId))
+        .taskDefinitionKey(UnitRectificationProcess.TASK_REVIEW_EXTENSION)
         .singleResult();
   }
 

@@ -1,6 +1,10 @@
 package cn.zhenggai.rectification.casework;
 
 import static cn.zhenggai.rectification.vocabulary.UnitRectificationProcess.CASE_HISTORY;
+import static cn.zhenggai.rectification.vocabulary.UnitRectificationProcess.DEADLINE_NOTE;
+import static cn.zhenggai.rectification.vocabulary.UnitRectificationProcess.EXTENSION_APPROVED;
+import static cn.zhenggai.rectification.vocabulary.UnitRectificationProcess.EXTENSION_DECISION_COMMENT;
+import static cn.zhenggai.rectification.vocabulary.UnitRectificationProcess.EXTENSION_GRANTED_UNTIL;
 import static cn.zhenggai.rectification.vocabulary.UnitRectificationProcess.PLAN_APPROVED;
 import static cn.zhenggai.rectification.vocabulary.UnitRectificationProcess.PLAN_TARGET_DATE;
 import static cn.zhenggai.rectification.vocabulary.UnitRectificationProcess.REVIEW_COMMENT;
@@ -9,23 +13,31 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import cn.zhenggai.rectification.DemoRound;
+import cn.zhenggai.rectification.extension.ExtensionRequests;
+import cn.zhenggai.rectification.extension.ExtensionView;
+import cn.zhenggai.rectification.security.Viewer;
 import cn.zhenggai.rectification.vocabulary.DeadlineWatchProcess;
 import cn.zhenggai.rectification.vocabulary.DueNotice;
 import cn.zhenggai.rectification.vocabulary.NoticeSchedule;
 import cn.zhenggai.rectification.vocabulary.RectificationCaseProcess;
 import cn.zhenggai.rectification.vocabulary.RefusedAction;
+import cn.zhenggai.rectification.vocabulary.RefusedAtThisStage;
 import cn.zhenggai.rectification.vocabulary.RefusedInput;
 import cn.zhenggai.rectification.vocabulary.StageDeadlines;
 import cn.zhenggai.rectification.vocabulary.UnitRectificationProcess;
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
 import org.junit.jupiter.api.AfterEach;
@@ -36,8 +48,12 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.web.server.ResponseStatusException;
 
-/** Every path of UnitRectification.bpmn: plan, review (approve, return), rectify, accept (accept, return). */
+/**
+ * Every path of UnitRectification.bpmn: plan, review (approve, return), rectify, accept (accept, return); and the
+ * requests for more time beside the unit's steps (approved, refused, lapsed).
+ */
 @Import(UnitRectificationProcessTest.Coverage.class)
 class UnitRectificationProcessTest extends ProcessTestBase {
 
@@ -53,6 +69,7 @@ class UnitRectificationProcessTest extends ProcessTestBase {
   @Autowired StageDeadlines deadlines;
   @Autowired CaseAmendments amendments;
   @Autowired NoticeSchedule schedule;
+  @Autowired ExtensionRequests extensions;
 
   /** A still clock, so due dates computed from "now" can be compared exactly. */
   @BeforeEach
@@ -321,6 +338,360 @@ class UnitRectificationProcessTest extends ProcessTestBase {
     tooLate.put(PLAN_TARGET_DATE, newDeadline.plusDays(1).toString());
     assertThatThrownBy(() -> driver.completeAs("sec-dongcheng", driver.unitTask("90.10", "street-dongcheng"), tooLate))
         .hasMessageContaining("晚于整改时限 " + newDeadline);
+  }
+
+  // 延期申请 ---------------------------------------------------------------------------------------------------------
+
+  /** Approved: the task's due date and the item's deadline move; the original deadline stays the problem's. */
+  @Test
+  void anExtensionApprovedMovesTheDueDateAndTheRectificationDeadline() {
+    ProcessInstance unit = atRectification("90.20");
+    Task rectify = driver.unitTask("90.20", "street-chengguan");
+    LocalDate until = TestProblems.DEADLINE.plusDays(10);
+
+    ExtensionView view = extensions.request(rectify.getId(), until, "汛期施工受阻，需顺延", secretary());
+
+    assertThat(view.pending().requestedUntil()).isEqualTo(until);
+    assertThat(view.canRequest()).isFalse();
+    Task review = driver.extensionReview("90.20", "street-chengguan");
+    assertThat(review).isNotNull();
+    assertThat(review).hasCandidateGroup("org-dept");
+    assertThat(review.getName()).startsWith("审批延期申请 · 90.20");
+    assertThat(review.getDueDate()).as("decided before the unit's due date passes").isEqualTo(rectify.getDueDate());
+    assertThat(driver.unitTask("90.20", "street-chengguan").getId()).as("the unit keeps working").isEqualTo(rectify.getId());
+    assertThat(unitRow(unit)).containsEntry("extension_pending_until", java.sql.Date.valueOf(until));
+    assertThat((String) runtime().getVariable(unit.getId(), DEADLINE_NOTE)).contains("已申请延期至 " + until, "等待督办单位审批");
+    assertThat(recipients(review.getId(), "EXTENSION_ASKED")).containsExactly("sup-orgdept");
+
+    driver.completeAs("sup-orgdept", review, Map.of(EXTENSION_APPROVED, true, EXTENSION_GRANTED_UNTIL, until.toString()));
+
+    Date end = deadlines.endOf(until);
+    assertThat(driver.unitTask("90.20", "street-chengguan").getDueDate()).isEqualTo(end);
+    assertThat(runtime().getVariable(unit.getId(), RectificationCaseProcess.RECTIFICATION_DEADLINE)).isEqualTo(end);
+    assertThat(runtime().getVariable(unit.getId(), RectificationCaseProcess.RECTIFICATION_DEADLINE_TEXT)).isEqualTo(until.toString());
+    assertThat((String) runtime().getVariable(unit.getId(), DEADLINE_NOTE))
+        .isEqualTo("原定整改时限 " + TestProblems.DEADLINE + "，经批准延期至 " + until + "（已延期 1 次）");
+    assertThat(unitRow(unit))
+        .containsEntry("deadline", java.sql.Date.valueOf(until))
+        .containsEntry("extended_until", new Timestamp(end.getTime()))
+        .containsEntry("extended_stage", "RECTIFY")
+        .containsEntry("extensions", 1)
+        .containsEntry("extension_pending_until", null)
+        .containsEntry("due_at", new Timestamp(end.getTime()));
+    assertThat(register("90.20").summary().deadline()).as("the problem's deadline stays the original").isEqualTo(TestProblems.DEADLINE);
+    assertThat(register("90.20").timeline()).extracting(CaseTimeline.Event::kind).containsSubsequence(
+        CaseTimeline.Kind.EXTENSION_REQUESTED, CaseTimeline.Kind.EXTENSION_APPROVED).doesNotContain(CaseTimeline.Kind.DUE_DATE_CHANGED);
+    assertThat(register("90.20").timeline()).filteredOn(e -> e.kind() == CaseTimeline.Kind.EXTENSION_APPROVED).singleElement()
+        .satisfies(e -> assertThat(e.actorId()).isEqualTo("sup-orgdept"));
+    assertThat(recipients(rectify.getId(), "EXTENSION_RULED")).containsExactly("sec-chengguan");
+    assertThat(historicActivities(unit)).contains("Task_GrantExtension", "EndEvent_ExtensionGranted");
+  }
+
+  @Test
+  void anExtensionApprovedWithAnEarlierDate() {
+    atRectification("90.21");
+    Task rectify = driver.unitTask("90.21", "street-chengguan");
+    extensions.request(rectify.getId(), TestProblems.DEADLINE.plusDays(20), "需要更多时间", secretary());
+    Task review = driver.extensionReview("90.21", "street-chengguan");
+
+    assertThatThrownBy(() -> driver.completeAs("sup-orgdept", review,
+        Map.of(EXTENSION_APPROVED, true, EXTENSION_GRANTED_UNTIL, TestProblems.DEADLINE.plusDays(21).toString())))
+        .rootCause().isInstanceOf(RefusedInput.class).hasMessageContaining("不能晚于单位申请的 " + TestProblems.DEADLINE.plusDays(20));
+    assertThatThrownBy(() -> driver.completeAs("sup-orgdept", review,
+        Map.of(EXTENSION_APPROVED, true, EXTENSION_GRANTED_UNTIL, TestProblems.DEADLINE.toString())))
+        .rootCause().isInstanceOf(RefusedInput.class).hasMessageContaining("须晚于现截止日期 " + TestProblems.DEADLINE);
+    assertThat(driver.unitTask("90.21", "street-chengguan").getDueDate()).isEqualTo(rectify.getDueDate());
+
+    driver.completeAs("sup-orgdept", driver.extensionReview("90.21", "street-chengguan"),
+        Map.of(EXTENSION_APPROVED, true, EXTENSION_GRANTED_UNTIL, TestProblems.DEADLINE.plusDays(5).toString()));
+
+    assertThat(driver.unitTask("90.21", "street-chengguan").getDueDate()).isEqualTo(deadlines.endOf(TestProblems.DEADLINE.plusDays(5)));
+    assertThat(register("90.21").timeline()).filteredOn(e -> e.kind() == CaseTimeline.Kind.EXTENSION_APPROVED).singleElement()
+        .satisfies(e -> assertThat(e.detail()).contains("延至 " + TestProblems.DEADLINE.plusDays(5), "申请延期至 " + TestProblems.DEADLINE.plusDays(20)));
+  }
+
+  @Test
+  void anExtensionRefusedKeepsTheDueDateWithItsReason() {
+    ProcessInstance unit = atRectification("90.22");
+    Task rectify = driver.unitTask("90.22", "street-chengguan");
+    extensions.request(rectify.getId(), TestProblems.DEADLINE.plusDays(10), "人手不足", secretary());
+
+    driver.completeAs("sup-orgdept", driver.extensionReview("90.22", "street-chengguan"),
+        Map.of(EXTENSION_APPROVED, false, EXTENSION_DECISION_COMMENT, "时间充足，请按期完成"));
+
+    assertThat(driver.extensionReview("90.22", "street-chengguan")).isNull();
+    assertThat(driver.unitTask("90.22", "street-chengguan").getDueDate()).isEqualTo(rectify.getDueDate());
+    assertThat(runtime().getVariable(unit.getId(), RectificationCaseProcess.RECTIFICATION_DEADLINE_TEXT)).isEqualTo(TestProblems.DEADLINE.toString());
+    assertThat((String) runtime().getVariable(unit.getId(), DEADLINE_NOTE)).contains("未获批准（时间充足，请按期完成）");
+    assertThat(unitRow(unit)).containsEntry("extensions", 0).containsEntry("extension_pending_until", null).containsEntry("deadline", null);
+    assertThat(register("90.22").timeline()).filteredOn(e -> e.kind() == CaseTimeline.Kind.EXTENSION_REFUSED).singleElement()
+        .satisfies(e -> assertThat(e.detail()).contains("时间充足，请按期完成"));
+    assertThat(recipients(rectify.getId(), "EXTENSION_RULED")).containsExactly("sec-chengguan");
+    assertThat(historicActivities(unit)).contains("EndEvent_ExtensionRefused").doesNotContain("Task_GrantExtension");
+    assertThat(extensions.view(rectify.getId(), secretary()).history()).singleElement()
+        .satisfies(entry -> assertThat(entry.statusLabel()).isEqualTo("未获批准"));
+  }
+
+  @Test
+  void aRefusalWithoutReasonIsRefusedAndChangesNothing() {
+    atRectification("90.23");
+    Task rectify = driver.unitTask("90.23", "street-chengguan");
+    extensions.request(rectify.getId(), TestProblems.DEADLINE.plusDays(10), "人手不足", secretary());
+    Task review = driver.extensionReview("90.23", "street-chengguan");
+
+    assertThatThrownBy(() -> driver.completeAs("sup-orgdept", review, Map.of(EXTENSION_APPROVED, false)))
+        .rootCause().isInstanceOf(RefusedInput.class).hasMessageContaining("不同意延期时请写明理由");
+
+    assertThat(driver.extensionReview("90.23", "street-chengguan")).isNotNull();
+    assertThat(extensions.view(rectify.getId(), secretary()).pending()).isNotNull();
+    assertThat(register("90.23").timeline()).extracting(CaseTimeline.Event::kind).doesNotContain(CaseTimeline.Kind.EXTENSION_REFUSED);
+  }
+
+  @Test
+  void aSecretaryCannotDecide() {
+    atRectification("90.24");
+    Task rectify = driver.unitTask("90.24", "street-chengguan");
+    extensions.request(rectify.getId(), TestProblems.DEADLINE.plusDays(10), "人手不足", secretary());
+    Task review = driver.extensionReview("90.24", "street-chengguan");
+
+    assertThatThrownBy(() -> driver.completeAs("sec-chengguan", review, Map.of(EXTENSION_APPROVED, true)))
+        .isInstanceOf(AuthorizationException.class);
+
+    assertThat(driver.extensionReview("90.24", "street-chengguan")).isNotNull();
+    assertThat(driver.unitTask("90.24", "street-chengguan").getDueDate()).isEqualTo(rectify.getDueDate());
+  }
+
+  @Test
+  void aRequestAfterTheDeadlineIsRefused() {
+    ProcessInstance unit = atRectification("90.25");
+    Task rectify = driver.unitTask("90.25", "street-chengguan");
+    ClockUtil.setCurrentTime(new Date(rectify.getDueDate().getTime() + 1000));
+
+    assertThatThrownBy(() -> extensions.request(rectify.getId(), TestProblems.DEADLINE.plusDays(10), "来不及", secretary()))
+        .isInstanceOf(RefusedAtThisStage.class)
+        .hasMessage("截止日期 " + TestProblems.DEADLINE + " 已过，不能再申请延期；逾期事项照常记为逾期");
+
+    assertThat(driver.extensionReview("90.25", "street-chengguan")).isNull();
+    assertThat(jdbc.queryForObject("select count(*) from extension_request where process_instance_id = ?", Integer.class, unit.getId())).isZero();
+    assertThat(extensions.view(rectify.getId(), secretary()).canRequest()).isFalse();
+  }
+
+  @Test
+  void aThirdRequestIsRefused() {
+    atRectification("90.26");
+    Task rectify = driver.unitTask("90.26", "street-chengguan");
+    extensions.request(rectify.getId(), TestProblems.DEADLINE.plusDays(10), "第一次", secretary());
+    driver.completeAs("sup-orgdept", driver.extensionReview("90.26", "street-chengguan"),
+        Map.of(EXTENSION_APPROVED, false, EXTENSION_DECISION_COMMENT, "理由不充分"));
+    extensions.request(rectify.getId(), TestProblems.DEADLINE.plusDays(10), "第二次，补充说明", secretary());
+    driver.completeAs("sup-orgdept", driver.extensionReview("90.26", "street-chengguan"),
+        Map.of(EXTENSION_APPROVED, true, EXTENSION_GRANTED_UNTIL, TestProblems.DEADLINE.plusDays(10).toString()));
+
+    assertThatThrownBy(() -> extensions.request(rectify.getId(), TestProblems.DEADLINE.plusDays(20), "第三次", secretary()))
+        .isInstanceOf(RefusedAtThisStage.class).hasMessage("每项整改最多申请延期 2 次，本项已申请 2 次，不能再申请");
+
+    assertThat(driver.extensionReview("90.26", "street-chengguan")).isNull();
+    assertThat(driver.unitTask("90.26", "street-chengguan").getDueDate()).isEqualTo(deadlines.endOf(TestProblems.DEADLINE.plusDays(10)));
+    assertThat(recipients(rectify.getId(), "EXTENSION_RULED")).as("one notice per decision").hasSize(2);
+  }
+
+  @Test
+  void aSecondPendingRequestIsRefused() {
+    atRectification("90.27");
+    Task rectify = driver.unitTask("90.27", "street-chengguan");
+    extensions.request(rectify.getId(), TestProblems.DEADLINE.plusDays(10), "第一次", secretary());
+
+    assertThatThrownBy(() -> extensions.request(rectify.getId(), TestProblems.DEADLINE.plusDays(5), "再申请", secretary()))
+        .isInstanceOf(RefusedAtThisStage.class)
+        .hasMessage("本项已有一份延期申请（延期至 " + TestProblems.DEADLINE.plusDays(10) + "）等待督办单位审批，审批后才能再次申请");
+    assertThat(engine.getTaskService().createTaskQuery().taskDefinitionKey(UnitRectificationProcess.TASK_REVIEW_EXTENSION)
+        .processInstanceBusinessKey(UnitRectificationProcess.businessKey(DemoRound.key("90.27"), "street-chengguan")).count()).isEqualTo(1);
+  }
+
+  @Test
+  void requestsWithoutReasonOrWithADateBeforeTheDueOrBeyondTheMaximumAreRefused() {
+    ProcessInstance unit = atRectification("90.28");
+    Task rectify = driver.unitTask("90.28", "street-chengguan");
+    LocalDate due = TestProblems.DEADLINE;
+
+    assertThatThrownBy(() -> extensions.request(rectify.getId(), due.plusDays(5), " \u200b ", secretary()))
+        .isInstanceOf(RefusedInput.class).hasMessageContaining("请写明申请延期的理由（reason）");
+    assertThatThrownBy(() -> extensions.request(rectify.getId(), null, "理由", secretary()))
+        .isInstanceOf(RefusedInput.class).hasMessageContaining("until");
+    assertThatThrownBy(() -> extensions.request(rectify.getId(), due, "理由", secretary()))
+        .isInstanceOf(RefusedInput.class).hasMessage("延期至 " + due + " 须晚于现截止日期 " + due + "（until）");
+    assertThatThrownBy(() -> extensions.request(rectify.getId(), due.plusDays(31), "理由", secretary()))
+        .isInstanceOf(RefusedInput.class)
+        .hasMessage("延期至 " + due.plusDays(31) + " 超出了允许的范围：现截止日期后最多 30 天，即最晚 " + due.plusDays(30) + "（until）");
+
+    assertThat(jdbc.queryForObject("select count(*) from extension_request where process_instance_id = ?", Integer.class, unit.getId())).isZero();
+    assertThat(driver.extensionReview("90.28", "street-chengguan")).isNull();
+    assertThat(driver.unitTask("90.28", "street-chengguan").getDueDate()).isEqualTo(rectify.getDueDate());
+    assertThat(unitRow(unit)).containsEntry("extension_pending_until", null);
+    assertThat(extensions.request(rectify.getId(), due.plusDays(30), "理由", secretary()).pending()).isNotNull();
+  }
+
+  @Test
+  void onlyTheUnitHoldingTheTaskMayRequest() {
+    starter.startIfNew(DemoRound.opening(TestProblems.problem("90.29", "street-chengguan", "street-dongcheng")));
+    Task draft = driver.unitTask("90.29", "street-chengguan");
+
+    assertThatThrownBy(() -> extensions.request(draft.getId(), LocalDate.now().plusDays(20), "理由",
+        new Viewer("sup-orgdept", Set.of(), true)))
+        .isInstanceOf(RefusedAction.class).hasMessage("只有承办该任务的单位可以申请延期");
+    assertThatThrownBy(() -> extensions.request(draft.getId(), LocalDate.now().plusDays(20), "理由",
+        new Viewer("sec-dongcheng", Set.of("street-dongcheng"), false)))
+        .isInstanceOf(ResponseStatusException.class).hasMessageContaining("找不到该任务");
+    assertThat(driver.extensionReview("90.29", "street-chengguan")).isNull();
+  }
+
+  @Test
+  void aRequestLapsesWhenTheUnitCompletesItsTask() {
+    starter.startIfNew(DemoRound.opening(TestProblems.problem("90.30", "street-chengguan")));
+    ProcessInstance unit = unitProcess("90.30", "street-chengguan");
+    Task draft = driver.unitTask("90.30", "street-chengguan");
+    extensions.request(draft.getId(), deadlines.dayOf(draft.getDueDate()).plusDays(5), "调研尚未完成", secretary());
+
+    driver.submitPlan("90.30", "street-chengguan", "sec-chengguan");
+
+    assertThat(unit).isWaitingAt(UnitRectificationProcess.TASK_REVIEW_PLAN);
+    assertThat(driver.extensionReview("90.30", "street-chengguan")).as("the review went away").isNull();
+    assertThat(historicActivities(unit)).contains("BoundaryEvent_ExtensionLapsed", "EndEvent_ExtensionLapsed");
+    assertThat(jdbc.queryForObject("select status from extension_request where process_instance_id = ?", String.class, unit.getId()))
+        .isEqualTo("LAPSED");
+    assertThat(unitRow(unit)).containsEntry("extension_pending_until", null).containsEntry("extensions", 0);
+    assertThat(runtime().getVariable(unit.getId(), DEADLINE_NOTE)).isNull();
+    assertThat(register("90.30").timeline()).extracting(CaseTimeline.Event::kind).contains(CaseTimeline.Kind.EXTENSION_LAPSED);
+  }
+
+  @Test
+  void aPlanExtensionMovesOnlyThePlansDueDate() {
+    starter.startIfNew(DemoRound.opening(TestProblems.problem("90.31", "street-chengguan")));
+    ProcessInstance unit = unitProcess("90.31", "street-chengguan");
+    Task draft = driver.unitTask("90.31", "street-chengguan");
+    LocalDate planDue = deadlines.dayOf(draft.getDueDate());
+    extensions.request(draft.getId(), planDue.plusDays(7), "需征求群众意见", secretary());
+
+    driver.completeAs("sup-orgdept", driver.extensionReview("90.31", "street-chengguan"),
+        Map.of(EXTENSION_APPROVED, true, EXTENSION_GRANTED_UNTIL, planDue.plusDays(7).toString()));
+
+    assertThat(driver.unitTask("90.31", "street-chengguan").getDueDate()).isEqualTo(deadlines.endOf(planDue.plusDays(7)));
+    assertThat(runtime().getVariable(unit.getId(), RectificationCaseProcess.RECTIFICATION_DEADLINE_TEXT)).isEqualTo(TestProblems.DEADLINE.toString());
+    assertThat(unitRow(unit)).containsEntry("deadline", null).containsEntry("extended_stage", "DRAFT_PLAN").containsEntry("extensions", 1);
+    assertThat((String) runtime().getVariable(unit.getId(), DEADLINE_NOTE))
+        .isEqualTo("原定“制定整改方案”的截止日期 " + planDue + "，经批准延期至 " + planDue.plusDays(7) + "（已延期 1 次）");
+
+    driver.submitPlan("90.31", "street-chengguan", "sec-chengguan");
+    driver.reviewPlan("90.31", "street-chengguan", "sup-orgdept", true, null);
+    assertThat(driver.unitTask("90.31", "street-chengguan").getDueDate()).isEqualTo(deadlines.endOf(TestProblems.DEADLINE));
+    assertThat(runtime().getVariable(unit.getId(), DEADLINE_NOTE)).as("the rectification form shows no plan extension").isNull();
+  }
+
+  /** Reminders and cards follow the approved date: nothing at the old one, each at the new one, once. */
+  @Test
+  void remindersFollowTheApprovedDate() {
+    atRectification("90.32");
+    Task rectify = driver.unitTask("90.32", "street-chengguan");
+    Instant oldDue = rectify.getDueDate().toInstant();
+    LocalDate until = TestProblems.DEADLINE.plusDays(10);
+    extensions.request(rectify.getId(), until, "需要更多时间", secretary());
+    driver.completeAs("sup-orgdept", driver.extensionReview("90.32", "street-chengguan"),
+        Map.of(EXTENSION_APPROVED, true, EXTENSION_GRANTED_UNTIL, until.toString()));
+    Instant newDue = deadlines.endOf(until).toInstant();
+
+    sweepAt(oldDue.minus(Duration.ofDays(3)).plusSeconds(1));
+    sweepAt(oldDue.plusSeconds(1));
+    sweepAt(oldDue.plusSeconds(2));
+    assertThat(recipients(rectify.getId(), "BEFORE_DUE")).as("nothing at the old date").isEmpty();
+    assertThat(recipients(rectify.getId(), "YELLOW_CARD")).isEmpty();
+
+    sweepAt(newDue.minus(Duration.ofDays(3)).plusSeconds(1));
+    assertThat(recipients(rectify.getId(), "BEFORE_DUE")).containsExactly("sec-chengguan");
+    assertThat(jdbc.queryForObject("select subject from notification where task_id = ? and kind = 'BEFORE_DUE'", String.class,
+        rectify.getId())).contains(until + " 23:59 到期");
+    sweepAt(newDue.plusSeconds(1));
+    sweepAt(newDue.plusSeconds(2));
+    sweepAt(newDue.plusSeconds(3));
+    assertThat(recipients(rectify.getId(), "YELLOW_CARD")).containsExactlyInAnyOrder("sec-chengguan", "sup-orgdept");
+  }
+
+  @Test
+  void remindersWhileARequestIsPendingSayItIsPending() {
+    atRectification("90.33");
+    Task rectify = driver.unitTask("90.33", "street-chengguan");
+    LocalDate until = TestProblems.DEADLINE.plusDays(10);
+    extensions.request(rectify.getId(), until, "需要更多时间", secretary());
+
+    sweepAt(rectify.getDueDate().toInstant().minus(Duration.ofDays(3)).plusSeconds(1));
+
+    assertThat(jdbc.queryForObject("select text_body from notification where task_id = ? and kind = 'BEFORE_DUE'", String.class,
+        rectify.getId())).contains("本项已申请延期至 " + until + "，等待督办单位审批；审批前仍以现截止日期为准。");
+    assertThat(jdbc.queryForObject("select html_body from notification where task_id = ? and kind = 'BEFORE_DUE'", String.class,
+        rectify.getId())).contains("本项已申请延期至 " + until);
+  }
+
+  /** A new deadline of the problem moves the other units; a unit granted a later one keeps its own. */
+  @Test
+  void aNewDeadlineLeavesAUnitWithALaterExtensionItsOwn() {
+    starter.startIfNew(DemoRound.opening(TestProblems.problem("90.34", "street-chengguan", "street-dongcheng")));
+    for (String[] unit : new String[][] {{"street-chengguan", "sec-chengguan"}, {"street-dongcheng", "sec-dongcheng"}}) {
+      driver.submitPlan("90.34", unit[0], unit[1]);
+      driver.reviewPlan("90.34", unit[0], "sup-orgdept", true, null);
+    }
+    ProcessInstance chengguan = unitProcess("90.34", "street-chengguan");
+    LocalDate granted = TestProblems.DEADLINE.plusDays(20);
+    extensions.request(driver.unitTask("90.34", "street-chengguan").getId(), granted, "工程量大", secretary());
+    driver.completeAs("sup-orgdept", driver.extensionReview("90.34", "street-chengguan"),
+        Map.of(EXTENSION_APPROVED, true, EXTENSION_GRANTED_UNTIL, granted.toString()));
+
+    amendments.changeDeadline(DemoRound.key("90.34"), TestProblems.DEADLINE.plusDays(10), "统一顺延", "sup-orgdept");
+
+    assertThat(driver.unitTask("90.34", "street-chengguan").getDueDate()).isEqualTo(deadlines.endOf(granted));
+    assertThat(runtime().getVariable(chengguan.getId(), RectificationCaseProcess.RECTIFICATION_DEADLINE_TEXT)).isEqualTo(granted.toString());
+    assertThat(unitRow(chengguan)).containsEntry("deadline", java.sql.Date.valueOf(granted));
+    assertThat(driver.unitTask("90.34", "street-dongcheng").getDueDate()).isEqualTo(deadlines.endOf(TestProblems.DEADLINE.plusDays(10)));
+
+    amendments.changeDeadline(DemoRound.key("90.34"), TestProblems.DEADLINE.plusDays(30), "再次顺延", "sup-orgdept");
+
+    assertThat(driver.unitTask("90.34", "street-chengguan").getDueDate()).isEqualTo(deadlines.endOf(TestProblems.DEADLINE.plusDays(30)));
+    assertThat(unitRow(chengguan)).as("the problem's deadline is the later now").containsEntry("deadline", null);
+  }
+
+  private ProcessInstance atRectification(String problemId) {
+    starter.startIfNew(DemoRound.opening(TestProblems.problem(problemId, "street-chengguan")));
+    driver.submitPlan(problemId, "street-chengguan", "sec-chengguan");
+    driver.reviewPlan(problemId, "street-chengguan", "sup-orgdept", true, null);
+    return unitProcess(problemId, "street-chengguan");
+  }
+
+  private static Viewer secretary() {
+    return new Viewer("sec-chengguan", Set.of("street-chengguan"), false);
+  }
+
+  private org.camunda.bpm.engine.RuntimeService runtime() {
+    return engine.getRuntimeService();
+  }
+
+  private Map<String, Object> unitRow(ProcessInstance unit) {
+    return jdbc.queryForMap("select deadline, extended_until, extended_stage, extensions, extension_pending_until, due_at"
+        + " from case_unit where process_instance_id = ?", unit.getId());
+  }
+
+  private List<String> recipients(String taskId, String kind) {
+    return jdbc.queryForList("select recipient_id from notification where task_id = ? and kind = ? order by id", String.class,
+        taskId, kind);
+  }
+
+  private List<String> historicActivities(ProcessInstance unit) {
+    return engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(unit.getId()).list().stream()
+        .map(org.camunda.bpm.engine.history.HistoricActivityInstance::getActivityId).toList();
+  }
+
+  /** The engine clock at that moment, and the sweep's timer job run (as DeadlineWatchProcessTest does). */
+  private void sweepAt(Instant moment) {
+    ClockUtil.setCurrentTime(Date.from(moment));
+    engine.getManagementService().executeJob(engine.getManagementService().createJobQuery()
+        .processDefinitionKey(DeadlineWatchProcess.KEY).singleResult().getId());
   }
 
   private static Date fromNow(Duration duration) {

@@ -153,7 +153,8 @@ class MetersAndHealthIT extends PostgresApplicationTest {
       expected.put(series("rectification_items_cards", "card", "RED", "stage", stage), 0.0);
       expected.put(series("rectification_items_cards", "card", "YELLOW", "stage", stage), 0.0);
     }
-    for (String kind : List.of("NEW_TASK", "BEFORE_DUE", "DUE_DAY", "YELLOW_CARD", "RED_CARD", "DIGEST")) {
+    for (String kind : List.of("NEW_TASK", "BEFORE_DUE", "DUE_DAY", "YELLOW_CARD", "RED_CARD", "EXTENSION_ASKED",
+        "EXTENSION_RULED", "DIGEST")) {
       for (String status : List.of("PENDING", "SENDING", "SENT", "FAILED", "NOT_SENT", "IN_DIGEST", "DIGESTED")) {
         expected.put(series("rectification_notices", "kind", kind, "status", status), 0.0);
       }

@@ -18,6 +18,7 @@ import cn.zhenggai.rectification.vocabulary.UnitRectificationProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -453,6 +454,48 @@ class AuthorizationMatrixIT extends PostgresApplicationTest {
     assertThat(evidenceFiles.ofUnitItem(DemoRound.key("4.1") + "/street-chengguan")).extracting(EvidenceFile::fileName)
         .containsExactly("会议记录.pdf", "现场照片.png");
     assertThat(chengguan.delete("/evidence/files/" + file.id()).statusCode()).isEqualTo(204);
+  }
+
+  /**
+   * Requests for more time (延期申请) on chengguan's plan of problem 3.1: the panel is read by chengguan and by everyone
+   * who reads every case, not by another unit (404); a request is made by chengguan only, never by a supervisor (403);
+   * the review it opens is completed by the problem's supervisors only.
+   */
+  @Test
+  void extensionRequests() throws Exception {
+    Task draft = engine.getTaskService().createTaskQuery()
+        .processInstanceBusinessKey(UnitRectificationProcess.businessKey(DemoRound.key("3.1"), "street-chengguan"))
+        .singleResult();
+    String until = draft.getDueDate().toInstant().atZone(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate().plusDays(5).toString();
+    byte[] request = ("{\"until\":\"" + until + "\",\"reason\":\"需要更多时间\"}").getBytes(StandardCharsets.UTF_8);
+    for (Role role : Role.values()) {
+      if (role == Role.CHENGGUAN) {
+        continue;
+      }
+      EvidenceSession session = role == Role.ANONYMOUS ? EvidenceSession.anonymous(port) : EvidenceSession.signIn(port, role.user);
+      int reads = switch (role) {
+        case ANONYMOUS -> 401;
+        case ORGANS -> 404;
+        default -> 200;
+      };
+      assertThat(session.get("/extensions/tasks/" + draft.getId()).statusCode()).as(role + " panel").isEqualTo(reads);
+      // anonymous: a new client, without the session the refused panel began
+      EvidenceSession asking = role == Role.ANONYMOUS ? EvidenceSession.anonymous(port) : session;
+      assertThat(asking.send("POST", "/extensions/tasks/" + draft.getId(), "application/json", request).statusCode())
+          .as(role + " request").isEqualTo(reads == 200 ? 403 : reads);
+    }
+    EvidenceSession chengguan = EvidenceSession.signIn(port, "sec-chengguan");
+    assertThat(chengguan.get("/extensions/tasks/" + draft.getId()).statusCode()).isEqualTo(200);
+    assertThat(chengguan.send("POST", "/extensions/tasks/" + draft.getId(), "application/json", request).statusCode())
+        .isEqualTo(201);
+    Task review = engine.getTaskService().createTaskQuery().processInstanceId(draft.getProcessInstanceId())
+        .taskDefinitionKey(UnitRectificationProcess.TASK_REVIEW_EXTENSION).singleResult();
+    for (Role role : List.of(Role.CHENGGUAN, Role.ORGANS, Role.CO_SUPERVISOR, Role.LEADER)) {
+      assertThat(complete(role, review).getStatusCode()).as(role + " deciding").isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
+      assertThat(engine.getTaskService().createTaskQuery().taskId(review.getId()).count()).as("open after " + role).isOne();
+    }
+    assertThat(engine.getTaskService().createTaskQuery().taskId(draft.getId()).singleResult().getDueDate())
+        .isEqualTo(draft.getDueDate());
   }
 
   private static List<String> zipEntries(byte[] zip) throws java.io.IOException {

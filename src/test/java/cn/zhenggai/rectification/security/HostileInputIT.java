@@ -275,7 +275,8 @@ class HostileInputIT extends PostgresApplicationTest {
         .build(), java.net.http.HttpResponse.BodyHandlers.discarding());
     assertThat(signIn.statusCode()).isEqualTo(302);
 
-    for (String path : List.of("/logout", "/supervision/", "/camunda/api/engine/engine/default/task/" + draft.getId() + "/claim")) {
+    for (String path : List.of("/logout", "/supervision/", "/camunda/api/engine/engine/default/task/" + draft.getId() + "/claim",
+        "/extensions/tasks/" + draft.getId())) {
       var forged = client.send(java.net.http.HttpRequest.newBuilder(uri(path))
           .header("Origin", "https://evil.example").header("Content-Type", "application/json")
           .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"userId\":\"sup-orgdept\"}")).build(),
@@ -372,6 +373,46 @@ class HostileInputIT extends PostgresApplicationTest {
       assertThat(secretary.text(refused)).as(refused.request().uri().toString())
           .doesNotContain("\tat ", "Exception", "select ", "org.springframework");
     }
+  }
+
+  /**
+   * Requests for more time: bodies of the wrong shape, impossible dates and an overlong reason are a 400 naming the
+   * field, odd paths a client error, none with a trace; script in a reason is kept as written and served as JSON.
+   */
+  @Test
+  void oddExtensionRequestsAreClientErrorsAndAReasonIsKeptAsText() throws Exception {
+    Task plan = engine.getTaskService().createTaskQuery()
+        .processInstanceBusinessKey(UnitRectificationProcess.businessKey(DemoRound.key("3.2"), "street-chengguan")).singleResult();
+    EvidenceSession secretary = EvidenceSession.signIn(port, "sec-chengguan");
+    String path = "/extensions/tasks/" + plan.getId();
+    String until = plan.getDueDate().toInstant().atZone(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate().plusDays(3).toString();
+    for (var odd : List.of(
+        Map.entry("[]", "JSON"), Map.entry("\"2027-07-01\"", "JSON"), Map.entry("{\"until\":{},\"reason\":\"x\"}", "JSON"),
+        Map.entry("{\"until\":\"2027-02-30\",\"reason\":\"理由\"}", "until"),
+        Map.entry("{\"until\":\"30/06/2027\",\"reason\":\"理由\"}", "until"),
+        Map.entry("{\"until\":\"" + until + "\",\"reason\":\"" + "长".repeat(501) + "\"}", "reason"),
+        Map.entry("{\"until\":\"" + until + "\",\"reason\":\"\\u200b\\u3000\"}", "reason"))) {
+      var refused = secretary.send("POST", path, "application/json", odd.getKey().getBytes(StandardCharsets.UTF_8));
+      assertThat(refused.statusCode()).as(odd.getKey()).isEqualTo(400);
+      assertThat(secretary.text(refused)).as(odd.getKey()).contains(odd.getValue())
+          .doesNotContain("\tat ", "Exception", "select ", "org.springframework");
+    }
+    for (var odd : List.of(secretary.get("/extensions/tasks/%2e%2e"), secretary.get("/extensions/tasks/99999999999999999999"),
+        secretary.get("/extensions/tasks/x%00y"), secretary.send("PUT", path, "application/json", "{}".getBytes(StandardCharsets.UTF_8)))) {
+      assertThat(odd.statusCode()).as(odd.request().uri().toString()).isBetween(400, 405);
+      assertThat(secretary.text(odd)).doesNotContain("\tat ", "Exception", "select ", "org.springframework");
+    }
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(plan.getProcessInstanceId())
+        .taskDefinitionKey(UnitRectificationProcess.TASK_REVIEW_EXTENSION).count()).as("nothing asked yet").isZero();
+
+    String script = "<script>alert(document.cookie)</script>人手不足";
+    var asked = secretary.send("POST", path, "application/json",
+        ("{\"until\":\"" + until + "\",\"reason\":\"" + script.replace("\"", "\\\"") + "\"}").getBytes(StandardCharsets.UTF_8));
+    assertThat(asked.statusCode()).as(secretary.text(asked)).isEqualTo(201);
+    var shown = secretary.get(path);
+    assertThat(shown.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
+    assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(shown.body()).path("pending").path("reason").asText())
+        .isEqualTo(script);
   }
 
   private java.net.URI uri(String path) {

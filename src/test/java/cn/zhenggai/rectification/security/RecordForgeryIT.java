@@ -60,6 +60,35 @@ class RecordForgeryIT extends PostgresApplicationTest {
         Arguments.of("rectificationDeadlineText", Map.of("value", "2099年12月31日")));
   }
 
+  /**
+   * A request for more time is decided by the supervisors, on their review task: a secretary can neither write the
+   * decision nor the note on her form (the original deadline and the requests), with a completion or on their own.
+   */
+  @Test
+  void aSecretaryCannotWriteAnExtensionDecisionNorTheDeadlineNote() {
+    Task draft = draft("3.2", "street-dongcheng");
+    RecordState before = RecordState.of(engine, anonymous, draft);
+    String instance = draft.getProcessInstanceId();
+
+    Map<String, Object> noted = plan();
+    noted.put("deadlineNote", Map.of("value", "原定时限 2027-06-30，经批准延期至 2099-12-31"));
+    assertRefused(complete("sec-dongcheng", draft, noted), HttpStatus.BAD_REQUEST, "只供查看，不能修改");
+    for (String decision : List.of("extensionApproved", "extensionGrantedUntil")) {
+      Map<String, Object> plan = plan();
+      plan.put(decision, Map.of("value", decision.equals("extensionApproved") ? (Object) true : "2099-12-31"));
+      assertRefused(complete("sec-dongcheng", draft, plan), HttpStatus.BAD_REQUEST, "不接受字段“" + decision + "”");
+    }
+    List<ResponseEntity<JsonNode>> attempts = List.of(
+        as("sec-dongcheng").exchange("/engine-rest/process-instance/" + instance + "/variables/deadlineNote", HttpMethod.PUT,
+            json(Map.of("value", "经批准延期至 2099-12-31")), JsonNode.class),
+        as("sec-dongcheng").exchange("/engine-rest/process-instance/" + instance + "/variables/extensionApproved",
+            HttpMethod.PUT, json(Map.of("value", true, "type", "Boolean")), JsonNode.class),
+        as("sec-dongcheng").exchange("/engine-rest/task/" + draft.getId() + "/variables/extensionGrantedUntil",
+            HttpMethod.PUT, json(Map.of("value", "2099-12-31")), JsonNode.class));
+    assertThat(attempts).allSatisfy(response -> assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN));
+    before.assertUnchanged();
+  }
+
   @Test
   void aUnitCannotHandItsWorkToAnotherThroughTheFormSubmission() {
     Task draft = draft("2.1", "street-dongcheng");

@@ -54,8 +54,14 @@ class ReminderUpgradeIT {
         + " '【催办】', '', '', 'SENT', localtimestamp, localtimestamp)", "BEFORE_DUE:" + draft + ":sec-chengguan", draft);
     database.execute("drop index case_unit_next_notice");
     database.execute("drop index case_problem_next_notice");
-    database.execute("alter table case_unit drop column next_notice, drop column next_notice_at");
-    database.execute("alter table case_problem drop column next_notice, drop column next_notice_at");
+    database.execute("drop table extension_request");
+    database.execute("alter table case_unit drop column next_notice, drop column next_notice_at, drop column deadline,"
+        + " drop column extended_until, drop column extended_stage, drop column extensions,"
+        + " drop column extension_pending_until, drop column look_back_result, drop column look_back_at,"
+        + " drop column reopenings");
+    database.execute("alter table case_problem drop column next_notice, drop column next_notice_at,"
+        + " drop column look_back_due_at, drop column look_back_result, drop column reopenings");
+    database.execute("alter table case_round drop column look_back_after");
     database.update("delete from flyway_schema_history where version = '13'");
     long executions = count(database, "select count(*) from act_ru_execution");
 

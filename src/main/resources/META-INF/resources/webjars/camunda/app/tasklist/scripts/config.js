@@ -15,7 +15,8 @@ export default {
   // zhenggai/submit-errors.js; 发起流程 and 新建待办 only for those who may use them: zhenggai/navbar-actions.js;
   // the list sorted by due date unless the person chose otherwise: zhenggai/sorting.js; the calendar of the due and
   // follow-up dates in Chinese: zhenggai/task-dates.js; the 佐证材料 panel (evidence files) below each task's form:
-  // zhenggai/evidence.js. Our styles: styles/user-styles.css.
+  // zhenggai/evidence.js; the 申请延期 panel (requests for more time) above the form of a unit's own task:
+  // zhenggai/extension.js. Our styles: styles/user-styles.css.
   customScripts: [
     '../tasklist/zhenggai/sign-in',
     'zhenggai/form-in-chinese',
@@ -23,6 +24,7 @@ export default {
     'zhenggai/navbar-actions',
     'zhenggai/sorting',
     'zhenggai/task-dates',
-    'zhenggai/evidence'
+    'zhenggai/evidence',
+    'zhenggai/extension'
   ]
 };

@@ -1,0 +1,42 @@
+package cn.zhenggai.rectification.extension;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A task's requests for more time as the Tasklist panel shows them.
+ *
+ * @param stage DRAFT_PLAN or RECTIFY; null for a step that takes no request
+ * @param why why this person may not ask now (null when they may)
+ * @param originalDeadline the step's deadline before any extension
+ * @param latest the latest date a request may ask for now
+ * @param pending the request waiting for a decision, or null
+ * @param history the item's requests, oldest first
+ */
+public record ExtensionView(String taskId, String stage, String stageLabel, boolean canRequest, String why,
+    LocalDate currentDue, LocalDate originalDeadline, LocalDate latest, long requestsUsed, int maxRequests,
+    Entry pending, List<Entry> history) {
+
+  /** One request: what was asked, and what became of it. */
+  public record Entry(String stage, String stageLabel, LocalDate requestedUntil, String reason, String requestedBy,
+      Instant requestedAt, String status, String statusLabel, String decidedBy, Instant decidedAt,
+      LocalDate grantedUntil, String decisionReason) {
+
+    static Entry of(ExtensionRequest request) {
+      return new Entry(request.stage().name(), request.stage().label(), request.requestedUntil(), request.reason(),
+          request.requestedBy(), request.requestedAt(), request.status().name(), request.status().label(),
+          request.decidedBy(), request.decidedAt(), request.grantedUntil(), request.decisionReason());
+    }
+  }
+
+  static ExtensionView of(ExtensionTask task, LocalDate currentDue, LocalDate original, LocalDate latest,
+      List<ExtensionRequest> requests, int maxRequests, String why) {
+    List<Entry> history = requests.stream().map(Entry::of).toList();
+    Entry pending = requests.stream().filter(r -> r.status() == ExtensionStatus.PENDING).findFirst().map(Entry::of)
+        .orElse(null);
+    return new ExtensionView(task.taskId(), task.stage() == null ? null : task.stage().name(),
+        task.stage() == null ? task.step() : task.stage().label(), why == null, why, currentDue, original, latest,
+        ExtensionRequests.used(requests), maxRequests, pending, history);
+  }
+}
