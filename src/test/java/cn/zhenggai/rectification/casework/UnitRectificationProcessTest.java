@@ -35,6 +35,7 @@ import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -666,6 +667,42 @@ class UnitRectificationProcessTest extends ProcessTestBase {
 
   private static Viewer secretary() {
     return new Viewer("sec-chengguan", Set.of("street-chengguan"), false);
+  }
+
+  /** 复号 at the problem's look-back: Gateway_Reopened sends the unit to 落实整改, its approved plan standing. */
+  @Test
+  void aReopenedUnitStartsAtRectification() {
+    starter.startIfNew(DemoRound.opening(TestProblems.problem("94.1", "street-xicheng")));
+    ProcessInstance problem = engine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey(RectificationCaseProcess.KEY).processInstanceBusinessKey(DemoRound.key("94.1")).singleResult();
+    String first = driver.unitTask("94.1", "street-xicheng").getProcessInstanceId();
+    driver.submitPlan("94.1", "street-xicheng", "sec-xicheng");
+    driver.reviewPlan("94.1", "street-xicheng", "sup-orgdept", true, null);
+    driver.submitReport("94.1", "street-xicheng", "sec-xicheng");
+    driver.acceptRectification("94.1", "street-xicheng", "sup-orgdept", true, null);
+    runDueJobs(problem);
+    driver.confirmClosure("94.1", "sup-orgdept");
+    lookBackComesUp(problem);
+    LocalDate deadline = deadlines.today().plusDays(10);
+    driver.reopen("94.1", "street-xicheng", "sup-orgdept", "台账不全，问题反弹", deadline.toString());
+    runDueJobs(problem);
+
+    Task rectify = driver.unitTask("94.1", "street-xicheng");
+    ProcessInstance reopened = engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceId(rectify.getProcessInstanceId()).singleResult();
+    assertThat(reopened.getId()).isNotEqualTo(first);
+    assertThat(reopened).isWaitingAt(UnitRectificationProcess.TASK_RECTIFY);
+    assertThat(reopened).hasPassedInOrder("StartEvent_UnitAssigned", "Gateway_Reopened", "Gateway_RectifyMerge");
+    assertThat(reopened).hasNotPassed(UnitRectificationProcess.TASK_DRAFT_PLAN, UnitRectificationProcess.TASK_REVIEW_PLAN);
+    assertThat(rectify.getDueDate()).isEqualTo(deadlines.endOf(deadline));
+    assertThat(rectify.getName()).isEqualTo("落实整改并报送完成情况 · 94.1 测试问题 94.1 · 西城街道党工委");
+
+    driver.submitReport("94.1", "street-xicheng", "sec-xicheng");
+    driver.acceptRectification("94.1", "street-xicheng", "sup-orgdept", true, null);
+    assertThat(reopened).isEnded();
+    List<String> flows = engine.getHistoryService().createHistoricActivityInstanceQuery()
+        .processInstanceId(reopened.getId()).list().stream().map(HistoricActivityInstance::getActivityId).toList();
+    assertThat(flows).contains("EndEvent_UnitAccepted").doesNotContain("Gateway_DraftPlanMerge");
   }
 
   private org.camunda.bpm.engine.RuntimeService runtime() {
