@@ -138,7 +138,8 @@ public class Ledger {
     String select = select(parameters, now);
     String where = rounds.where("u", parameters);
     parameters.addAll(List.of(now, new Timestamp(now.getTime() + soon.toMillis()), limit));
-    return withEvidence(jdbc.query(select + where + " and u.status = '" + CaseStatus.OPEN + "' and u.due_at >= ? and u.due_at < ? order by u.due_at, p.problem_id limit ?",
+    return withEvidence(jdbc.query(
+        select + where + " and " + Colours.OPEN + " and u.due_at >= ? and u.due_at < ? order by u.due_at, p.problem_id limit ?",
         (rs, i) -> row(rs, names, now), parameters.toArray()));
   }
 

@@ -89,7 +89,7 @@ public record LedgerFilter(String unit, String category, String stage, String st
       parameters.add(status);
     }
     if (overdue) {
-      where.append(" and u.status = '" + CaseStatus.OPEN + "' and u.due_at < ?");
+      where.append(" and " + Colours.OPEN + " and u.due_at < ?");
       parameters.add(now);
     }
     if (colour != null) {
