@@ -82,7 +82,7 @@ public class CaseQueries {
 
   private static final String SUMMARY =
       "select p.*, (select count(*) from case_unit u where u.problem_id = p.problem_id) as units,"
-          + " (select count(*) from case_unit u where u.problem_id = p.problem_id and u.stage = '" + Stage.ACCEPTED + "') as accepted"
+          + " (select count(*) from case_unit u where u.problem_id = p.problem_id and " + Colours.ACCEPTED + ") as accepted"
           + " from case_problem p";
 
   /** A unit's colour, for the problem's. */

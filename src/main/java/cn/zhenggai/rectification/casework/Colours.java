@@ -22,7 +22,7 @@ public class Colours {
   static final String ACCEPTED = "u.status = '" + CaseStatus.CLOSED + "'";
   /** Accepted on time: on or before the deadline day, never reopened (a reopened item is not closed on time). */
   static final String ON_TIME = ACCEPTED + " and u.reopenings = 0 and cast(u.closed_at as date) <= coalesce(u.deadline, p.deadline)";
-  private static final String OPEN = "u.status = '" + CaseStatus.OPEN + "'";
+  static final String OPEN = "u.status = '" + CaseStatus.OPEN + "'";
 
   private final Duration beforeDue;
   private final Duration redAfter;

@@ -35,8 +35,9 @@ public class Ledger {
 
   /**
    * One row, in the columns organization departments use; problemId is the case key, {@code <round code>/<number>};
-   * deadline the problem's original deadline (原定时限), extension what was granted beyond it; evidenceFiles the names
-   * of the unit item's evidence files.
+   * deadline the problem's original deadline (原定时限), extension what was granted beyond it; accepted whether the
+   * item was accepted (also while it is looked back at), closed whether the problem is (a reopened one is open again);
+   * daysOverdue counted for open items only; evidenceFiles the names of the unit item's evidence files.
    */
   public record Row(
       String problemId,
@@ -127,14 +128,18 @@ public class Ledger {
     return withEvidence(jdbc.query(sql, (rs, i) -> row(rs, names, now), parameters.toArray()));
   }
 
-  /** Open items of the rounds in scope falling due between now and {@code soon} from now, earliest first. */
+  /**
+   * Open items of the rounds in scope falling due between now and {@code soon} from now, earliest first: the blue ones
+   * (a look-back task on an accepted item is the supervisors' own work, not an item falling due).
+   */
   public List<Row> dueSoon(CaseRounds.Scope rounds, Timestamp now, java.time.Duration soon, int limit) {
     Map<String, String> names = unitNames();
     List<Object> parameters = LedgerFilter.parameters();
     String select = select(parameters, now);
     String where = rounds.where("u", parameters);
     parameters.addAll(List.of(now, new Timestamp(now.getTime() + soon.toMillis()), limit));
-    return withEvidence(jdbc.query(select + where + " and u.due_at >= ? and u.due_at < ? order by u.due_at, p.problem_id limit ?",
+    return withEvidence(jdbc.query(
+        select + where + " and " + Colours.OPEN + " and u.due_at >= ? and u.due_at < ? order by u.due_at, p.problem_id limit ?",
         (rs, i) -> row(rs, names, now), parameters.toArray()));
   }
 
@@ -202,7 +207,9 @@ public class Ledger {
   private Row row(ResultSet rs, Map<String, String> names, Timestamp now) throws SQLException {
     String stage = rs.getString("stage");
     Timestamp due = rs.getTimestamp("due_at");
-    long overdue = due == null ? 0 : Days.begun(due, now);
+    boolean open = CaseStatus.OPEN.name().equals(rs.getString("status"));
+    // only the unit's own work is overdue: a late look-back (the row's task while it is closed) is the supervisors'
+    long overdue = due == null || !open ? 0 : Days.begun(due, now);
     Timestamp started = rs.getTimestamp("started_at");
     Timestamp approved = rs.getTimestamp("plan_approved_at");
     return new Row(
@@ -223,7 +230,7 @@ public class Ledger {
         rs.getString("status"),
         rs.getString("card"),
         rs.getString("progress"),
-        Stage.ACCEPTED.name().equals(stage),
+        CaseStatus.CLOSED.name().equals(rs.getString("status")),
         CaseStatus.CLOSED.name().equals(rs.getString("problem_status")),
         overdue,
         instant(due),

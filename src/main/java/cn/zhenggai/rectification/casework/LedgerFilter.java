@@ -15,7 +15,7 @@ import java.util.Map;
  * @param category a problem category, or null
  * @param stage a stage code (DRAFT_PLAN …), or null
  * @param status OPEN, CLOSED or CANCELLED, or null
- * @param overdue true for overdue items only
+ * @param overdue true for overdue items only (open, their task past its due date: yellow and red)
  * @param colour the 督办 colour (never NONE), or null for all
  * @param sort one of {@link #SORTS}
  * @param descending reverse order
@@ -89,7 +89,7 @@ public record LedgerFilter(String unit, String category, String stage, String st
       parameters.add(status);
     }
     if (overdue) {
-      where.append(" and u.due_at < ?");
+      where.append(" and " + Colours.OPEN + " and u.due_at < ?");
       parameters.add(now);
     }
     if (colour != null) {

@@ -1,6 +1,7 @@
 package cn.zhenggai.rectification.casework;
 
 import cn.zhenggai.rectification.vocabulary.CaseStatus;
+import cn.zhenggai.rectification.vocabulary.LookBackResult;
 import cn.zhenggai.rectification.vocabulary.StageDeadlines;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.sql.ResultSet;
@@ -11,20 +12,22 @@ import java.time.LocalDate;
 /**
  * A unit item's 回头看 and 复号 as the register keeps them.
  *
- * @param result null (not looked back at yet), PENDING (回头看中), CONSOLIDATED (整改成果巩固) or REOPENED (已复号)
+ * @param result null (not looked back at yet), or where the look-back stands
  * @param due when the problem's look-back is due (its day in the county's time zone), once the problem is closed
  * @param closed whether the item is accepted (again, after a reopening)
  * @param reopenings how often it was reopened (复号次数)
  */
-public record UnitLookBack(String result, LocalDate due, boolean closed, int reopenings) {
+public record UnitLookBack(LookBackResult result, LocalDate due, boolean closed, int reopenings) {
 
   /** The columns it is read from, of case_unit u and case_problem p. */
   static final String COLUMNS = "u.look_back_result, p.look_back_due_at, u.status as unit_status, u.reopenings";
 
   static UnitLookBack read(ResultSet rs, StageDeadlines deadlines) throws SQLException {
     Timestamp due = rs.getTimestamp("look_back_due_at");
-    return new UnitLookBack(rs.getString("look_back_result"), due == null ? null : deadlines.dayOf(due),
-        CaseStatus.CLOSED.name().equals(rs.getString("unit_status")), rs.getInt("reopenings"));
+    String result = rs.getString("look_back_result");
+    return new UnitLookBack(result == null ? null : LookBackResult.valueOf(result),
+        due == null ? null : deadlines.dayOf(due), CaseStatus.CLOSED.name().equals(rs.getString("unit_status")),
+        rs.getInt("reopenings"));
   }
 
   /**
@@ -34,18 +37,12 @@ public record UnitLookBack(String result, LocalDate due, boolean closed, int reo
    */
   @JsonProperty
   public String text() {
-    if ("PENDING".equals(result)) {
-      return "回头看中";
-    }
-    if ("REOPENED".equals(result) && !closed) {
-      return "已复号";
-    }
-    if ("CONSOLIDATED".equals(result)) {
-      return "整改成果巩固";
+    if (result == LookBackResult.PENDING || result == LookBackResult.CONSOLIDATED) {
+      return result.label();
     }
     if (closed && due != null) {
       return "待回头看 " + due;
     }
-    return "REOPENED".equals(result) ? "已复号" : "";
+    return result == LookBackResult.REOPENED ? result.label() : "";
   }
 }

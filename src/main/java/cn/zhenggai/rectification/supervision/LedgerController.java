@@ -53,7 +53,7 @@ class LedgerController {
       @Parameter(in = ParameterIn.QUERY, name = "round", description = ROUND),
       @Parameter(in = ParameterIn.QUERY, name = "unit", description = "责任单位（组编号），如 street-chengguan"),
       @Parameter(in = ParameterIn.QUERY, name = "category", description = "问题类别"),
-      @Parameter(in = ParameterIn.QUERY, name = "stage", description = "环节：DRAFT_PLAN、REVIEW_PLAN、RECTIFY、ACCEPT_RECTIFICATION、ACCEPTED、CANCELLED、CARRIED_OVER"),
+      @Parameter(in = ParameterIn.QUERY, name = "stage", description = "环节：DRAFT_PLAN、REVIEW_PLAN、RECTIFY、ACCEPT_RECTIFICATION、ACCEPTED、LOOK_BACK（回头看中）、CANCELLED、CARRIED_OVER"),
       @Parameter(in = ParameterIn.QUERY, name = "status", description = "状态：OPEN、CLOSED、CANCELLED、CARRIED_OVER"),
       @Parameter(in = ParameterIn.QUERY, name = "overdue", description = "true：只看逾期"),
       @Parameter(in = ParameterIn.QUERY, name = "colour", description = "督办颜色：BLUE（蓝，即将到期）、YELLOW（黄，逾期）、"

@@ -41,7 +41,7 @@ class SupervisionPages {
 
   static final int PAGE = 100;
   private static final List<Stage> UNIT_STAGES = List.of(Stage.DRAFT_PLAN, Stage.REVIEW_PLAN, Stage.RECTIFY,
-      Stage.ACCEPT_RECTIFICATION, Stage.ACCEPTED, Stage.CANCELLED, Stage.CARRIED_OVER);
+      Stage.ACCEPT_RECTIFICATION, Stage.ACCEPTED, Stage.LOOK_BACK, Stage.CANCELLED, Stage.CARRIED_OVER);
 
   private final Overview overview;
   private final Ledger ledger;

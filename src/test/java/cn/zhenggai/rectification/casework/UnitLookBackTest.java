@@ -2,6 +2,7 @@ package cn.zhenggai.rectification.casework;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.zhenggai.rectification.vocabulary.LookBackResult;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
@@ -15,12 +16,13 @@ class UnitLookBackTest {
     assertThat(new UnitLookBack(null, null, false, 0).text()).as("at work").isEmpty();
     assertThat(new UnitLookBack(null, null, true, 0).text()).as("accepted, the problem not closed yet").isEmpty();
     assertThat(new UnitLookBack(null, DUE, true, 0).text()).as("the problem closed").isEqualTo("待回头看 2027-12-31");
-    assertThat(new UnitLookBack("PENDING", DUE, true, 0).text()).isEqualTo("回头看中");
-    assertThat(new UnitLookBack("CONSOLIDATED", DUE, true, 0).text()).isEqualTo("整改成果巩固");
-    assertThat(new UnitLookBack("REOPENED", DUE, false, 1).text()).as("rectified again").isEqualTo("已复号");
-    assertThat(new UnitLookBack("REOPENED", DUE.plusMonths(7), true, 1).text()).as("accepted again, its problem closed again")
+    assertThat(new UnitLookBack(LookBackResult.PENDING, DUE, true, 0).text()).isEqualTo("回头看中");
+    assertThat(new UnitLookBack(LookBackResult.CONSOLIDATED, DUE, true, 0).text()).isEqualTo("整改成果巩固");
+    assertThat(new UnitLookBack(LookBackResult.REOPENED, DUE, false, 1).text()).as("rectified again").isEqualTo("已复号");
+    assertThat(new UnitLookBack(LookBackResult.REOPENED, DUE.plusMonths(7), true, 1).text())
+        .as("accepted again, its problem closed again")
         .isEqualTo("待回头看 2028-07-31");
-    assertThat(new UnitLookBack("REOPENED", null, true, 1).text()).as("accepted again, the problem still open")
+    assertThat(new UnitLookBack(LookBackResult.REOPENED, null, true, 1).text()).as("accepted again, the problem still open")
         .isEqualTo("已复号");
   }
 

@@ -281,12 +281,11 @@ class ColoursIT extends PostgresApplicationTest {
   }
 
   /**
-   * No extension and no look-back exists without parts 1 and 3 of issue 16: each row shows the original deadline, an
-   * empty 延期至 and 回头看, and zero counts. Rows granted an extension or looked back at are checked once those
-   * parts write them (see the report of branch colours).
+   * No item of this round asked for more time or was closed: each row shows the original deadline, an empty 延期至 and
+   * 回头看, and zero counts. Rows granted an extension, looked back at and reopened: {@link ExtensionAndLookBackColumnsIT}.
    */
   @Test
-  void theExtensionAndLookBackColumnsStartEmpty() {
+  void withoutExtensionOrClosureTheExtensionAndLookBackColumnsAreEmpty() {
     JsonNode rows = page("").get("rows");
     for (JsonNode row : rows) {
       assertThat(row.get("deadline").asText()).isEqualTo(DEADLINES.get(row.get("problemNumber").asText()).toString());
