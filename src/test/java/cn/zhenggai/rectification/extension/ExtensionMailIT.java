@@ -1,5 +1,8 @@
 package cn.zhenggai.rectification.extension;
 
+import static cn.zhenggai.rectification.notification.ReceivedMail.part;
+import static cn.zhenggai.rectification.notification.ReceivedMail.subject;
+import static cn.zhenggai.rectification.notification.ReceivedMail.to;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -10,9 +13,6 @@ import cn.zhenggai.rectification.security.Viewer;
 import cn.zhenggai.rectification.vocabulary.DeadlineWatchProcess;
 import cn.zhenggai.rectification.vocabulary.StageDeadlines;
 import cn.zhenggai.rectification.vocabulary.UnitRectificationProcess;
-import jakarta.mail.Message;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
@@ -67,7 +67,7 @@ class ExtensionMailIT extends PostgresApplicationTest {
     await().atMost(Duration.ofSeconds(60)).until(() -> !about("sup-orgdept@example.org", "【延期申请】", "2022-SZPY/1.1 ").isEmpty());
     MimeMessage asked = about("sup-orgdept@example.org", "【延期申请】", "2022-SZPY/1.1 ").get(0);
     assertThat(subject(asked)).contains("城关街道党工委", "审批延期申请");
-    assertThat(text(asked)).contains("申请将截止日期由 " + deadlines.dayOf(plan.getDueDate()) + " 延至 " + until, "需要先征求群众意见");
+    assertThat(part(asked, "text/plain")).contains("申请将截止日期由 " + deadlines.dayOf(plan.getDueDate()) + " 延至 " + until, "需要先征求群众意见");
     assertThat(about("sec-chengguan@example.org", "【延期申请】", "2022-SZPY/1.1 ")).isEmpty();
 
     driver.completeAs("sup-orgdept", driver.extensionReview("1.1", UNIT),
@@ -76,7 +76,7 @@ class ExtensionMailIT extends PostgresApplicationTest {
     await().atMost(Duration.ofSeconds(60)).until(() -> !about("sec-chengguan@example.org", "【延期审批】", "2022-SZPY/1.1 ").isEmpty());
     MimeMessage decided = about("sec-chengguan@example.org", "【延期审批】", "2022-SZPY/1.1 ").get(0);
     assertThat(subject(decided)).contains("制定整改方案", until + " 23:59 到期");
-    assertThat(text(decided)).contains("同意延期至 " + until, "/camunda/app/tasklist/default/#/?task=" + plan.getId());
+    assertThat(part(decided, "text/plain")).contains("同意延期至 " + until, "/camunda/app/tasklist/default/#/?task=" + plan.getId());
     assertThat(about("sup-orgdept@example.org", "【延期审批】", "2022-SZPY/1.1 ")).isEmpty();
   }
 
@@ -135,41 +135,5 @@ class ExtensionMailIT extends PostgresApplicationTest {
         .filter(m -> to(m).equals(address) && subject(m).startsWith(kind) && subject(m).contains(problem)
             && subject(m).contains("城关街道党工委"))
         .toList();
-  }
-
-  private static String to(MimeMessage message) {
-    try {
-      return message.getRecipients(Message.RecipientType.TO)[0].toString();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static String subject(MimeMessage message) {
-    try {
-      return message.getSubject();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  /** The plain text part of a notice (html and text alternatives). */
-  private static String text(Part message) {
-    try {
-      if (message.isMimeType("text/plain")) {
-        return (String) message.getContent();
-      }
-      if (message.getContent() instanceof Multipart multipart) {
-        for (int i = 0; i < multipart.getCount(); i++) {
-          String found = text(multipart.getBodyPart(i));
-          if (found != null) {
-            return found;
-          }
-        }
-      }
-      return null;
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

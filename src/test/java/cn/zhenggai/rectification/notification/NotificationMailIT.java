@@ -1,5 +1,8 @@
 package cn.zhenggai.rectification.notification;
 
+import static cn.zhenggai.rectification.notification.ReceivedMail.part;
+import static cn.zhenggai.rectification.notification.ReceivedMail.subject;
+import static cn.zhenggai.rectification.notification.ReceivedMail.to;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -11,9 +14,6 @@ import cn.zhenggai.rectification.problem.Problem;
 import cn.zhenggai.rectification.vocabulary.UnitRectificationProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import jakarta.mail.Message;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -215,45 +215,11 @@ class NotificationMailIT extends PostgresApplicationTest {
     await().atMost(Duration.ofSeconds(10)).until(() -> "SENT".equals(jdbc.queryForObject(
         "select status from notification where problem_id = '2022-SZPY/8.4' and kind = 'NEW_TASK'", String.class)));
   }
-
-  /** The decoded text of the message's part of that type (the mails are multipart: plain text and HTML). */
-  private static String part(Part message, String type) throws Exception {
-    if (message.isMimeType(type)) {
-      return (String) message.getContent();
-    }
-    if (message.getContent() instanceof Multipart multipart) {
-      for (int i = 0; i < multipart.getCount(); i++) {
-        String found = part(multipart.getBodyPart(i), type);
-        if (found != null) {
-          return found;
-        }
-      }
-    }
-    return null;
-  }
-
-
   private List<String> subjectsTo(String address) {
-    return messagesTo(address).stream().map(NotificationMailIT::subject).toList();
+    return messagesTo(address).stream().map(ReceivedMail::subject).toList();
   }
 
   private List<MimeMessage> messagesTo(String address) {
     return Arrays.stream(smtp.getReceivedMessages()).filter(m -> to(m).equals(address)).toList();
-  }
-
-  private static String to(MimeMessage message) {
-    try {
-      return message.getRecipients(Message.RecipientType.TO)[0].toString();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static String subject(MimeMessage message) {
-    try {
-      return message.getSubject();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -52,17 +52,7 @@ class ReminderUpgradeIT {
         + " recipient_email, subject, html_body, text_body, status, created_at, next_attempt_at) values (?, 'BEFORE_DUE',"
         + " '2022-SZPY/1.1', 'street-chengguan', ?, '制定整改方案', 'sec-chengguan', 'sec-chengguan@example.org',"
         + " '【催办】', '', '', 'SENT', localtimestamp, localtimestamp)", "BEFORE_DUE:" + draft + ":sec-chengguan", draft);
-    database.execute("drop index case_unit_next_notice");
-    database.execute("drop index case_problem_next_notice");
-    database.execute("drop table extension_request");
-    database.execute("alter table case_unit drop column next_notice, drop column next_notice_at, drop column deadline,"
-        + " drop column extended_until, drop column extended_stage, drop column extensions,"
-        + " drop column extension_pending_until, drop column look_back_result, drop column look_back_at,"
-        + " drop column reopenings");
-    database.execute("alter table case_problem drop column next_notice, drop column next_notice_at,"
-        + " drop column look_back_due_at, drop column look_back_result, drop column reopenings");
-    database.execute("alter table case_round drop column look_back_after");
-    database.update("delete from flyway_schema_history where version = '13'");
+    SchemaBeforeV13.putBack(database);
     long executions = count(database, "select count(*) from act_ru_execution");
 
     try (ConfigurableApplicationContext application = start(url)) {

@@ -85,16 +85,7 @@ class UpgradeFromBeforeRoundsIT {
     // and the later migrations not yet either: V12's evidence files, V13's reminder schedule, extensions and look-backs
     database.execute("drop table evidence_chunk");
     database.execute("drop table evidence_file");
-    database.execute("drop index case_unit_next_notice");
-    database.execute("drop index case_problem_next_notice");
-    database.execute("drop table extension_request");
-    database.execute("alter table case_unit drop column next_notice, drop column next_notice_at, drop column deadline,"
-        + " drop column extended_until, drop column extended_stage, drop column extensions,"
-        + " drop column extension_pending_until, drop column look_back_result, drop column look_back_at,"
-        + " drop column reopenings");
-    database.execute("alter table case_problem drop column next_notice, drop column next_notice_at,"
-        + " drop column look_back_due_at, drop column look_back_result, drop column reopenings");
-    database.execute("alter table case_round drop column look_back_after");
-    database.update("delete from flyway_schema_history where version in ('10', '11', '12', '13')");
+    SchemaBeforeV13.putBack(database);
+    database.update("delete from flyway_schema_history where version in ('10', '11', '12')");
   }
 }

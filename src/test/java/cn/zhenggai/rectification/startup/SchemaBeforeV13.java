@@ -1,0 +1,26 @@
+package cn.zhenggai.rectification.startup;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Puts a database back as it was before V13 (the reminder schedule, extensions and look-backs): the upgrade tests start
+ * from data an earlier version left. Whatever V13 adds, this removes.
+ */
+final class SchemaBeforeV13 {
+
+  private SchemaBeforeV13() {}
+
+  static void putBack(JdbcTemplate database) {
+    database.execute("drop index case_unit_next_notice");
+    database.execute("drop index case_problem_next_notice");
+    database.execute("drop table extension_request");
+    database.execute("alter table case_unit drop column next_notice, drop column next_notice_at, drop column deadline,"
+        + " drop column extended_until, drop column extended_stage, drop column extensions,"
+        + " drop column extension_pending_until, drop column look_back_result, drop column look_back_at,"
+        + " drop column reopenings");
+    database.execute("alter table case_problem drop column next_notice, drop column next_notice_at,"
+        + " drop column look_back_due_at, drop column look_back_result, drop column reopenings");
+    database.execute("alter table case_round drop column look_back_after");
+    database.update("delete from flyway_schema_history where version = '13'");
+  }
+}
