@@ -236,7 +236,6 @@ public class ExtensionRequests {
     return new Date(task.due().getTime() + properties.max().toMillis());
   }
 
-
   private static String reason(String reason) {
     String visible = reason == null ? "" : INVISIBLE.matcher(reason).replaceAll("");
     if (visible.isEmpty()) {
