@@ -701,23 +701,15 @@ class UnitRectificationProcessTest extends ProcessTestBase {
   @Test
   void aReopenedItemAsksForMoreTimeAfreshAndItsExtensionsCountOn() {
     atRectification("90.38");
-    ProcessInstance problem = engine.getRuntimeService().createProcessInstanceQuery()
-        .processDefinitionKey(RectificationCaseProcess.KEY).processInstanceBusinessKey(DemoRound.key("90.38")).singleResult();
     LocalDate granted = TestProblems.DEADLINE.plusDays(10);
     extensions.request(driver.unitTask("90.38", "street-chengguan").getId(), granted, "汛期施工受阻", secretary());
     driver.completeAs("sup-orgdept", driver.extensionReview("90.38", "street-chengguan"),
         Map.of(EXTENSION_APPROVED, true, EXTENSION_GRANTED_UNTIL, granted.toString()));
-    driver.submitReport("90.38", "street-chengguan", "sec-chengguan");
-    driver.acceptRectification("90.38", "street-chengguan", "sup-orgdept", true, null);
-    runDueJobs(problem);
-    driver.confirmClosure("90.38", "sup-orgdept");
-    lookBackComesUp(problem);
-    LocalDate reopenedUntil = deadlines.today().plusDays(20);
-    driver.reopen("90.38", "street-chengguan", "sup-orgdept", "问题反弹", reopenedUntil.toString());
-    runDueJobs(problem);
 
+    ProcessInstance reopened = reportedAcceptedAndReopened("90.38", "street-chengguan", "sec-chengguan", 20);
+
+    LocalDate reopenedUntil = deadlines.today().plusDays(20);
     Task rectify = driver.unitTask("90.38", "street-chengguan");
-    ProcessInstance reopened = runtime().createProcessInstanceQuery().processInstanceId(rectify.getProcessInstanceId()).singleResult();
     assertThat(unitRow(reopened))
         .containsEntry("deadline", java.sql.Date.valueOf(reopenedUntil))
         .containsEntry("extended_until", null)
@@ -774,23 +766,14 @@ class UnitRectificationProcessTest extends ProcessTestBase {
   @Test
   void aReopenedUnitStartsAtRectification() {
     starter.startIfNew(DemoRound.opening(TestProblems.problem("94.1", "street-xicheng")));
-    ProcessInstance problem = engine.getRuntimeService().createProcessInstanceQuery()
-        .processDefinitionKey(RectificationCaseProcess.KEY).processInstanceBusinessKey(DemoRound.key("94.1")).singleResult();
     String first = driver.unitTask("94.1", "street-xicheng").getProcessInstanceId();
     driver.submitPlan("94.1", "street-xicheng", "sec-xicheng");
     driver.reviewPlan("94.1", "street-xicheng", "sup-orgdept", true, null);
-    driver.submitReport("94.1", "street-xicheng", "sec-xicheng");
-    driver.acceptRectification("94.1", "street-xicheng", "sup-orgdept", true, null);
-    runDueJobs(problem);
-    driver.confirmClosure("94.1", "sup-orgdept");
-    lookBackComesUp(problem);
-    LocalDate deadline = deadlines.today().plusDays(10);
-    driver.reopen("94.1", "street-xicheng", "sup-orgdept", "台账不全，问题反弹", deadline.toString());
-    runDueJobs(problem);
 
+    ProcessInstance reopened = reportedAcceptedAndReopened("94.1", "street-xicheng", "sec-xicheng", 10);
+
+    LocalDate deadline = deadlines.today().plusDays(10);
     Task rectify = driver.unitTask("94.1", "street-xicheng");
-    ProcessInstance reopened = engine.getRuntimeService().createProcessInstanceQuery()
-        .processInstanceId(rectify.getProcessInstanceId()).singleResult();
     assertThat(reopened.getId()).isNotEqualTo(first);
     assertThat(reopened).isWaitingAt(UnitRectificationProcess.TASK_RECTIFY);
     assertThat(reopened).hasPassedInOrder("StartEvent_UnitAssigned", "Gateway_Reopened", "Gateway_RectifyMerge");
@@ -804,6 +787,24 @@ class UnitRectificationProcessTest extends ProcessTestBase {
     List<String> flows = engine.getHistoryService().createHistoricActivityInstanceQuery()
         .processInstanceId(reopened.getId()).list().stream().map(HistoricActivityInstance::getActivityId).toList();
     assertThat(flows).contains("EndEvent_UnitAccepted").doesNotContain("Gateway_DraftPlanMerge");
+  }
+
+  /**
+   * The only unit at 落实整改 reports and is accepted, the problem is closed, its look-back comes up and reopens the unit
+   * with a deadline that many days after the look-back: the unit's new process.
+   */
+  private ProcessInstance reportedAcceptedAndReopened(String problemId, String unitId, String secretary, int days) {
+    ProcessInstance problem = runtime().createProcessInstanceQuery()
+        .processDefinitionKey(RectificationCaseProcess.KEY).processInstanceBusinessKey(DemoRound.key(problemId)).singleResult();
+    driver.submitReport(problemId, unitId, secretary);
+    driver.acceptRectification(problemId, unitId, "sup-orgdept", true, null);
+    runDueJobs(problem);
+    driver.confirmClosure(problemId, "sup-orgdept");
+    lookBackComesUp(problem);
+    driver.reopen(problemId, unitId, "sup-orgdept", "台账不全，问题反弹", deadlines.today().plusDays(days).toString());
+    runDueJobs(problem);
+    return runtime().createProcessInstanceQuery()
+        .processInstanceId(driver.unitTask(problemId, unitId).getProcessInstanceId()).singleResult();
   }
 
   private org.camunda.bpm.engine.RuntimeService runtime() {
