@@ -98,10 +98,12 @@ public class CaseAmendments {
     if (register.openUnits(problemId).size() == 1) {
       throw new RefusedAtThisStage("这是问题 " + problemId + " 最后一个在整改的责任单位；要撤销整个问题，请使用“撤销问题”");
     }
+    List<CaseExtensions.Waiting> waiting = extensions.waiting(List.of(unit.processInstanceId()));
     runtime.createMessageCorrelation(UnitRectificationProcess.MESSAGE_WITHDRAWN)
         .processInstanceId(unit.processInstanceId()).correlate();
     register.endedAs(unit.processInstanceId(), CaseStatus.CANCELLED);
     timeline.record(problemId, unitId, Kind.UNIT_WITHDRAWN, actors.named(actorId), "理由：" + why);
+    extensions.lapsedWithCase(waiting, actorId, "该单位已撤销");
   }
 
   /**
@@ -144,17 +146,19 @@ public class CaseAmendments {
   @Transactional
   public void withdraw(String problemId, String reason, String actorId) {
     String why = reason(reason);
-    end(problemId, CaseStatus.CANCELLED);
+    List<CaseExtensions.Waiting> waiting = end(problemId, CaseStatus.CANCELLED);
     timeline.record(problemId, null, Kind.PROBLEM_WITHDRAWN, actors.named(actorId), "理由：" + why);
+    extensions.lapsedWithCase(waiting, actorId, "问题已撤销");
   }
 
   /** The problem's unfinished units go on in a later round's case {@code intoProblemId}; this case ends as 已转入. */
   @Transactional
   public List<String> carryOver(String problemId, String intoProblemId, String actorId) {
     List<String> open = register.openUnits(problemId);
-    end(problemId, CaseStatus.CARRIED_OVER);
+    List<CaseExtensions.Waiting> waiting = end(problemId, CaseStatus.CARRIED_OVER);
     timeline.record(problemId, null, Kind.CARRIED_OVER, actors.named(actorId), "未完成的单位（" + String.join("、", open)
         + "）转入问题 " + intoProblemId);
+    extensions.lapsedWithCase(waiting, actorId, "该单位的整改已转入问题 " + intoProblemId);
     return open;
   }
 
@@ -163,14 +167,17 @@ public class CaseAmendments {
     timeline.record(problemId, null, Kind.CARRIED_FROM, actors.named(actorId), "由问题 " + fromProblemId + " 转入");
   }
 
-  private void end(String problemId, CaseStatus status) {
+  /** Ends the problem's case and its open units' cases; the requests that waited in them (they lapse with the cases). */
+  private List<CaseExtensions.Waiting> end(String problemId, CaseStatus status) {
     CaseState problem = openProblem(problemId);
     List<String> open = register.openUnits(problemId).stream()
         .map(unitId -> register.unit(problemId, unitId).processInstanceId()).toList();
+    List<CaseExtensions.Waiting> waiting = extensions.waiting(open);
     runtime.createMessageCorrelation(RectificationCaseProcess.MESSAGE_WITHDRAWN)
         .processInstanceId(problem.processInstanceId()).correlate();
     register.endedAs(problem.processInstanceId(), status);
     open.forEach(instance -> register.endedAs(instance, status));
+    return waiting;
   }
 
   private CaseState openProblem(String problemId) {

@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.context.annotation.Lazy;
@@ -26,6 +27,9 @@ public class CaseExtensions {
 
   /** A timeline entry's actor: a person's id, or null for what the application did itself. */
   public record Step(String processInstanceId, String problemId, String unitId, String actorId, String detail) {}
+
+  /** A request waiting in a unit's case, as the register shows it: the date it asks for. */
+  record Waiting(String processInstanceId, String problemId, String unitId, LocalDate until) {}
 
   private final NamedParameterJdbcTemplate jdbc;
   private final CaseTimeline timeline;
@@ -54,6 +58,36 @@ public class CaseExtensions {
     record(step, Kind.EXTENSION_LAPSED);
   }
 
+  /** The waiting request of a unit case that has ended lapsed with it (its review task went away undecided). */
+  public void noLongerPending(String processInstanceId) {
+    pending(processInstanceId, null);
+  }
+
+  /** The requests waiting in these unit cases, read before an amendment ends them. */
+  List<Waiting> waiting(Collection<String> processInstanceIds) {
+    if (processInstanceIds.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.query("select process_instance_id, problem_id, unit_id, extension_pending_until from case_unit"
+            + " where process_instance_id in (:instances) and extension_pending_until is not null order by unit_id",
+        Map.of("instances", processInstanceIds),
+        (rs, row) -> new Waiting(rs.getString("process_instance_id"), rs.getString("problem_id"), rs.getString("unit_id"),
+            rs.getDate("extension_pending_until").toLocalDate()));
+  }
+
+  /**
+   * An amendment ended these unit cases while their requests waited: each lapsed (the review task's delete listener
+   * marked the request), and the timeline says who ended the case and why. The case's forms are gone, so their
+   * history is not refreshed.
+   */
+  void lapsedWithCase(List<Waiting> waiting, String actorId, String cause) {
+    for (Waiting request : waiting) {
+      pending(request.processInstanceId(), null);
+      timeline.record(request.problemId(), request.unitId(), Kind.EXTENSION_LAPSED, actors.named(actorId),
+          cause + "，等待审批的延期申请（延期至 " + request.until() + "）随之失效");
+    }
+  }
+
   /** The task's due date has been moved already (its update listener rescheduled the notices). */
   public void granted(Step step, Stage stage, java.util.Date until, LocalDate day) {
     jdbc.update("update case_unit set extension_pending_until = null, extended_until = :until, extended_stage = :stage,"
@@ -62,6 +96,11 @@ public class CaseExtensions {
         Map.of("until", new Timestamp(until.getTime()), "stage", stage.name(), "day", Date.valueOf(day),
             "instance", step.processInstanceId()));
     record(step, Kind.EXTENSION_APPROVED);
+  }
+
+  /** A person as the forms and pages name them (first name, title), for a request's history; null for no one. */
+  public String nameOf(String userId) {
+    return userId == null ? null : actors.named(userId).name();
   }
 
   /** The unit cases of a problem whose own deadline (a granted extension) is later than this one: instance → deadline. */

@@ -162,11 +162,16 @@ public class CaseRegister {
   /**
    * A unit reopened at the look-back (复号) rectifies again in a new process: its row (and its problem) is open again
    * and counts the reopening; it is closed again when it is accepted, the problem when its closure is confirmed.
+   * Extensions (延期) in the new round: its deadline is the one the look-back gave ({@code deadline}, set by
+   * {@link #lookedBack}), so the earlier round's granted date and step no longer describe it and are cleared (延期至
+   * empty until the new round is granted more time), nothing waits; {@code extensions} keeps counting over the item's
+   * life (延期次数). The limit on requests counts per process, so the new round starts with none made.
    */
   private void reopened(String problemId, String unitId, String processInstanceId) {
     jdbc.update(
         "update case_unit set process_instance_id = ?, stage = ?, status = ?, card = '" + Card.NONE + "',"
-            + " closed_at = null, reopenings = reopenings + 1 where problem_id = ? and unit_id = ?",
+            + " closed_at = null, reopenings = reopenings + 1, extended_until = null, extended_stage = null,"
+            + " extension_pending_until = null where problem_id = ? and unit_id = ?",
         processInstanceId, Stage.RECTIFY.name(), CaseStatus.OPEN.name(), problemId, unitId);
     jdbc.update(
         "update case_problem set stage = ?, status = ?, closed_at = null, look_back_due_at = null,"

@@ -75,8 +75,10 @@ public class ExtensionRequests {
     List<ExtensionRequest> requests = store.ofItem(task.problemId(), task.unitId(), task.processInstanceId());
     RuntimeException refusal = refusal(task, viewer, requests);
     boolean dated = task.extendable() && task.due() != null;
-    return ExtensionView.of(task, dated ? deadlines.dayOf(task.due()) : null, dated ? original(task, requests) : null,
-        dated ? latest(task) : null, requests, properties.maxRequests(), refusal == null ? null : refusal.getMessage());
+    LocalDate original = dated ? original(task.stage(), task.processInstanceId(), task.problemId(),
+        ofStep(requests, task.stage(), task.taskId()), task.due()) : null;
+    return ExtensionView.of(task, dated ? deadlines.dayOf(task.due()) : null, original, dated ? latest(task) : null,
+        requests, properties.maxRequests(), refusal == null ? null : refusal.getMessage(), register::nameOf);
   }
 
   @Transactional
@@ -139,17 +141,46 @@ public class ExtensionRequests {
         Stage.RECTIFY, null));
   }
 
+  /**
+   * 审批延期申请 goes away undecided (its delete listener) because the unit's case ended while the request waited: the
+   * unit or its problem withdrawn, carried over, or the process cancelled. The request lapses and the register no longer
+   * shows it waiting; the amendment that ended the case says so in the timeline, with who and why. After {@link #lapse}
+   * (the unit completed its task) nothing waits any more and nothing happens here.
+   */
+  public void ended(DelegateTask review) {
+    if (store.lapseWaiting(review.getProcessInstanceId())) {
+      register.noLongerPending(review.getProcessInstanceId());
+    }
+  }
+
   /** The note of a step: 落实整改's (the item's deadline) across its tasks, a plan's of its own task. */
   String note(List<ExtensionRequest> ofItem, Stage stage, String taskId) {
-    List<ExtensionRequest> requests = ofItem.stream()
-        .filter(r -> r.stage() == stage && (stage == Stage.RECTIFY || r.taskId().equals(taskId))).toList();
+    List<ExtensionRequest> requests = ofStep(ofItem, stage, taskId);
     if (requests.isEmpty()) {
       return null;
     }
     ExtensionRequest first = requests.get(0);
-    LocalDate original = stage == Stage.RECTIFY ? register.problemDeadline(first.problemId())
-        : deadlines.dayOf(Date.from(first.dueAt()));
-    return DeadlineNote.of(stage, requests, original);
+    return DeadlineNote.of(stage, requests,
+        original(stage, first.processInstanceId(), first.problemId(), requests, Date.from(first.dueAt())));
+  }
+
+  /** A step's requests: 落实整改's across its tasks (a returned report's redo too), a plan's of its own task. */
+  private static List<ExtensionRequest> ofStep(List<ExtensionRequest> ofItem, Stage stage, String taskId) {
+    return ofItem.stream().filter(r -> r.stage() == stage && (stage == Stage.RECTIFY || r.taskId().equals(taskId)))
+        .toList();
+  }
+
+  /**
+   * The step's deadline before any extension: for 落实整改 the problem's 整改时限; for a plan, and for 落实整改 after a
+   * reopening (复号: the look-back gave the new round its deadline), the due date the step's first request saw, else
+   * its current one.
+   */
+  private LocalDate original(Stage stage, String processInstanceId, String problemId, List<ExtensionRequest> ofStep,
+      Date due) {
+    if (stage == Stage.RECTIFY && !Boolean.TRUE.equals(runtime.getVariable(processInstanceId, UnitRectificationProcess.REOPENED))) {
+      return register.problemDeadline(problemId);
+    }
+    return deadlines.dayOf(ofStep.isEmpty() ? due : Date.from(ofStep.get(0).dueAt()));
   }
 
   /** The same, read afresh for a request. */
@@ -205,15 +236,6 @@ public class ExtensionRequests {
     return new Date(task.due().getTime() + properties.max().toMillis());
   }
 
-  /** The step's deadline before any extension: the problem's 整改时限, or the plan task's first due date. */
-  private LocalDate original(ExtensionTask task, List<ExtensionRequest> requests) {
-    if (task.stage() == Stage.RECTIFY) {
-      return register.problemDeadline(task.problemId());
-    }
-    return requests.stream().filter(r -> r.taskId().equals(task.taskId())).findFirst()
-        .map(r -> deadlines.dayOf(Date.from(r.dueAt()))).orElse(deadlines.dayOf(task.due()));
-  }
-
   private static String reason(String reason) {
     String visible = reason == null ? "" : INVISIBLE.matcher(reason).replaceAll("");
     if (visible.isEmpty()) {
@@ -239,7 +261,7 @@ public class ExtensionRequests {
     ProcessInstance instance = task.getProcessInstanceId() == null ? null : runtime.createProcessInstanceQuery()
         .processInstanceId(task.getProcessInstanceId()).processDefinitionKey(UnitRectificationProcess.KEY).singleResult();
     if (instance == null) {
-      throw notFound();
+      return ofTheCase(task, viewer);
     }
     String unitId = (String) runtime.getVariable(instance.getId(), UnitRectificationProcess.UNIT_ID);
     if (!viewer.sees(unitId)) {
@@ -250,6 +272,22 @@ public class ExtensionRequests {
         (String) runtime.getVariable(instance.getId(), RectificationCaseProcess.PROBLEM_ID), unitId,
         Stage.ofTask(task.getTaskDefinitionKey()).filter(Stage::byUnit).orElse(null),
         task.getName().split(" · ", 2)[0], task.getDueDate(), deadline == null ? null : deadlines.dayOf(deadline));
+  }
+
+  /**
+   * A task of the problem's own case (回头看 about one unit, 确认问题销号): a supervisors' step, so no request is taken on
+   * it (the panel shows nothing, a request is refused as for any step not the unit's); seen as the unit's item is.
+   */
+  private ExtensionTask ofTheCase(Task task, Viewer viewer) {
+    ProcessInstance instance = task.getProcessInstanceId() == null ? null : runtime.createProcessInstanceQuery()
+        .processInstanceId(task.getProcessInstanceId()).processDefinitionKey(RectificationCaseProcess.KEY).singleResult();
+    String unitId = instance == null ? null : (String) runtime.getVariable(task.getExecutionId(), UnitRectificationProcess.UNIT_ID);
+    if (instance == null || !(unitId == null ? viewer.readsEverything() : viewer.sees(unitId))) {
+      throw notFound();
+    }
+    return new ExtensionTask(task.getId(), instance.getId(), instance.getBusinessKey(),
+        (String) runtime.getVariable(instance.getId(), RectificationCaseProcess.PROBLEM_ID), unitId, null,
+        task.getName().split(" · ", 2)[0], task.getDueDate(), null);
   }
 
   private String unitOf(String processKey, String processInstanceId) {

@@ -5,7 +5,7 @@ enum ExtensionStatus {
   PENDING("等待审批"),
   APPROVED("已批准"),
   REFUSED("未获批准"),
-  /** The unit completed its task before the supervisors decided. */
+  /** The unit completed its task, or its case ended, before the supervisors decided. */
   LAPSED("已失效");
 
   private final String label;

@@ -80,6 +80,13 @@ class ExtensionStore {
         ExtensionStatus.PENDING.name()) == 1;
   }
 
+  /** Ends the request waiting in a unit's process as lapsed; false when none waits there. */
+  boolean lapseWaiting(String processInstanceId) {
+    return jdbc.update("update extension_request set status = ?, decided_at = ?, pending_item = null"
+            + " where process_instance_id = ? and status = ?",
+        ExtensionStatus.LAPSED.name(), EngineClock.timestamp(), processInstanceId, ExtensionStatus.PENDING.name()) > 0;
+  }
+
   private static ExtensionRequest request(ResultSet rs, int row) throws SQLException {
     Timestamp decidedAt = rs.getTimestamp("decided_at");
     Date granted = rs.getDate("granted_until");

@@ -84,7 +84,9 @@ class ExtensionBrowserIT extends BrowserApplicationTest {
     WebElement after = panelOf(plan);
     wait.until(driver -> after.getText().contains("批准延期至 " + until));
     assertThat(after.findElement(By.cssSelector(".zhenggai-extension-current")).getText()).isEqualTo(until.toString());
-    assertThat(after.getText()).contains("原定 " + due, "已申请延期 1/2 次");
+    assertThat(after.getText()).contains("原定 " + due, "已申请延期 1/2 次",
+        "李卫东（城关街道党工委书记）申请延期至 " + until, "赵明远（县委组织部组织科科长）批准延期至 " + until)
+        .as("people by their names").doesNotContain("sec-chengguan", "sup-orgdept");
     // Tasklist itself says the due date as the days from now ("25天后"), rounded as it rounds them
     long days = Math.round(Duration.between(Instant.now(), until.atTime(23, 59, 59).atZone(BEIJING).toInstant())
         .toMinutes() / 1440.0);

@@ -658,6 +658,99 @@ class UnitRectificationProcessTest extends ProcessTestBase {
     assertThat(unitRow(chengguan)).as("the problem's deadline is the later now").containsEntry("deadline", null);
   }
 
+  /** A unit withdrawn while its request waits: the request lapses with its case, and the timeline says why. */
+  @Test
+  void aRequestLapsesWhenItsUnitIsWithdrawn() {
+    starter.startIfNew(DemoRound.opening(TestProblems.problem("90.35", "street-chengguan", "street-dongcheng")));
+    ProcessInstance unit = unitProcess("90.35", "street-chengguan");
+    Task draft = driver.unitTask("90.35", "street-chengguan");
+    LocalDate until = deadlines.dayOf(draft.getDueDate()).plusDays(5);
+    extensions.request(draft.getId(), until, "调研尚未完成", secretary());
+
+    amendments.removeUnit(DemoRound.key("90.35"), "street-chengguan", "该街道不涉及此问题", "sup-orgdept");
+
+    assertThat(unit).isEnded();
+    assertLapsedWithItsCase(unit, "90.35", "该单位已撤销，等待审批的延期申请（延期至 " + until + "）随之失效");
+  }
+
+  /** A problem withdrawn, or carried over to a later round, while a unit's request waits: the same. */
+  @Test
+  void aRequestLapsesWhenItsProblemIsWithdrawnOrCarriedOver() {
+    ProcessInstance withdrawn = atRectification("90.36");
+    extensions.request(driver.unitTask("90.36", "street-chengguan").getId(), TestProblems.DEADLINE.plusDays(10), "汛期",
+        secretary());
+    ProcessInstance carried = atRectification("90.37");
+    extensions.request(driver.unitTask("90.37", "street-chengguan").getId(), TestProblems.DEADLINE.plusDays(12), "汛期",
+        secretary());
+
+    amendments.withdraw(DemoRound.key("90.36"), "问题已由上级统一处理", "sup-orgdept");
+    amendments.carryOver(DemoRound.key("90.37"), "R2-1", "sup-orgdept");
+
+    assertThat(withdrawn).isEnded();
+    assertLapsedWithItsCase(withdrawn, "90.36",
+        "问题已撤销，等待审批的延期申请（延期至 " + TestProblems.DEADLINE.plusDays(10) + "）随之失效");
+    assertThat(carried).isEnded();
+    assertLapsedWithItsCase(carried, "90.37",
+        "该单位的整改已转入问题 R2-1，等待审批的延期申请（延期至 " + TestProblems.DEADLINE.plusDays(12) + "）随之失效");
+  }
+
+  /**
+   * 复号 after an extension: the new round has the look-back's deadline and none of the earlier round's grant (延期至)
+   * or requests; 延期次数 counts on over the item's life.
+   */
+  @Test
+  void aReopenedItemAsksForMoreTimeAfreshAndItsExtensionsCountOn() {
+    atRectification("90.38");
+    LocalDate granted = TestProblems.DEADLINE.plusDays(10);
+    extensions.request(driver.unitTask("90.38", "street-chengguan").getId(), granted, "汛期施工受阻", secretary());
+    driver.completeAs("sup-orgdept", driver.extensionReview("90.38", "street-chengguan"),
+        Map.of(EXTENSION_APPROVED, true, EXTENSION_GRANTED_UNTIL, granted.toString()));
+
+    ProcessInstance reopened = reportedAcceptedAndReopened("90.38", "street-chengguan", "sec-chengguan", 20);
+
+    LocalDate reopenedUntil = deadlines.today().plusDays(20);
+    Task rectify = driver.unitTask("90.38", "street-chengguan");
+    assertThat(unitRow(reopened))
+        .containsEntry("deadline", java.sql.Date.valueOf(reopenedUntil))
+        .containsEntry("extended_until", null)
+        .containsEntry("extended_stage", null)
+        .containsEntry("extension_pending_until", null)
+        .containsEntry("extensions", 1);
+    ExtensionView fresh = extensions.view(rectify.getId(), secretary());
+    assertThat(fresh.canRequest()).isTrue();
+    assertThat(fresh.requestsUsed()).isZero();
+    assertThat(fresh.history()).isEmpty();
+    assertThat(fresh.currentDue()).isEqualTo(reopenedUntil);
+    assertThat(fresh.originalDeadline()).as("the look-back's deadline, not the problem's").isEqualTo(reopenedUntil);
+
+    LocalDate later = reopenedUntil.plusDays(7);
+    extensions.request(rectify.getId(), later, "整改需要时间", secretary());
+    driver.completeAs("sup-orgdept", driver.extensionReview("90.38", "street-chengguan"),
+        Map.of(EXTENSION_APPROVED, true, EXTENSION_GRANTED_UNTIL, later.toString()));
+
+    assertThat(unitRow(reopened))
+        .containsEntry("deadline", java.sql.Date.valueOf(later))
+        .containsEntry("extended_until", new Timestamp(deadlines.endOf(later).getTime()))
+        .containsEntry("extended_stage", "RECTIFY")
+        .containsEntry("extensions", 2);
+    assertThat((String) runtime().getVariable(reopened.getId(), DEADLINE_NOTE))
+        .isEqualTo("原定整改时限 " + reopenedUntil + "，经批准延期至 " + later + "（已延期 1 次）");
+    assertThat(extensions.view(rectify.getId(), secretary()).originalDeadline()).isEqualTo(reopenedUntil);
+  }
+
+  private void assertLapsedWithItsCase(ProcessInstance unit, String problemId, String detail) {
+    assertThat(jdbc.queryForMap("select status, pending_item from extension_request where process_instance_id = ?", unit.getId()))
+        .containsEntry("status", "LAPSED").containsEntry("pending_item", null);
+    assertThat(unitRow(unit)).containsEntry("extension_pending_until", null).containsEntry("extensions", 0);
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(unit.getId()).count()).isZero();
+    assertThat(register(problemId).timeline()).last().satisfies(event -> {
+      assertThat(event.kind()).isEqualTo(CaseTimeline.Kind.EXTENSION_LAPSED);
+      assertThat(event.unitId()).isEqualTo("street-chengguan");
+      assertThat(event.actorId()).isEqualTo("sup-orgdept");
+      assertThat(event.detail()).isEqualTo(detail);
+    });
+  }
+
   private ProcessInstance atRectification(String problemId) {
     starter.startIfNew(DemoRound.opening(TestProblems.problem(problemId, "street-chengguan")));
     driver.submitPlan(problemId, "street-chengguan", "sec-chengguan");
@@ -673,23 +766,14 @@ class UnitRectificationProcessTest extends ProcessTestBase {
   @Test
   void aReopenedUnitStartsAtRectification() {
     starter.startIfNew(DemoRound.opening(TestProblems.problem("94.1", "street-xicheng")));
-    ProcessInstance problem = engine.getRuntimeService().createProcessInstanceQuery()
-        .processDefinitionKey(RectificationCaseProcess.KEY).processInstanceBusinessKey(DemoRound.key("94.1")).singleResult();
     String first = driver.unitTask("94.1", "street-xicheng").getProcessInstanceId();
     driver.submitPlan("94.1", "street-xicheng", "sec-xicheng");
     driver.reviewPlan("94.1", "street-xicheng", "sup-orgdept", true, null);
-    driver.submitReport("94.1", "street-xicheng", "sec-xicheng");
-    driver.acceptRectification("94.1", "street-xicheng", "sup-orgdept", true, null);
-    runDueJobs(problem);
-    driver.confirmClosure("94.1", "sup-orgdept");
-    lookBackComesUp(problem);
-    LocalDate deadline = deadlines.today().plusDays(10);
-    driver.reopen("94.1", "street-xicheng", "sup-orgdept", "台账不全，问题反弹", deadline.toString());
-    runDueJobs(problem);
 
+    ProcessInstance reopened = reportedAcceptedAndReopened("94.1", "street-xicheng", "sec-xicheng", 10);
+
+    LocalDate deadline = deadlines.today().plusDays(10);
     Task rectify = driver.unitTask("94.1", "street-xicheng");
-    ProcessInstance reopened = engine.getRuntimeService().createProcessInstanceQuery()
-        .processInstanceId(rectify.getProcessInstanceId()).singleResult();
     assertThat(reopened.getId()).isNotEqualTo(first);
     assertThat(reopened).isWaitingAt(UnitRectificationProcess.TASK_RECTIFY);
     assertThat(reopened).hasPassedInOrder("StartEvent_UnitAssigned", "Gateway_Reopened", "Gateway_RectifyMerge");
@@ -703,6 +787,24 @@ class UnitRectificationProcessTest extends ProcessTestBase {
     List<String> flows = engine.getHistoryService().createHistoricActivityInstanceQuery()
         .processInstanceId(reopened.getId()).list().stream().map(HistoricActivityInstance::getActivityId).toList();
     assertThat(flows).contains("EndEvent_UnitAccepted").doesNotContain("Gateway_DraftPlanMerge");
+  }
+
+  /**
+   * The only unit at 落实整改 reports and is accepted, the problem is closed, its look-back comes up and reopens the unit
+   * with a deadline that many days after the look-back: the unit's new process.
+   */
+  private ProcessInstance reportedAcceptedAndReopened(String problemId, String unitId, String secretary, int days) {
+    ProcessInstance problem = runtime().createProcessInstanceQuery()
+        .processDefinitionKey(RectificationCaseProcess.KEY).processInstanceBusinessKey(DemoRound.key(problemId)).singleResult();
+    driver.submitReport(problemId, unitId, secretary);
+    driver.acceptRectification(problemId, unitId, "sup-orgdept", true, null);
+    runDueJobs(problem);
+    driver.confirmClosure(problemId, "sup-orgdept");
+    lookBackComesUp(problem);
+    driver.reopen(problemId, unitId, "sup-orgdept", "台账不全，问题反弹", deadlines.today().plusDays(days).toString());
+    runDueJobs(problem);
+    return runtime().createProcessInstanceQuery()
+        .processInstanceId(driver.unitTask(problemId, unitId).getProcessInstanceId()).singleResult();
   }
 
   private org.camunda.bpm.engine.RuntimeService runtime() {

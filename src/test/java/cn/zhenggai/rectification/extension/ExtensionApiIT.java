@@ -1,19 +1,26 @@
 package cn.zhenggai.rectification.extension;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import cn.zhenggai.rectification.DemoRound;
 import cn.zhenggai.rectification.PostgresApplicationTest;
 import cn.zhenggai.rectification.casework.CaseDriver;
+import cn.zhenggai.rectification.casework.CaseStarter;
 import cn.zhenggai.rectification.evidence.EvidenceSession;
 import cn.zhenggai.rectification.evidence.EvidenceUploads;
+import cn.zhenggai.rectification.problem.Problem;
+import cn.zhenggai.rectification.vocabulary.RectificationCaseProcess;
 import cn.zhenggai.rectification.vocabulary.StageDeadlines;
 import cn.zhenggai.rectification.vocabulary.UnitRectificationProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -37,6 +44,7 @@ class ExtensionApiIT extends PostgresApplicationTest {
   @Autowired EvidenceUploads uploads;
   @Autowired JdbcTemplate jdbc;
   @Autowired StageDeadlines deadlines;
+  @Autowired CaseStarter starter;
   @LocalServerPort int port;
   CaseDriver driver;
 
@@ -74,6 +82,7 @@ class ExtensionApiIT extends PostgresApplicationTest {
     assertThat(after.path("pending").path("requestedUntil").asText()).isEqualTo(due.plusDays(5).toString());
     assertThat(after.path("pending").path("reason").asText()).isEqualTo("需要征求群众意见");
     assertThat(after.path("pending").path("requestedBy").asText()).isEqualTo("sec-chengguan");
+    assertThat(after.path("pending").path("requestedByName").asText()).isEqualTo("李卫东（城关街道党工委书记）");
     assertThat(after.path("history")).hasSize(1);
     assertThat(after.path("requestsUsed").asInt()).isEqualTo(1);
     Task review = driver.extensionReview("1.1", "street-chengguan");
@@ -162,7 +171,43 @@ class ExtensionApiIT extends PostgresApplicationTest {
     assertThat(shown.path("currentDue").asText()).isEqualTo(until);
     assertThat(shown.path("history").get(0).path("status").asText()).isEqualTo("APPROVED");
     assertThat(shown.path("history").get(0).path("decidedBy").asText()).isEqualTo("sup-orgdept");
+    assertThat(shown.path("history").get(0).path("decidedByName").asText()).isEqualTo("赵明远（县委组织部组织科科长）");
+    assertThat(shown.path("history").get(0).path("requestedByName").asText()).isEqualTo("李卫东（城关街道党工委书记）");
     assertThat(shown.path("canRequest").asBoolean()).isTrue();
+  }
+
+  /** 回头看 is the supervisors' step with a due date: the panel shows nothing on it, and a request on it is refused. */
+  @Test
+  void noRequestIsTakenOnALookBack() throws Exception {
+    starter.startIfNew(DemoRound.opening(new Problem("99.1", "测试类别", "测试问题 99.1", "讲话原文 99.1", List.of("措施一"),
+        List.of("street-chengguan"), List.of("org-dept"), LocalDate.of(2027, 6, 30))));
+    driver.submitPlan("99.1", "street-chengguan", "sec-chengguan");
+    driver.reviewPlan("99.1", "street-chengguan", "sup-orgdept", true, null);
+    driver.submitReport("99.1", "street-chengguan", "sec-chengguan");
+    driver.acceptRectification("99.1", "street-chengguan", "sup-orgdept", true, null);
+    await().atMost(Duration.ofSeconds(30)).until(() -> driver.closureTask("99.1") != null);
+    driver.confirmClosure("99.1", "sup-orgdept");
+    String problem = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(RectificationCaseProcess.KEY)
+        .processInstanceBusinessKey(DemoRound.key("99.1")).singleResult().getId();
+    engine.getManagementService().executeJob(engine.getManagementService().createJobQuery().processInstanceId(problem)
+        .activityId(RectificationCaseProcess.LOOK_BACK_DUE).singleResult().getId());
+    Task lookBack = driver.lookBackTask("99.1", "street-chengguan");
+    assertThat(lookBack.getDueDate()).isNotNull();
+    String until = deadlines.dayOf(lookBack.getDueDate()).plusDays(5).toString();
+    EvidenceSession supervisor = EvidenceSession.signIn(port, "sup-orgdept");
+    EvidenceSession chengguan = EvidenceSession.signIn(port, "sec-chengguan");
+
+    JsonNode shown = json(supervisor.get(path(lookBack)));
+    assertThat(shown.path("stage").isNull()).as("the panel shows nothing on the look-back").isTrue();
+    assertThat(shown.path("canRequest").asBoolean()).isFalse();
+    assertThat(shown.path("history")).isEmpty();
+    String refusal = "只有“制定整改方案”和“落实整改并报送完成情况”两步可以申请延期，“回头看”不能";
+    refused(supervisor, post(supervisor, lookBack, until, "回头看需要更多时间"), 409, refusal, lookBack);
+    refused(chengguan, post(chengguan, lookBack, until, "代督办单位申请"), 409, refusal, lookBack);
+    EvidenceSession dongcheng = EvidenceSession.signIn(port, "sec-dongcheng");
+    refused(dongcheng, post(dongcheng, lookBack, until, "别的单位"), 404, "找不到该任务（或无权查看）", lookBack);
+    assertThat(jdbc.queryForObject("select count(*) from extension_request where problem_id = ?", Integer.class,
+        DemoRound.key("99.1"))).isZero();
   }
 
   /** Refused with this status and a Chinese detail; no request stored beyond {@code requests}, nothing moved. */

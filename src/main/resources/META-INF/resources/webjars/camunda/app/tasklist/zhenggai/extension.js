@@ -36,13 +36,21 @@ const refusal = (status, body) => {
   return status === 0 ? '连接中断，未能提交，请重试。' : `未能完成（服务器答复 ${status}），请刷新页面后重试。`;
 };
 
+// people by their names (as the forms' history names them), never by their user ids
+const outcomeOf = entry => {
+  const decider = entry.decidedByName || '督办单位';
+  if (entry.status === 'APPROVED') {
+    return `${decider}批准延期至 ${entry.grantedUntil}`;
+  }
+  return entry.status === 'REFUSED' ? `${decider}不同意` : entry.statusLabel;
+};
+
 const historyOf = view => {
   const list = element('ul', 'zhenggai-extension-history');
   view.history.forEach(entry => {
-    const outcome = entry.status === 'APPROVED' ? `批准延期至 ${entry.grantedUntil}` : entry.statusLabel;
     const item = element('li', `zhenggai-extension-entry zhenggai-extension-${entry.status.toLowerCase()}`,
-      `${entry.stageLabel}：申请延期至 ${entry.requestedUntil}（${entry.reason}）— ${outcome}`
-      + (entry.decisionReason ? `：${entry.decisionReason}` : ''));
+      `${entry.stageLabel}：${entry.requestedByName || ''}申请延期至 ${entry.requestedUntil}（${entry.reason}）— `
+      + outcomeOf(entry) + (entry.decisionReason ? `：${entry.decisionReason}` : ''));
     list.append(item);
   });
   return list;
