@@ -6,27 +6,11 @@
 // person may see); otherwise the files, and a picker when the person may upload. Each picked file is sent on its own
 // (the raw bytes, so the browser reports the upload's progress) with its own progress bar, and a refusal stays beside
 // its file with the server's message. File names are what people typed: they are set as text, never as HTML.
+import { element, refusal, xsrfToken } from './panel-parts.js';
+
 const BEFORE_BUTTONS = '<div class="form-actions"';
 const PANEL = '<div zhenggai-evidence="params.taskId"></div>';
 const SHOWN_INLINE = ['application/pdf', 'image/jpeg', 'image/png'];
-
-// Our requests go past Angular's $http, whose error handling would add Tasklist's own English-titled messages to ours;
-// changing ones carry the token Camunda's web applications send (the XSRF-TOKEN cookie, as header X-XSRF-TOKEN).
-const xsrfToken = () => {
-  const cookie = document.cookie.split(';').map(each => each.trim()).find(each => each.startsWith('XSRF-TOKEN='));
-  return cookie ? decodeURIComponent(cookie.substring('XSRF-TOKEN='.length)) : '';
-};
-
-const element = (tag, className, text) => {
-  const made = document.createElement(tag);
-  if (className) {
-    made.className = className;
-  }
-  if (text !== undefined) {
-    made.textContent = text;
-  }
-  return made;
-};
 
 // 0.6 KB, 2.3 KB, 6 MB, 20 MB: one decimal, none when it is 0; never 0 KB for a file that has bytes.
 const size = bytes => bytes < 1024 * 1024
@@ -38,22 +22,6 @@ const when = instant => {
   const time = new Date(instant);
   return Number.isNaN(time.getTime()) ? '' : `${time.getFullYear()}-${two(time.getMonth() + 1)}-${two(time.getDate())} `
     + `${two(time.getHours())}:${two(time.getMinutes())}`;
-};
-
-// The server's explanation of a refusal (problem+json's detail), or a general one.
-const refusal = (status, body) => {
-  try {
-    const detail = JSON.parse(body).detail;
-    if (typeof detail === 'string' && detail.trim()) {
-      return detail;
-    }
-  } catch (notJson) {
-    // below
-  }
-  if (status === 0) {
-    return '连接中断，未能完成，请重试。';
-  }
-  return status === 413 ? '文件太大，未能上传。' : `未能完成（服务器答复 ${status}），请刷新页面后重试。`;
 };
 
 const listOf = (evidence, onRemove) => {

@@ -6,35 +6,9 @@
 // server answers 404 or 409); otherwise the state, and the button 申请延期 when this person may ask now. The request
 // (POST, with the token Tasklist sends as X-XSRF-TOKEN) is refused by the server with a message shown as it is.
 // Everything people wrote is set as text, never as HTML.
+import { element, refusal, xsrfToken } from './panel-parts.js';
+
 const PANEL = '<div zhenggai-extension="params.taskId"></div>';
-
-const xsrfToken = () => {
-  const cookie = document.cookie.split(';').map(each => each.trim()).find(each => each.startsWith('XSRF-TOKEN='));
-  return cookie ? decodeURIComponent(cookie.substring('XSRF-TOKEN='.length)) : '';
-};
-
-const element = (tag, className, text) => {
-  const made = document.createElement(tag);
-  if (className) {
-    made.className = className;
-  }
-  if (text !== undefined) {
-    made.textContent = text;
-  }
-  return made;
-};
-
-const refusal = (status, body) => {
-  try {
-    const detail = JSON.parse(body).detail;
-    if (typeof detail === 'string' && detail.trim()) {
-      return detail;
-    }
-  } catch (notJson) {
-    // below
-  }
-  return status === 0 ? '连接中断，未能提交，请重试。' : `未能完成（服务器答复 ${status}），请刷新页面后重试。`;
-};
 
 // people by their names (as the forms' history names them), never by their user ids
 const outcomeOf = entry => {
