@@ -4,17 +4,15 @@ import cn.zhenggai.rectification.vocabulary.EngineClock;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.util.StreamProvider;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import org.eclipse.angus.mail.util.MailStreamProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -38,12 +36,12 @@ class MailDelivery {
     System.getProperties().putIfAbsent(StreamProvider.class.getName(), MailStreamProvider.class.getName());
   }
 
-  private final JdbcTemplate jdbc;
+  private final Outbox outbox;
   private final ObjectProvider<JavaMailSender> mailServer;
   private final NotificationProperties.Mail settings;
 
-  MailDelivery(JdbcTemplate jdbc, ObjectProvider<JavaMailSender> mailServer, NotificationProperties properties) {
-    this.jdbc = jdbc;
+  MailDelivery(Outbox outbox, ObjectProvider<JavaMailSender> mailServer, NotificationProperties properties) {
+    this.outbox = outbox;
     this.mailServer = mailServer;
     this.settings = properties.mail();
   }
@@ -51,75 +49,47 @@ class MailDelivery {
   @Scheduled(fixedDelayString = "${rectification.mail.poll-interval}")
   void deliverDue() {
     try {
-      deliverDue(EngineClock.now());
+      Date now = EngineClock.now();
+      outbox.due(List.of(NoticeChannel.EMAIL), settings.claimTimeout(), now).forEach(id -> deliver(id, now));
     } catch (DataAccessResourceFailureException e) {
       LOG.warn("数据库暂时无法连接，待发邮件稍后再发（{}）", e.getMostSpecificCause().getMessage());
     }
   }
 
-  private void deliverDue(Date now) {
-    // a node that died while sending: its notice goes out again (the only case where one might arrive twice)
-    jdbc.update("update notification set status = ? where status = ? and claimed_at < ?", NoticeStatus.PENDING.name(),
-        NoticeStatus.SENDING.name(), timestamp(now, settings.claimTimeout().negated()));
-    List<Long> due = jdbc.queryForList(
-        "select id from notification where status = ? and next_attempt_at <= ? order by id", Long.class,
-        NoticeStatus.PENDING.name(), timestamp(now, Duration.ZERO));
-    due.forEach(id -> deliver(id, now));
-  }
-
   private void deliver(long id, Date now) {
-    boolean claimed = jdbc.update(
-        "update notification set status = ?, claimed_at = ?, attempts = attempts + 1 where id = ? and status = ?",
-        NoticeStatus.SENDING.name(), timestamp(now, Duration.ZERO), id, NoticeStatus.PENDING.name()) == 1;
-    if (!claimed) {
+    Optional<Outbox.Claimed> claimed = outbox.claim(id, now);
+    if (claimed.isEmpty()) {
       return; // another node has it
     }
-    Map<String, Object> notice = jdbc.queryForMap("select * from notification where id = ?", id);
+    Outbox.Claimed notice = claimed.get();
     JavaMailSender server = mailServer.getIfAvailable();
     if (server == null) {
-      finish(id, NoticeStatus.NOT_SENT.name(), "未配置邮件服务器（spring.mail.host）", now);
+      outbox.notSent(notice, "未配置邮件服务器（spring.mail.host）");
       return;
     }
     try {
       server.send(message(server, notice));
-      finish(id, NoticeStatus.SENT.name(), null, now);
-      LOG.info("已发送{}：{} → {}", notice.get("kind"), notice.get("subject"), notice.get("recipient_email"));
+      outbox.sent(notice, now);
+      LOG.info("已发送{}：{} → {}", notice.text("kind"), notice.text("subject"), notice.text("recipient_email"));
     } catch (MailException | MessagingException e) {
-      int attempts = ((Number) notice.get("attempts")).intValue();
       String error = String.valueOf(e.getMessage());
-      if (attempts >= settings.maxAttempts()) {
-        finish(id, NoticeStatus.FAILED.name(), error, now);
-        LOG.warn("发送失败，已重试 {} 次，不再重试：{}（{}）", attempts, notice.get("subject"), error);
+      Duration wait = outbox.failed(notice, error, settings.maxAttempts(), settings.retryBackoff(), now);
+      if (wait == null) {
+        LOG.warn("发送失败，已重试 {} 次，不再重试：{}（{}）", notice.attempts(), notice.text("subject"), error);
       } else {
-        Duration wait = settings.retryBackoff().multipliedBy(1L << Math.min(attempts - 1, 20));
-        jdbc.update("update notification set status = ?, last_error = ?, next_attempt_at = ? where id = ?",
-            NoticeStatus.PENDING.name(), truncate(error), timestamp(now, wait), id);
-        LOG.info("发送失败，{} 后重试（第 {} 次）：{}", wait, attempts, error);
+        LOG.info("发送失败，{} 后重试（第 {} 次）：{}", wait, notice.attempts(), error);
       }
     }
   }
 
-  private MimeMessage message(JavaMailSender server, Map<String, Object> notice) throws MessagingException {
+  private MimeMessage message(JavaMailSender server, Outbox.Claimed notice) throws MessagingException {
     MimeMessage message = server.createMimeMessage();
     MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
     helper.setFrom(settings.from());
-    helper.setTo((String) notice.get("recipient_email"));
-    helper.setSubject((String) notice.get("subject"));
-    helper.setText((String) notice.get("text_body"), (String) notice.get("html_body"));
-    message.setHeader("X-Rectification-Notice", (String) notice.get("dedup_key"));
+    helper.setTo(notice.text("recipient_email"));
+    helper.setSubject(notice.text("subject"));
+    helper.setText(notice.text("text_body"), notice.text("html_body"));
+    message.setHeader("X-Rectification-Notice", notice.text("dedup_key"));
     return message;
-  }
-
-  private void finish(long id, String status, String error, Date now) {
-    jdbc.update("update notification set status = ?, last_error = ?, sent_at = ? where id = ?", status,
-        truncate(error), status.equals(NoticeStatus.SENT.name()) ? timestamp(now, Duration.ZERO) : null, id);
-  }
-
-  private static String truncate(String error) {
-    return error == null || error.length() <= 2000 ? error : error.substring(0, 2000);
-  }
-
-  private static Timestamp timestamp(Date now, Duration offset) {
-    return new Timestamp(now.getTime() + offset.toMillis());
   }
 }

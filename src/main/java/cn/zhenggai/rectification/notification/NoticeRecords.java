@@ -18,10 +18,11 @@ import org.springframework.stereotype.Service;
 @Service
 public class NoticeRecords {
 
-  /** One notice: who got what about which task, and whether it went out. */
+  /** One notice: who got what about which task, on which channel, and whether it went out. */
   public record NoticeRecord(
       long id,
       String kind,
+      String channel,
       String unitId,
       String taskId,
       String taskName,
@@ -37,6 +38,11 @@ public class NoticeRecords {
     public String statusName() {
       return NoticeStatus.valueOf(status).label();
     }
+
+    /** The channel as the supervision page shows it (邮件, 钉钉群机器人 …). */
+    public String channelName() {
+      return NoticeChannel.valueOf(channel).label();
+    }
   }
 
   private final JdbcTemplate jdbc;
@@ -51,6 +57,7 @@ public class NoticeRecords {
         (rs, row) -> new NoticeRecord(
             rs.getLong("id"),
             rs.getString("kind"),
+            rs.getString("channel"),
             rs.getString("unit_id"),
             rs.getString("task_id"),
             rs.getString("task_name"),

@@ -10,6 +10,7 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -24,24 +25,31 @@ public class Notifications {
 
   /** Camunda user info: "true" where the person wants one daily digest instead of single emails. */
   public static final String DIGEST_PREFERENCE = "rectification.digest";
+  /** Camunda user info: the person's mobile number, by which a unit's group robot mentions them. */
+  public static final String MOBILE = "rectification.mobile";
 
   private static final String INSERT =
       "insert into notification (dedup_key, kind, problem_id, unit_id, task_id, task_name, recipient_id,"
-          + " recipient_email, subject, html_body, text_body, status, last_error, created_at, next_attempt_at)"
-          + " select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? from (values (1)) as one (x)"
+          + " recipient_email, subject, html_body, text_body, status, last_error, created_at, next_attempt_at, channel,"
+          + " address, mentions) select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? from (values (1)) as one (x)"
           + " where not exists (select 1 from notification where dedup_key = ?)";
+
+  /** A robot mentions at most this many people (the column holds them). */
+  private static final int MAX_MENTIONS = 30;
 
   private final JdbcTemplate jdbc;
   private final NoticeMail mail;
   private final NotificationProperties properties;
   private final DeadlineProperties deadlines;
+  private final Robots robots;
 
   Notifications(JdbcTemplate jdbc, NoticeMail mail, NotificationProperties properties,
-      DeadlineProperties deadlines) {
+      DeadlineProperties deadlines, Robots robots) {
     this.jdbc = jdbc;
     this.mail = mail;
     this.properties = properties;
     this.deadlines = deadlines;
+    this.robots = robots;
   }
 
   /** A notice about a task to each person, one row each, made ready to insert. */
@@ -61,11 +69,34 @@ public class Notifications {
     for (User user : recipients) {
       Map<String, Object> model = new LinkedHashMap<>(notice);
       model.put("recipient", user.getFirstName());
-      NoticeStatus status = user.getEmail() == null || user.getEmail().isBlank() ? NoticeStatus.NOT_SENT
+      boolean noAddress = user.getEmail() == null || user.getEmail().isBlank();
+      NoticeStatus status = noAddress ? NoticeStatus.NOT_SENT
           : people.wantsDigest(user.getId()) ? NoticeStatus.IN_DIGEST : NoticeStatus.PENDING;
-      notices.add(new Notice(prefix + user.getId(), kind, topic, user, mail.render("notice", subject, model), status));
+      notices.add(new Notice(prefix + user.getId(), kind, topic, NoticeChannel.EMAIL, user.getId(), user.getEmail(), null,
+          null, mail.render("notice", subject, model), status, noAddress ? "没有邮箱地址" : null));
     }
+    robotNotice(prefix, kind, topic, recipients, people, notice).ifPresent(notices::add);
     return notices;
+  }
+
+  /**
+   * The unit's group robot gets the unit's notices (those to its people), once per task, kind and due date, mentioning
+   * by mobile number the unit's people the notice is for.
+   */
+  private Optional<Notice> robotNotice(String prefix, NoticeKind kind, NoticeTopic topic, Collection<User> recipients,
+      Recipients people, Map<String, Object> model) {
+    Optional<NotificationProperties.Robot> robot = robots.ofUnit(topic.unitId());
+    List<User> unitPeople = recipients.stream().filter(user -> people.isMember(user.getId(), topic.unitId())).toList();
+    if (robot.isEmpty() || unitPeople.isEmpty()) {
+      return Optional.empty();
+    }
+    List<String> mobiles = unitPeople.stream().map(user -> people.mobile(user.getId())).flatMap(Optional::stream)
+        .distinct().limit(MAX_MENTIONS).toList();
+    String text = RobotText.of(kind.label(), model, when(kind, model), topic.extensionNote(), mobiles);
+    NoticeChannel channel = robot.get().kind();
+    return Optional.of(new Notice(prefix + channel.name() + ":" + topic.unitId(), kind, topic, channel, topic.unitId(),
+        null, topic.unitId(), String.join(",", mobiles), new NoticeMail.Rendered(subject(kind, model), "", text),
+        NoticeStatus.PENDING, null));
   }
 
   /** Inserts the notices, each unless its key exists (a sweep or timer that runs again, or a second node). */
@@ -76,12 +107,19 @@ public class Notifications {
     Timestamp at = new Timestamp(now.getTime());
     jdbc.batchUpdate(INSERT, notices.stream().map(n -> new Object[] {
         n.key(), n.kind().name(), n.topic().problemId(), n.topic().unitId(), n.topic().taskId(), n.topic().taskName(),
-        n.user().getId(), n.user().getEmail(), n.rendered().subject(), n.rendered().html(), n.rendered().text(),
-        n.status().name(), n.status() == NoticeStatus.NOT_SENT ? "没有邮箱地址" : null, at, at, n.key()}).toList());
+        n.recipientId(), n.email(), n.rendered().subject(), n.rendered().html(), n.rendered().text(),
+        n.status().name(), n.error(), at, at, n.channel().name(), n.address(), n.mentions(), n.key()}).toList());
   }
 
-  /** One person's notice about a task. */
-  record Notice(String key, NoticeKind kind, NoticeTopic topic, User user, NoticeMail.Rendered rendered, NoticeStatus status) {}
+  /**
+   * One notice about a task on one channel: to a person by email, or to a unit's group robot.
+   *
+   * @param recipientId the person, or the unit whose robot it is
+   * @param address the robot's unit; null for email
+   * @param mentions the mobile numbers a robot mentions, comma separated
+   */
+  record Notice(String key, NoticeKind kind, NoticeTopic topic, NoticeChannel channel, String recipientId, String email,
+      String address, String mentions, NoticeMail.Rendered rendered, NoticeStatus status, String error) {}
 
   /**
    * Inserts unless a notice with that key exists: a timer that runs again, or a second node, adds nothing. Returns
@@ -92,7 +130,7 @@ public class Notifications {
     Timestamp at = new Timestamp(now.getTime());
     return 1 == jdbc.update(INSERT,
         key, kind.name(), problemId, unitId, taskId, taskName, user.getId(), user.getEmail(), rendered.subject(),
-        rendered.html(), rendered.text(), status, error, at, at, key);
+        rendered.html(), rendered.text(), status, error, at, at, NoticeChannel.EMAIL.name(), null, null, key);
   }
 
   /** What a task's notice shows: problem, unit, stage, due date, days overdue and the link into Tasklist. */
@@ -119,12 +157,15 @@ public class Notifications {
   }
 
   private static String subject(NoticeKind kind, Map<String, Object> model) {
-    String when = switch (kind) {
+    return "【" + kind.label() + "】问题 " + model.get("problemId") + " " + model.get("problemTitle") + " · "
+        + model.get("unitName") + " · " + model.get("stage") + " · " + when(kind, model);
+  }
+
+  private static String when(NoticeKind kind, Map<String, Object> model) {
+    return switch (kind) {
       case YELLOW_CARD, RED_CARD -> "已逾期 " + model.get("daysOverdue") + " 天";
       default -> model.get("due") + " 到期";
     };
-    return "【" + kind.label() + "】问题 " + model.get("problemId") + " " + model.get("problemTitle") + " · "
-        + model.get("unitName") + " · " + model.get("stage") + " · " + when;
   }
 
   /** An operator sends a failed notice again. Returns whether there was such a failed notice. */

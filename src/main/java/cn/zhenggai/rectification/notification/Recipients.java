@@ -31,6 +31,7 @@ final class Recipients {
   private final Map<String, List<User>> members = new HashMap<>();
   private final Map<String, Optional<User>> users = new HashMap<>();
   private final Map<String, Boolean> digest = new HashMap<>();
+  private final Map<String, Optional<String>> mobiles = new HashMap<>();
   private final Map<String, String> groupNames = new HashMap<>();
   private List<String> leaders;
 
@@ -70,6 +71,18 @@ final class Recipients {
   /** A unit's people (a decision on its request for more time), and the person holding its task. */
   Collection<User> ofUnit(String unitId, String assignee) {
     return people(assignee, Set.of(unitId));
+  }
+
+  /** Whether the person is a member of the group (a unit), as far as this sweep has looked its members up. */
+  boolean isMember(String userId, String groupId) {
+    return groupId != null && members.computeIfAbsent(groupId, id -> identity.createUserQuery().memberOfGroup(id).list())
+        .stream().anyMatch(user -> user.getId().equals(userId));
+  }
+
+  /** The person's mobile number (user info {@link Notifications#MOBILE}), if they gave one. */
+  Optional<String> mobile(String userId) {
+    return mobiles.computeIfAbsent(userId, id -> Optional.ofNullable(identity.getUserInfo(id, Notifications.MOBILE))
+        .filter(mobile -> !mobile.isBlank()));
   }
 
   boolean wantsDigest(String userId) {

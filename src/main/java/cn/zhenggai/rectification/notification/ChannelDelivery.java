@@ -1,0 +1,94 @@
+package cn.zhenggai.rectification.notification;
+
+import cn.zhenggai.rectification.notification.NotificationProperties.Robot;
+import cn.zhenggai.rectification.vocabulary.EngineClock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends the recorded notices of the units' group robots, outside anybody's transaction, as {@link MailDelivery} sends
+ * emails: claimed by one node, retried with growing waits, failed after the last attempt (an administrator can send it
+ * again). A robot's messages wait for its turn ({@link RobotPace}): queued, never dropped.
+ */
+@Component
+class ChannelDelivery {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ChannelDelivery.class);
+  private static final List<NoticeChannel> CHANNELS = List.of(NoticeChannel.WECOM, NoticeChannel.DINGTALK);
+
+  private final Outbox outbox;
+  private final Robots robots;
+  private final RobotPace pace;
+  private final Map<NoticeChannel, RobotSender> senders = new EnumMap<>(NoticeChannel.class);
+  private final NotificationProperties.Channels settings;
+
+  ChannelDelivery(Outbox outbox, Robots robots, RobotPace pace, List<RobotSender> senders,
+      NotificationProperties properties) {
+    this.outbox = outbox;
+    this.robots = robots;
+    this.pace = pace;
+    senders.forEach(sender -> this.senders.put(sender.channel(), sender));
+    this.settings = properties.channels();
+  }
+
+  @Scheduled(fixedDelayString = "${rectification.channels.poll-interval}")
+  void deliverDue() {
+    try {
+      deliverDue(EngineClock.now());
+    } catch (DataAccessResourceFailureException e) {
+      LOG.warn("数据库暂时无法连接，待发的群机器人消息稍后再发（{}）", e.getMostSpecificCause().getMessage());
+    }
+  }
+
+  void deliverDue(Date now) {
+    outbox.due(CHANNELS, settings.claimTimeout(), now).forEach(id -> deliver(id, now));
+  }
+
+  private void deliver(long id, Date now) {
+    Optional<Outbox.Claimed> claimed = outbox.claim(id, now);
+    if (claimed.isEmpty()) {
+      return; // another node has it
+    }
+    Outbox.Claimed notice = claimed.get();
+    NoticeChannel channel = NoticeChannel.valueOf(notice.text("channel"));
+    String unit = notice.text("address");
+    Optional<Robot> robot = robots.ofUnit(unit).filter(r -> r.kind() == channel);
+    if (robot.isEmpty()) {
+      outbox.notSent(notice, "未配置单位 " + unit + " 的" + channel.label() + "（rectification.robots）");
+      return;
+    }
+    Optional<Date> turn = pace.take(robot.get(), now);
+    if (turn.isPresent()) {
+      outbox.postpone(notice, turn.get());
+      return;
+    }
+    try {
+      senders.get(channel).send(robot.get(), notice.text("text_body"), mentions(notice), now);
+      outbox.sent(notice, now);
+      LOG.info("已发送{}到单位 {} 的{}：{}", notice.text("kind"), unit, channel.label(), notice.text("subject"));
+    } catch (DeliveryFailure e) {
+      String error = robots.scrub(e.getMessage());
+      Duration wait = outbox.failed(notice, error, settings.maxAttempts(), settings.retryBackoff(), now);
+      if (wait == null) {
+        LOG.warn("{}发送失败，已重试 {} 次，不再重试：{}（{}）", channel.label(), notice.attempts(), notice.text("subject"), error);
+      } else {
+        LOG.info("{}发送失败，{} 后重试（第 {} 次）：{}", channel.label(), wait, notice.attempts(), error);
+      }
+    }
+  }
+
+  private static List<String> mentions(Outbox.Claimed notice) {
+    String mentions = notice.text("mentions");
+    return mentions == null || mentions.isBlank() ? List.of() : Arrays.asList(mentions.split(","));
+  }
+}
