@@ -25,6 +25,7 @@ class TableOwnershipTest {
       Map.entry("round_problem", "rounds"),
       Map.entry("round_change", "rounds"),
       Map.entry("notification", "notification"),
+      Map.entry("robot_pace", "notification"),
       Map.entry("sign_in_throttle", "security"),
       Map.entry("evidence_file", "evidence"),
       Map.entry("evidence_chunk", "evidence"),
