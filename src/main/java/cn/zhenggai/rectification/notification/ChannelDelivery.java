@@ -2,6 +2,9 @@ package cn.zhenggai.rectification.notification;
 
 import cn.zhenggai.rectification.notification.NotificationProperties.Robot;
 import cn.zhenggai.rectification.vocabulary.EngineClock;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Date;
@@ -11,12 +14,13 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends the recorded notices of the units' group robots, outside anybody's transaction, as {@link MailDelivery} sends
+ * Sends the recorded notices of the units' group robots and the SMS, outside anybody's transaction, as {@link MailDelivery} sends
  * emails: claimed by one node, retried with growing waits, failed after the last attempt (an administrator can send it
  * again). A robot's messages wait for its turn ({@link RobotPace}): queued, never dropped.
  */
@@ -24,17 +28,21 @@ import org.springframework.stereotype.Component;
 class ChannelDelivery {
 
   private static final Logger LOG = LoggerFactory.getLogger(ChannelDelivery.class);
-  private static final List<NoticeChannel> CHANNELS = List.of(NoticeChannel.WECOM, NoticeChannel.DINGTALK);
+  private static final List<NoticeChannel> CHANNELS = List.of(NoticeChannel.WECOM, NoticeChannel.DINGTALK, NoticeChannel.SMS);
 
   private final Outbox outbox;
   private final Robots robots;
   private final RobotPace pace;
   private final Map<NoticeChannel, RobotSender> senders = new EnumMap<>(NoticeChannel.class);
   private final NotificationProperties.Channels settings;
+  private final ObjectProvider<SmsProvider> sms;
+  private final ObjectMapper json;
 
   ChannelDelivery(Outbox outbox, Robots robots, RobotPace pace, List<RobotSender> senders,
-      NotificationProperties properties) {
+      NotificationProperties properties, ObjectProvider<SmsProvider> sms, ObjectMapper json) {
     this.outbox = outbox;
+    this.sms = sms;
+    this.json = json;
     this.robots = robots;
     this.pace = pace;
     senders.forEach(sender -> this.senders.put(sender.channel(), sender));
@@ -61,6 +69,10 @@ class ChannelDelivery {
     }
     Outbox.Claimed notice = claimed.get();
     NoticeChannel channel = NoticeChannel.valueOf(notice.text("channel"));
+    if (channel == NoticeChannel.SMS) {
+      text(notice, now);
+      return;
+    }
     String unit = notice.text("address");
     Optional<Robot> robot = robots.ofUnit(unit).filter(r -> r.kind() == channel);
     if (robot.isEmpty()) {
@@ -77,13 +89,35 @@ class ChannelDelivery {
       outbox.sent(notice, now);
       LOG.info("已发送{}到单位 {} 的{}：{}", notice.text("kind"), unit, channel.label(), notice.text("subject"));
     } catch (DeliveryFailure e) {
-      String error = robots.scrub(e.getMessage());
-      Duration wait = outbox.failed(notice, error, settings.maxAttempts(), settings.retryBackoff(), now);
-      if (wait == null) {
-        LOG.warn("{}发送失败，已重试 {} 次，不再重试：{}（{}）", channel.label(), notice.attempts(), notice.text("subject"), error);
-      } else {
-        LOG.info("{}发送失败，{} 后重试（第 {} 次）：{}", channel.label(), wait, notice.attempts(), error);
-      }
+      failed(notice, channel, robots.scrub(e.getMessage()), now);
+    }
+  }
+
+  /** An SMS from the provider's template, with the parameters recorded with the notice. */
+  private void text(Outbox.Claimed notice, Date now) {
+    SmsProvider provider = sms.getIfAvailable();
+    if (provider == null) {
+      outbox.notSent(notice, "未配置短信服务（rectification.sms）");
+      return;
+    }
+    try {
+      Map<String, String> parameters = json.readValue(notice.text("text_body"), new TypeReference<>() {});
+      provider.send(notice.text("address"), parameters, now);
+      outbox.sent(notice, now);
+      LOG.info("已发送{}短信给 {}：{}", notice.text("kind"), notice.text("recipient_id"), notice.text("subject"));
+    } catch (DeliveryFailure e) {
+      failed(notice, NoticeChannel.SMS, provider.scrub(e.getMessage()), now);
+    } catch (JsonProcessingException e) {
+      outbox.notSent(notice, "短信内容无法读取");
+    }
+  }
+
+  private void failed(Outbox.Claimed notice, NoticeChannel channel, String error, Date now) {
+    Duration wait = outbox.failed(notice, error, settings.maxAttempts(), settings.retryBackoff(), now);
+    if (wait == null) {
+      LOG.warn("{}发送失败，已重试 {} 次，不再重试：{}（{}）", channel.label(), notice.attempts(), notice.text("subject"), error);
+    } else {
+      LOG.info("{}发送失败，{} 后重试（第 {} 次）：{}", channel.label(), wait, notice.attempts(), error);
     }
   }
 

@@ -2,6 +2,8 @@ package cn.zhenggai.rectification.notification;
 
 import cn.zhenggai.rectification.vocabulary.Days;
 import cn.zhenggai.rectification.vocabulary.DeadlineProperties;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Timestamp;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -25,8 +27,10 @@ public class Notifications {
 
   /** Camunda user info: "true" where the person wants one daily digest instead of single emails. */
   public static final String DIGEST_PREFERENCE = "rectification.digest";
-  /** Camunda user info: the person's mobile number, by which a unit's group robot mentions them. */
+  /** Camunda user info: the person's mobile number, by which a unit's group robot mentions them and SMS reach them. */
   public static final String MOBILE = "rectification.mobile";
+  /** Camunda user info: how the person wants their own notices ({@link ChannelChoice}; email when not set). */
+  public static final String CHANNEL_PREFERENCE = "rectification.channel";
 
   private static final String INSERT =
       "insert into notification (dedup_key, kind, problem_id, unit_id, task_id, task_name, recipient_id,"
@@ -42,14 +46,16 @@ public class Notifications {
   private final NotificationProperties properties;
   private final DeadlineProperties deadlines;
   private final Robots robots;
+  private final ObjectMapper json;
 
   Notifications(JdbcTemplate jdbc, NoticeMail mail, NotificationProperties properties,
-      DeadlineProperties deadlines, Robots robots) {
+      DeadlineProperties deadlines, Robots robots, ObjectMapper json) {
     this.jdbc = jdbc;
     this.mail = mail;
     this.properties = properties;
     this.deadlines = deadlines;
     this.robots = robots;
+    this.json = json;
   }
 
   /** A notice about a task to each person, one row each, made ready to insert. */
@@ -69,11 +75,20 @@ public class Notifications {
     for (User user : recipients) {
       Map<String, Object> model = new LinkedHashMap<>(notice);
       model.put("recipient", user.getFirstName());
+      ChannelChoice choice = people.choice(user.getId());
+      Optional<String> mobile = people.mobile(user.getId());
+      if (choice == ChannelChoice.SMS && mobile.isPresent()) {
+        notices.add(new Notice(prefix + NoticeChannel.SMS.name() + ":" + user.getId(), kind, topic, NoticeChannel.SMS,
+            user.getId(), null, mobile.get(), null, new NoticeMail.Rendered(subject, "", smsParameters(kind, notice)),
+            NoticeStatus.PENDING, null));
+        continue;
+      }
       boolean noAddress = user.getEmail() == null || user.getEmail().isBlank();
-      NoticeStatus status = noAddress ? NoticeStatus.NOT_SENT
+      NoticeStatus status = choice == ChannelChoice.NONE || noAddress ? NoticeStatus.NOT_SENT
           : people.wantsDigest(user.getId()) ? NoticeStatus.IN_DIGEST : NoticeStatus.PENDING;
+      String why = choice == ChannelChoice.NONE ? "本人选择只看单位群机器人" : noAddress ? "没有邮箱地址" : null;
       notices.add(new Notice(prefix + user.getId(), kind, topic, NoticeChannel.EMAIL, user.getId(), user.getEmail(), null,
-          null, mail.render("notice", subject, model), status, noAddress ? "没有邮箱地址" : null));
+          null, mail.render("notice", subject, model), status, why));
     }
     robotNotice(prefix, kind, topic, recipients, people, notice).ifPresent(notices::add);
     return notices;
@@ -99,6 +114,25 @@ public class Notifications {
         NoticeStatus.PENDING, null));
   }
 
+  /**
+   * The variables of the SMS template (短信模板): each short, as providers limit a variable's length; the link whole.
+   * Stored as JSON in the notice's text, so its record shows what was sent.
+   */
+  private String smsParameters(NoticeKind kind, Map<String, Object> model) {
+    Map<String, String> parameters = new LinkedHashMap<>();
+    parameters.put("kind", kind.label());
+    parameters.put("unit", RobotText.cut(String.valueOf(model.get("unitName")), 60));
+    parameters.put("problem", RobotText.cut(model.get("problemId") + " " + model.get("problemTitle"), 60));
+    parameters.put("stage", String.valueOf(model.get("stage")));
+    parameters.put("when", when(kind, model));
+    parameters.put("link", String.valueOf(model.get("link")));
+    try {
+      return json.writeValueAsString(parameters);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Inserts the notices, each unless its key exists (a sweep or timer that runs again, or a second node). */
   void insert(List<Notice> notices, Date now) {
     if (notices.isEmpty()) {
@@ -112,10 +146,10 @@ public class Notifications {
   }
 
   /**
-   * One notice about a task on one channel: to a person by email, or to a unit's group robot.
+   * One notice about a task on one channel: to a person by email or SMS, or to a unit's group robot.
    *
    * @param recipientId the person, or the unit whose robot it is
-   * @param address the robot's unit; null for email
+   * @param address the robot's unit, or the mobile number of an SMS; null for email
    * @param mentions the mobile numbers a robot mentions, comma separated
    */
   record Notice(String key, NoticeKind kind, NoticeTopic topic, NoticeChannel channel, String recipientId, String email,

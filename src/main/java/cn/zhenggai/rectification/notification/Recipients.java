@@ -32,6 +32,7 @@ final class Recipients {
   private final Map<String, Optional<User>> users = new HashMap<>();
   private final Map<String, Boolean> digest = new HashMap<>();
   private final Map<String, Optional<String>> mobiles = new HashMap<>();
+  private final Map<String, ChannelChoice> choices = new HashMap<>();
   private final Map<String, String> groupNames = new HashMap<>();
   private List<String> leaders;
 
@@ -83,6 +84,14 @@ final class Recipients {
   Optional<String> mobile(String userId) {
     return mobiles.computeIfAbsent(userId, id -> Optional.ofNullable(identity.getUserInfo(id, Notifications.MOBILE))
         .filter(mobile -> !mobile.isBlank()));
+  }
+
+  /** How the person wants their own notices: email unless they chose otherwise. */
+  ChannelChoice choice(String userId) {
+    return choices.computeIfAbsent(userId, id -> {
+      String chosen = identity.getUserInfo(id, Notifications.CHANNEL_PREFERENCE);
+      return chosen == null ? ChannelChoice.EMAIL : ChannelChoice.valueOf(chosen);
+    });
   }
 
   boolean wantsDigest(String userId) {

@@ -1,0 +1,22 @@
+package cn.zhenggai.rectification.notification;
+
+/**
+ * How a person wants their own notices (Camunda user info {@link Notifications#CHANNEL_PREFERENCE}); their unit's group
+ * robot gets the unit's notices whatever they choose.
+ */
+public enum ChannelChoice {
+  EMAIL("邮件"),
+  SMS("短信"),
+  /** Nothing of their own: the unit's group robot is enough. */
+  NONE("只看单位群机器人");
+
+  private final String label;
+
+  ChannelChoice(String label) {
+    this.label = label;
+  }
+
+  public String label() {
+    return label;
+  }
+}

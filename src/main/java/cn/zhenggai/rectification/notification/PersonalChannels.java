@@ -1,0 +1,67 @@
+package cn.zhenggai.rectification.notification;
+
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.stereotype.Service;
+
+/**
+ * A person's own channel (email, SMS, or only the unit's group robot) and mobile number, kept as Camunda user info so
+ * they travel with the account.
+ */
+@Service
+class PersonalChannels {
+
+  /** A mainland mobile number: 11 digits starting with 1. */
+  private static final Pattern MOBILE = Pattern.compile("1[3-9][0-9]{9}");
+
+  /** A choice refused, naming the field. */
+  static final class Refused extends RuntimeException {
+    Refused(String message) {
+      super(message);
+    }
+  }
+
+  /** What the person chose; mobile is empty when they gave none. */
+  record Choice(ChannelChoice channel, String mobile) {}
+
+  private final IdentityService identity;
+
+  PersonalChannels(IdentityService identity) {
+    this.identity = identity;
+  }
+
+  Optional<Choice> of(String userId) {
+    if (identity.createUserQuery().userId(userId).count() == 0) {
+      return Optional.empty();
+    }
+    String channel = identity.getUserInfo(userId, Notifications.CHANNEL_PREFERENCE);
+    String mobile = identity.getUserInfo(userId, Notifications.MOBILE);
+    return Optional.of(new Choice(channel == null ? ChannelChoice.EMAIL : ChannelChoice.valueOf(channel),
+        mobile == null ? "" : mobile));
+  }
+
+  /** Checks both fields before storing either: a refused choice changes nothing. */
+  Choice choose(String userId, String channelName, String mobileText) {
+    ChannelChoice channel;
+    try {
+      channel = ChannelChoice.valueOf(channelName == null ? "" : channelName.trim());
+    } catch (IllegalArgumentException e) {
+      throw new Refused("channel（通知方式）须为 EMAIL（邮件）、SMS（短信）或 NONE（只看单位群机器人）");
+    }
+    String mobile = mobileText == null ? "" : mobileText.strip().replace(" ", "").replace("-", "");
+    if (!mobile.isEmpty() && !MOBILE.matcher(mobile).matches()) {
+      throw new Refused("mobile（手机号码）须为 11 位手机号码，例如 13800000000");
+    }
+    if (channel == ChannelChoice.SMS && mobile.isEmpty()) {
+      throw new Refused("mobile（手机号码）：选择短信通知须填写手机号码");
+    }
+    identity.setUserInfo(userId, Notifications.CHANNEL_PREFERENCE, channel.name());
+    if (mobile.isEmpty()) {
+      identity.deleteUserInfo(userId, Notifications.MOBILE);
+    } else {
+      identity.setUserInfo(userId, Notifications.MOBILE, mobile);
+    }
+    return new Choice(channel, mobile);
+  }
+}
