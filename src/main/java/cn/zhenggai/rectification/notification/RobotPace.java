@@ -45,7 +45,8 @@ class RobotPace {
     } catch (DuplicateKeyException another) {
       // another node sent its first message at this moment
     }
-    return Optional.of(jdbc.queryForObject("select not_before from robot_pace where robot = ?", Timestamp.class, name));
+    return Optional.of(new Date(
+        jdbc.queryForObject("select not_before from robot_pace where robot = ?", Timestamp.class, name).getTime()));
   }
 
   static String name(NotificationProperties.Robot robot) {
