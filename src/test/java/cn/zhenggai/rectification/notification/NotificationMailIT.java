@@ -53,12 +53,7 @@ class NotificationMailIT extends PostgresApplicationTest {
   @DynamicPropertySource
   static void mailAndSecondScaleDeadlines(DynamicPropertyRegistry registry) {
     smtp.configure(registry);
-    registry.add("rectification.seeds.problems", () -> "src/test/resources/seeds/one-problem.yaml");
-    registry.add("rectification.deadlines.draft-plan", () -> "PT30S");
-    registry.add("rectification.reminders.before-due", () -> "PT20S");
-    registry.add("rectification.escalation.red-after", () -> "PT10S");
-    registry.add("rectification.reminders.sweep-every", () -> "PT1S");
-    registry.add("rectification.mail.poll-interval", () -> "PT1S");
+    SecondScaleDeadlines.register(registry);
     registry.add("rectification.mail.retry-backoff", () -> "PT1S");
     registry.add("rectification.mail.max-attempts", () -> "30");
     registry.add("rectification.mail.claim-timeout", () -> "PT3S");

@@ -42,12 +42,7 @@ class SmsNoticesIT extends PostgresApplicationTest {
   @DynamicPropertySource
   static void smsAndSecondScaleDeadlines(DynamicPropertyRegistry registry) {
     smtp.configure(registry);
-    registry.add("rectification.seeds.problems", () -> "src/test/resources/seeds/one-problem.yaml");
-    registry.add("rectification.deadlines.draft-plan", () -> "PT30S");
-    registry.add("rectification.reminders.before-due", () -> "PT20S");
-    registry.add("rectification.escalation.red-after", () -> "PT10S");
-    registry.add("rectification.reminders.sweep-every", () -> "PT1S");
-    registry.add("rectification.mail.poll-interval", () -> "PT1S");
+    SecondScaleDeadlines.register(registry);
     registry.add("rectification.channels.poll-interval", () -> "PT1S");
     registry.add("rectification.sms.endpoint", aliyun::endpoint);
     registry.add("rectification.sms.access-key-id", () -> "LTAItestkey");
