@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.zhenggai.rectification.DemoRound;
+import cn.zhenggai.rectification.PageSession;
 import cn.zhenggai.rectification.PostgresApplicationTest;
 import cn.zhenggai.rectification.TestMailServer;
 import cn.zhenggai.rectification.casework.CaseStarter;
 import cn.zhenggai.rectification.problem.Problem;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -55,6 +58,7 @@ class SmsNoticesIT extends PostgresApplicationTest {
   @Autowired CaseStarter starter;
   @Autowired IdentityService identity;
   @Autowired TestRestTemplate http;
+  @LocalServerPort int port;
 
   @Test
   void theLeaderSetToSmsByAnAdministratorGetsTheRedCardBySmsOnceAndTheSecretaryByEmail() {
@@ -104,6 +108,21 @@ class SmsNoticesIT extends PostgresApplicationTest {
         .containsEntry("channel", "EMAIL").containsEntry("status", "NOT_SENT").containsEntry("last_error", "本人选择只看单位群机器人");
     await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
         .until(() -> subjectsTo("sec-education@example.org").stream().noneMatch(s -> s.contains("只看机器人测试问题")));
+  }
+
+  @Test
+  void aSecretarySetsTheirOwnChannelAndMobileOnTheirPage() {
+    PageSession page = PageSession.signIn(port, "sec-xicheng");
+    assertThat(page.get("/me/notices").body()).contains("我的通知方式", "邮件", "短信", "只看单位群机器人");
+
+    HttpResponse<String> refused = page.post("/me/notices", List.of(Map.entry("channel", "SMS"), Map.entry("mobile", "")));
+    assertThat(refused.body()).contains("mobile（手机号码）：选择短信通知须填写手机号码");
+    assertThat(identity.getUserInfo("sec-xicheng", Notifications.CHANNEL_PREFERENCE)).as("nothing stored").isNull();
+
+    HttpResponse<String> saved = page.post("/me/notices",
+        List.of(Map.entry("channel", "SMS"), Map.entry("mobile", "13600000003")));
+    assertThat(saved.body()).as("back on the page after saving").contains("已保存", "value=\"13600000003\"");
+    assertThat(identity.getUserInfo("sec-xicheng", Notifications.CHANNEL_PREFERENCE)).isEqualTo("SMS");
   }
 
   private List<FakeAliyunSms.Sent> redCardSms() {
