@@ -19,4 +19,14 @@ public enum ChannelChoice {
   public String label() {
     return label;
   }
+
+  /** The stored choice; email when there is none or it is not one of these. */
+  static ChannelChoice of(String stored) {
+    for (ChannelChoice choice : values()) {
+      if (choice.name().equals(stored)) {
+        return choice;
+      }
+    }
+    return EMAIL;
+  }
 }

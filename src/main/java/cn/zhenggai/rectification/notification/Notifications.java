@@ -76,8 +76,8 @@ public class Notifications {
       Map<String, Object> model = new LinkedHashMap<>(notice);
       model.put("recipient", user.getFirstName());
       ChannelChoice choice = people.choice(user.getId());
-      Optional<String> mobile = people.mobile(user.getId());
-      if (choice == ChannelChoice.SMS && mobile.isPresent()) {
+      Optional<String> mobile = choice == ChannelChoice.SMS ? people.mobile(user.getId()) : Optional.empty();
+      if (mobile.isPresent()) { // SMS chosen; without a mobile number the notice goes by email
         notices.add(new Notice(prefix + NoticeChannel.SMS.name() + ":" + user.getId(), kind, topic, NoticeChannel.SMS,
             user.getId(), null, mobile.get(), null, new NoticeMail.Rendered(subject, "", smsParameters(kind, notice)),
             NoticeStatus.PENDING, null));

@@ -37,8 +37,7 @@ class PersonalChannels {
     }
     String channel = identity.getUserInfo(userId, Notifications.CHANNEL_PREFERENCE);
     String mobile = identity.getUserInfo(userId, Notifications.MOBILE);
-    return Optional.of(new Choice(channel == null ? ChannelChoice.EMAIL : ChannelChoice.valueOf(channel),
-        mobile == null ? "" : mobile));
+    return Optional.of(new Choice(ChannelChoice.of(channel), mobile == null ? "" : mobile));
   }
 
   /** Checks both fields before storing either: a refused choice changes nothing. */

@@ -88,10 +88,7 @@ final class Recipients {
 
   /** How the person wants their own notices: email unless they chose otherwise. */
   ChannelChoice choice(String userId) {
-    return choices.computeIfAbsent(userId, id -> {
-      String chosen = identity.getUserInfo(id, Notifications.CHANNEL_PREFERENCE);
-      return chosen == null ? ChannelChoice.EMAIL : ChannelChoice.valueOf(chosen);
-    });
+    return choices.computeIfAbsent(userId, id -> ChannelChoice.of(identity.getUserInfo(id, Notifications.CHANNEL_PREFERENCE)));
   }
 
   boolean wantsDigest(String userId) {
