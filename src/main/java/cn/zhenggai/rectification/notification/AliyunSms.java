@@ -43,11 +43,14 @@ class AliyunSms implements SmsProvider {
     this.settings = settings;
     this.json = json;
     this.http = HttpClient.newBuilder().connectTimeout(settings.timeout()).followRedirects(HttpClient.Redirect.NEVER).build();
-    for (Map.Entry<String, String> required : Map.of("access-key-secret", String.valueOf(settings.accessKeySecret()),
-        "sign-name", String.valueOf(settings.signName()), "template-code", String.valueOf(settings.templateCode())).entrySet()) {
-      if (required.getValue().isBlank() || required.getValue().equals("null")) {
-        throw new IllegalStateException("rectification.sms." + required.getKey() + " 未设置");
-      }
+    require(settings.accessKeySecret(), "access-key-secret");
+    require(settings.signName(), "sign-name");
+    require(settings.templateCode(), "template-code");
+  }
+
+  private static void require(String value, String key) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalStateException("rectification.sms." + key + " 未设置");
     }
   }
 

@@ -20,9 +20,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends the recorded notices of the units' group robots and the SMS, outside anybody's transaction, as {@link MailDelivery} sends
- * emails: claimed by one node, retried with growing waits, failed after the last attempt (an administrator can send it
- * again). A robot's messages wait for its turn ({@link RobotPace}): queued, never dropped.
+ * Sends the recorded notices of the units' group robots and the SMS, outside anybody's transaction, as
+ * {@link MailDelivery} sends emails: claimed by one node, retried with growing waits, failed after the last attempt (an
+ * administrator can send it again). A robot's messages wait for its turn ({@link RobotPace}): queued, never dropped.
  */
 @Component
 class ChannelDelivery {
@@ -41,12 +41,12 @@ class ChannelDelivery {
   ChannelDelivery(Outbox outbox, Robots robots, RobotPace pace, List<RobotSender> senders,
       NotificationProperties properties, ObjectProvider<SmsProvider> sms, ObjectMapper json) {
     this.outbox = outbox;
-    this.sms = sms;
-    this.json = json;
     this.robots = robots;
     this.pace = pace;
     senders.forEach(sender -> this.senders.put(sender.channel(), sender));
     this.settings = properties.channels();
+    this.sms = sms;
+    this.json = json;
   }
 
   @Scheduled(fixedDelayString = "${rectification.channels.poll-interval}")
@@ -54,7 +54,7 @@ class ChannelDelivery {
     try {
       deliverDue(EngineClock.now());
     } catch (DataAccessResourceFailureException e) {
-      LOG.warn("数据库暂时无法连接，待发的群机器人消息稍后再发（{}）", e.getMostSpecificCause().getMessage());
+      LOG.warn("数据库暂时无法连接，待发的群机器人消息和短信稍后再发（{}）", e.getMostSpecificCause().getMessage());
     }
   }
 
