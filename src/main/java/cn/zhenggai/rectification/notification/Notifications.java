@@ -210,4 +210,11 @@ public class Notifications {
         "update notification set status = ?, attempts = 0, next_attempt_at = ? where id = ? and status = ?",
         NoticeStatus.PENDING.name(), new Timestamp(now.getTime()), id, NoticeStatus.FAILED.name()) == 1;
   }
+
+  /** An operator sends every failed notice of one channel again (its server is back). Returns how many. */
+  int retryFailed(NoticeChannel channel, Date now) {
+    return jdbc.update(
+        "update notification set status = ?, attempts = 0, next_attempt_at = ? where channel = ? and status = ?",
+        NoticeStatus.PENDING.name(), new Timestamp(now.getTime()), channel.name(), NoticeStatus.FAILED.name());
+  }
 }
