@@ -91,7 +91,7 @@ public class Notifications {
       notices.add(new Notice(prefix + user.getId(), kind, topic, NoticeChannel.EMAIL, user.getId(), user.getEmail(), null,
           null, mail.render("notice", subject, model), status, why));
     }
-    for (Robot robot : robots.all()) {
+    for (Robot robot : robots.all(people::groupExists)) {
       robotNotice(prefix, kind, topic, robot, recipients, people, notice).ifPresent(notices::add);
     }
     return notices;

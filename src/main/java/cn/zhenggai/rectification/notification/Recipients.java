@@ -100,6 +100,10 @@ final class Recipients {
         && choice(userId) == ChannelChoice.EMAIL;
   }
 
+  boolean groupExists(String groupId) {
+    return identity.createGroupQuery().groupId(groupId).count() > 0;
+  }
+
   /** A unit's Chinese name, or its id when the group has been removed since. */
   String unitName(String unitId) {
     return groupNames.computeIfAbsent(unitId, id -> {

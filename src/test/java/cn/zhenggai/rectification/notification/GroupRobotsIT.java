@@ -131,9 +131,9 @@ class GroupRobotsIT extends PostgresApplicationTest {
    */
   @Test
   void aRobotOfAGroupThatDoesNotExistIsNamedInAWarningOnceAndGetsNothing(CapturedOutput output) {
-    Robots robots = new Robots(properties, identity);
-    robots.all();
-    robots.all();
+    Robots robots = new Robots(properties);
+    robots.all(new Recipients(identity)::groupExists);
+    robots.all(new Recipients(identity)::groupExists);
 
     String warning = "rectification.robots[3].unit：组 no-such-group 不存在，这个群机器人收不到任何通知";
     assertThat(Pattern.compile(Pattern.quote(warning)).matcher(output.getOut()).results().count()).isOne();
