@@ -90,6 +90,8 @@ class ChannelDelivery {
       LOG.info("已发送{}到单位 {} 的{}：{}", notice.text("kind"), unit, channel.label(), notice.text("subject"));
     } catch (DeliveryFailure e) {
       failed(notice, channel, robots.scrub(e.getMessage()), now);
+    } catch (RuntimeException e) { // counted like any failed attempt, else the row would be claimed again for ever
+      failed(notice, channel, robots.scrub(unexpected(e)), now);
     }
   }
 
@@ -109,6 +111,8 @@ class ChannelDelivery {
       failed(notice, NoticeChannel.SMS, provider.scrub(e.getMessage()), now);
     } catch (JsonProcessingException e) {
       outbox.notSent(notice, "短信内容无法读取");
+    } catch (RuntimeException e) {
+      failed(notice, NoticeChannel.SMS, provider.scrub(unexpected(e)), now);
     }
   }
 
@@ -119,6 +123,10 @@ class ChannelDelivery {
     } else {
       LOG.info("{}发送失败，{} 后重试（第 {} 次）：{}", channel.label(), wait, notice.attempts(), error);
     }
+  }
+
+  private static String unexpected(RuntimeException e) {
+    return "发送时出错：" + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : "（" + e.getMessage() + "）");
   }
 
   private static List<String> mentions(Outbox.Claimed notice) {

@@ -17,7 +17,7 @@ class LayersTest {
   static final String ROOT = "cn.zhenggai.rectification";
   static final String[] FEATURES =
       {"operations", "supervision", "rounds", "extension", "notification", "casework", "evidence", "organization",
-          "problem", "speech", "security", "web"};
+          "problem", "speech", "security", "web", "retention", "audit"};
 
   static final JavaClasses PRODUCT = new ClassFileImporter()
       .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

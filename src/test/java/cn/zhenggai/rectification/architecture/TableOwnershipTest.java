@@ -30,6 +30,7 @@ class TableOwnershipTest {
       Map.entry("evidence_file", "evidence"),
       Map.entry("evidence_chunk", "evidence"),
       Map.entry("extension_request", "extension"),
+      Map.entry("audit_event", "audit"),
       Map.entry("app_lock", "startup"));
 
   /** A table named where SQL names tables. */

@@ -435,9 +435,7 @@ class UnitRectificationProcessTest extends ProcessTestBase {
 
   @Test
   void aRefusalWithoutReasonIsRefusedAndChangesNothing() {
-    atRectification("90.23");
-    Task rectify = driver.unitTask("90.23", "street-chengguan");
-    extensions.request(rectify.getId(), TestProblems.DEADLINE.plusDays(10), "人手不足", secretary());
+    Task rectify = askingForTenMoreDays("90.23");
     Task review = driver.extensionReview("90.23", "street-chengguan");
 
     assertThatThrownBy(() -> driver.completeAs("sup-orgdept", review, Map.of(EXTENSION_APPROVED, false)))
@@ -450,9 +448,7 @@ class UnitRectificationProcessTest extends ProcessTestBase {
 
   @Test
   void aSecretaryCannotDecide() {
-    atRectification("90.24");
-    Task rectify = driver.unitTask("90.24", "street-chengguan");
-    extensions.request(rectify.getId(), TestProblems.DEADLINE.plusDays(10), "人手不足", secretary());
+    Task rectify = askingForTenMoreDays("90.24");
     Task review = driver.extensionReview("90.24", "street-chengguan");
 
     assertThatThrownBy(() -> driver.completeAs("sec-chengguan", review, Map.of(EXTENSION_APPROVED, true)))
@@ -460,6 +456,14 @@ class UnitRectificationProcessTest extends ProcessTestBase {
 
     assertThat(driver.extensionReview("90.24", "street-chengguan")).isNotNull();
     assertThat(driver.unitTask("90.24", "street-chengguan").getDueDate()).isEqualTo(rectify.getDueDate());
+  }
+
+  /** A problem at 落实整改 whose unit has asked for ten more days: the unit's task. */
+  private Task askingForTenMoreDays(String problemId) {
+    atRectification(problemId);
+    Task rectify = driver.unitTask(problemId, "street-chengguan");
+    extensions.request(rectify.getId(), TestProblems.DEADLINE.plusDays(10), "人手不足", secretary());
+    return rectify;
   }
 
   @Test
