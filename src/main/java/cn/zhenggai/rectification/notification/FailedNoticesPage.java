@@ -29,7 +29,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class FailedNoticesPage {
 
-  static final int PAGE = 50;
+  private static final int PAGE = 50;
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
   /** Every status but "sending": a few seconds' state, shown as pending on the case page too. */
   private static final List<NoticeStatus> STATUSES =
@@ -40,7 +40,7 @@ class FailedNoticesPage {
       String problemId, String status, int attempts, String lastError, boolean failed) {}
 
   /** A value in the request that is not one of the page's: 400 naming the field, nothing changed. */
-  static final class Refused extends RuntimeException {
+  private static final class Refused extends RuntimeException {
     Refused(String message) {
       super(message);
     }

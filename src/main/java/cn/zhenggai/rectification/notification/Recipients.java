@@ -100,6 +100,7 @@ final class Recipients {
         && choice(userId) == ChannelChoice.EMAIL;
   }
 
+  /** Whether there is such a group (a robot's may have been misspelt in the configuration). */
   boolean groupExists(String groupId) {
     return identity.createGroupQuery().groupId(groupId).count() > 0;
   }
