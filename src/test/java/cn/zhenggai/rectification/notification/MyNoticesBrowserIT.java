@@ -24,10 +24,7 @@ class MyNoticesBrowserIT extends BrowserApplicationTest {
 
   @Test
   void aSecretaryChoosesSmsWithHerMobileAndIsToldWhatIsWrongWithABadOne() throws Exception {
-    browser.get(url("/me/notices"));
-    wait.until(ExpectedConditions.urlContains("/login"));
-    Browser.signIn(browser, "sec-chengguan", "demo");
-    wait.until(ExpectedConditions.urlContains("/me/notices"));
+    openSigningIn("/me/notices", "sec-chengguan");
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("我的通知方式");
 
     channel("SMS").click();
@@ -53,10 +50,7 @@ class MyNoticesBrowserIT extends BrowserApplicationTest {
 
   @Test
   void anAdministratorFindsTheLeaderByNameAndSetsSmsWithHisMobile() throws Exception {
-    browser.get(url("/operations/channels"));
-    wait.until(ExpectedConditions.urlContains("/login"));
-    Browser.signIn(browser, "admin", "demo");
-    wait.until(ExpectedConditions.urlContains("/operations/channels"));
+    openSigningIn("/operations/channels", "admin");
     assertThat(browser.findElement(By.cssSelector(".nav a.current")).getText()).isEqualTo("通知方式");
 
     type(By.cssSelector("#search input[name='q']"), "马国强");
@@ -75,6 +69,14 @@ class MyNoticesBrowserIT extends BrowserApplicationTest {
     assertThat(saved.findElement(By.cssSelector("td.mobile")).getText()).isEqualTo("13700000001");
     screenshot("4-leader-saved");
     assertThat(StoredChoices.of(identity, "leader")).isEqualTo("SMS 13700000001 null");
+  }
+
+  /** Opens the page signed out, signs in where it sends, and is back on the page. */
+  private void openSigningIn(String path, String user) {
+    browser.get(url(path));
+    wait.until(ExpectedConditions.urlContains("/login"));
+    Browser.signIn(browser, user, "demo");
+    wait.until(ExpectedConditions.urlContains(path));
   }
 
   private WebElement channel(String name) {
