@@ -25,10 +25,11 @@ import org.springframework.stereotype.Component;
  * ignored, so it cannot be used to slip past a lock. Addresses are compared in one form ({@code ::1} and
  * {@code 0:0:0:0:0:0:0:1} are the same).
  *
- * <p>With trusted proxies, Tomcat has walked the header already ({@link TrustedProxyHeaders}): the remote address is
- * then the client and the header holds only what lies left of it. Tomcat compares the header's text, though; walking
- * again in the one form also passes a proxy written with a port or in another form of its address. An entry that
- * Tomcat took for the client but that is no address at all is counted as {@value #UNKNOWN}.
+ * <p>With trusted proxies, Tomcat's valve ({@link TrustedProxyHeaders}) has walked the header already: the remote
+ * address is then the client, and the header holds only what lay left of it. Tomcat compares the header's text, so
+ * walking again in the one form also passes a proxy written with a port or in another form. What the valve took for
+ * the client without it being an address (a proxy may forward "unknown") counts as one address, {@value #UNKNOWN}:
+ * such text, of whatever length, never becomes an address of its own.
  *
  * <p>The details source of every sign-in (form and HTTP Basic): the address travels with the sign-in to
  * {@link SignIn}. (Spring's request context is not there yet when Spring Security signs in: the Jersey starter
@@ -41,7 +42,7 @@ class ClientAddress implements AuthenticationDetailsSource<HttpServletRequest, C
   record Origin(String address) implements Serializable {}
 
   static final String FORWARDED_FOR = "X-Forwarded-For";
-  /** Where a trusted proxy forwarded something that is not an address (e.g. "unknown") as the client. */
+  /** The address of a client whose proxy forwarded something that is not an address. */
   static final String UNKNOWN = "unknown";
 
   private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})(?::\\d{1,5})?");
