@@ -73,7 +73,7 @@ class Robots {
   }
 
   /** The robot of a group (a unit, a supervisor group or the leaders' group), if it has one. */
-  Optional<Robot> ofUnit(String groupId) {
+  Optional<Robot> ofGroup(String groupId) {
     return Optional.ofNullable(groupId == null ? null : byGroup.get(groupId));
   }
 
