@@ -32,10 +32,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * signature (HMAC-SHA1 keyed with secret + "&" over {@code POST&%2F&} and the sorted, percent-encoded parameters), a
  * timestamp within 15 minutes, a fresh nonce and the mobile number, answering {@code Code}/{@code Message} as Aliyun does.
  */
-final class FakeAliyunSms implements AfterAllCallback {
+public final class FakeAliyunSms implements AfterAllCallback {
 
   /** An SMS it accepted: to whom, and the template's variables. */
-  record Sent(String mobile, JsonNode parameters) {}
+  public record Sent(String mobile, JsonNode parameters) {}
 
   private final ObjectMapper json = new ObjectMapper();
   private final int port = FreePort.next();
@@ -47,7 +47,7 @@ final class FakeAliyunSms implements AfterAllCallback {
   private final List<Sent> sent = new ArrayList<>();
   private final Set<String> nonces = new HashSet<>();
 
-  FakeAliyunSms(String keyId, String keySecret, String signName, String templateCode) {
+  public FakeAliyunSms(String keyId, String keySecret, String signName, String templateCode) {
     this.keyId = keyId;
     this.keySecret = keySecret;
     this.signName = signName;
@@ -61,12 +61,16 @@ final class FakeAliyunSms implements AfterAllCallback {
     server.start();
   }
 
-  String endpoint() {
+  public String endpoint() {
     return "http://localhost:" + port + "/";
   }
 
-  synchronized List<Sent> sentTo(String mobile) {
+  public synchronized List<Sent> sentTo(String mobile) {
     return sent.stream().filter(s -> s.mobile().equals(mobile)).toList();
+  }
+
+  public synchronized List<Sent> sent() {
+    return List.copyOf(sent);
   }
 
   private void handle(HttpExchange exchange) throws IOException {

@@ -17,16 +17,16 @@ import javax.crypto.spec.SecretKeySpec;
  * hour of its own clock and the signature, HmacSHA256 keyed with the secret over {@code timestamp + "\n" + secret},
  * Base64 (errcode 310000), at most 20 messages a minute (errcode 130101).
  */
-final class FakeDingTalk extends FakeRobotServer {
+public final class FakeDingTalk extends FakeRobotServer {
 
   private final Map<String, String> secrets = new ConcurrentHashMap<>();
 
-  FakeDingTalk() {
+  public FakeDingTalk() {
     super("/robot/send");
   }
 
   /** A robot this server knows: its access token and its signing secret. */
-  FakeDingTalk robot(String token, String secret) {
+  public FakeDingTalk robot(String token, String secret) {
     secrets.put(token, secret);
     return this;
   }
@@ -52,6 +52,12 @@ final class FakeDingTalk extends FakeRobotServer {
       throw new Refusal(310000, "sign not match");
     }
     return query.get("access_token");
+  }
+
+  /** The timestamp the sender signed (checked above). */
+  @Override
+  Instant stamped(Map<String, String> query, Instant arrived) {
+    return Instant.ofEpochMilli(Long.parseLong(query.get("timestamp")));
   }
 
   @Override

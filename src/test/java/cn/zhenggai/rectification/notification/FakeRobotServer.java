@@ -26,13 +26,16 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * accepted with the (engine clock) time it arrived. Subclasses check each API's own rules. Running from its creation
  * (the application may send during start-up), stopped after the test class.
  */
-abstract class FakeRobotServer implements AfterAllCallback {
+public abstract class FakeRobotServer implements AfterAllCallback {
 
-  /** A message the robot posted to its group. */
-  record Received(String robot, JsonNode message, Instant at) {}
+  /**
+   * A message the robot posted to its group: when it arrived, and when its sender says it sent it (DingTalk's signed
+   * timestamp; the arrival where the API carries no time).
+   */
+  public record Received(String robot, JsonNode message, Instant at, Instant stamped) {}
 
   /** A request the robot refused, with its answer. */
-  record Refused(String robot, int errcode, String errmsg) {}
+  public record Refused(String robot, int errcode, String errmsg) {}
 
   /** An error answer instead of the real checks, as a robot under trouble gives. */
   private record Trouble(int errcode, String errmsg) {}
@@ -54,12 +57,17 @@ abstract class FakeRobotServer implements AfterAllCallback {
     server.start();
   }
 
-  String baseUrl() {
+  public String baseUrl() {
     return "http://localhost:" + port;
   }
 
   /** Names the robot the request is for, or throws the refusal the real API gives. */
   abstract String check(Map<String, String> query, Instant now) throws Refusal;
+
+  /** When the sender says it sent the request it accepted; the arrival unless the API says. */
+  Instant stamped(Map<String, String> query, Instant arrived) {
+    return arrived;
+  }
 
   /** errcode and errmsg of "more than 20 a minute". */
   abstract Refusal tooFast();
@@ -82,11 +90,11 @@ abstract class FakeRobotServer implements AfterAllCallback {
     trouble = null;
   }
 
-  synchronized List<Received> received(String robot) {
+  public synchronized List<Received> received(String robot) {
     return received.stream().filter(r -> r.robot().equals(robot)).toList();
   }
 
-  synchronized List<Refused> refused(String robot) {
+  public synchronized List<Refused> refused(String robot) {
     return refused.stream().filter(r -> r.robot().equals(robot)).toList();
   }
 
@@ -121,7 +129,7 @@ abstract class FakeRobotServer implements AfterAllCallback {
       if (received.stream().filter(r -> r.robot().equals(me) && r.at().isAfter(now.minus(Duration.ofMinutes(1)))).count() >= 20) {
         throw tooFast();
       }
-      received.add(new Received(robot, message, now));
+      received.add(new Received(robot, message, now, stamped(query, now)));
       return Map.of("errcode", 0, "errmsg", "ok");
     } catch (Refusal refusal) {
       refused.add(new Refused(robot, refusal.errcode, refusal.getMessage()));

@@ -9,15 +9,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * WeCom's group robot as the tests need it ({@code POST /cgi-bin/webhook/send?key=}): a key it does not know is
  * refused (errcode 93000, as WeCom answers an invalid webhook), more than 20 messages a minute too (errcode 45009).
  */
-final class FakeWeCom extends FakeRobotServer {
+public final class FakeWeCom extends FakeRobotServer {
 
   private final Set<String> keys = ConcurrentHashMap.newKeySet();
 
-  FakeWeCom() {
+  public FakeWeCom() {
     super("/cgi-bin/webhook/send");
   }
 
-  FakeWeCom robot(String key) {
+  public FakeWeCom robot(String key) {
     keys.add(key);
     return this;
   }
