@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,7 +21,8 @@ import java.util.stream.Stream;
 
 /**
  * One application node as it runs in production: the packaged jar in its own JVM ({@code target/rectification-*.jar},
- * built by {@code package} before the integration tests), its output in {@code target/cluster/<name>.log}.
+ * built by {@code package} before the integration tests), configured by command-line settings and, as an operator
+ * would, environment variables; its output in {@code target/cluster/<name>.log}.
  */
 final class AppNode {
 
@@ -30,13 +32,20 @@ final class AppNode {
   final String name;
   final int port;
   private final List<String> settings;
+  private final Map<String, String> environment;
   private Process process;
   private long logLinesBefore; // the log of earlier starts of this node
 
   AppNode(String name, List<String> settings) throws IOException {
+    this(name, settings, Map.of());
+  }
+
+  /** A node whose environment has these variables besides the test's own. */
+  AppNode(String name, List<String> settings, Map<String, String> environment) throws IOException {
     this.name = name;
     this.port = FreePort.next();
     this.settings = settings;
+    this.environment = Map.copyOf(environment);
     Files.deleteIfExists(log());
   }
 
@@ -52,7 +61,10 @@ final class AppNode {
         ProcessHandle.current().info().command().orElse("java"), "-Xmx384m", "-jar", jar().toString(),
         "--server.port=" + port, "--rectification.node-name=" + name, "--rectification.base-url=http://localhost:" + port));
     command.addAll(settings);
-    process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    builder.environment().putAll(environment);
+    process = builder.start();
   }
 
   /**
@@ -71,7 +83,7 @@ final class AppNode {
   }
 
   /** The log so far (a line being written may end in half a character). */
-  private List<String> logLines() throws IOException {
+  List<String> logLines() throws IOException {
     return new String(Files.readAllBytes(log()), StandardCharsets.UTF_8).lines().toList();
   }
 
