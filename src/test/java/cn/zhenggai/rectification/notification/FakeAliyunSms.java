@@ -22,6 +22,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -30,12 +32,16 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * Aliyun SMS (Dysmsapi SendSms) as the tests need it: one AccessKey, one sign name and one template; it checks the RPC
  * signature (HMAC-SHA1 keyed with secret + "&" over {@code POST&%2F&} and the sorted, percent-encoded parameters), a
- * timestamp within 15 minutes, a fresh nonce and the mobile number, answering {@code Code}/{@code Message} as Aliyun does.
+ * timestamp within 15 minutes, a fresh nonce, the mobile number, the template's variables given as strings and, where
+ * the test gives the template's text, each of its {@code ${…}} given, answering {@code Code}/{@code Message} as Aliyun
+ * does.
  */
 public final class FakeAliyunSms implements AfterAllCallback {
 
   /** An SMS it accepted: to whom, and the template's variables. */
   public record Sent(String mobile, JsonNode parameters) {}
+
+  private static final Pattern VARIABLE = Pattern.compile("\\$\\{(\\w+)}");
 
   private final ObjectMapper json = new ObjectMapper();
   private final int port = FreePort.next();
@@ -46,6 +52,7 @@ public final class FakeAliyunSms implements AfterAllCallback {
   private final String templateCode;
   private final List<Sent> sent = new ArrayList<>();
   private final Set<String> nonces = new HashSet<>();
+  private String template;
 
   public FakeAliyunSms(String keyId, String keySecret, String signName, String templateCode) {
     this.keyId = keyId;
@@ -59,6 +66,12 @@ public final class FakeAliyunSms implements AfterAllCallback {
     }
     server.createContext("/", this::handle);
     server.start();
+  }
+
+  /** The approved template's text, e.g. {@code 您好，${unit}的…}: a request must give each of its variables. */
+  public synchronized FakeAliyunSms template(String text) {
+    template = text;
+    return this;
   }
 
   public String endpoint() {
@@ -111,8 +124,29 @@ public final class FakeAliyunSms implements AfterAllCallback {
     if (!form.getOrDefault("PhoneNumbers", "").matches("1[0-9]{10}")) {
       return refusal("isv.MOBILE_NUMBER_ILLEGAL", "非法手机号");
     }
-    sent.add(new Sent(form.get("PhoneNumbers"), json.readTree(form.get("TemplateParam"))));
+    JsonNode parameters = json.readTree(form.getOrDefault("TemplateParam", ""));
+    if (parameters == null || !parameters.isObject() || !allText(parameters)) {
+      return refusal("isv.INVALID_JSON_PARAM", "JSON参数不合法，只接受字符串值");
+    }
+    if (template != null) {
+      Matcher variable = VARIABLE.matcher(template);
+      while (variable.find()) {
+        if (!parameters.hasNonNull(variable.group(1))) {
+          return refusal("isv.TEMPLATE_MISSING_PARAMETERS", "模版缺少变量");
+        }
+      }
+    }
+    sent.add(new Sent(form.get("PhoneNumbers"), parameters));
     return Map.of("Code", "OK", "Message", "OK", "BizId", "900619746936498440^0", "RequestId", "F655A8D5-B967-440B");
+  }
+
+  private static boolean allText(JsonNode parameters) {
+    for (JsonNode value : parameters) {
+      if (!value.isTextual()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static Map<String, String> refusal(String code, String message) {

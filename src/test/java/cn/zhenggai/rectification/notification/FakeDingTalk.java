@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
@@ -15,19 +16,22 @@ import javax.crypto.spec.SecretKeySpec;
  * DingTalk's custom robot as the tests need it ({@code POST /robot/send?access_token&timestamp&sign}): it knows each
  * robot's token and signing secret and checks what DingTalk checks: the token (errcode 300001), a timestamp within an
  * hour of its own clock and the signature, HmacSHA256 keyed with the secret over {@code timestamp + "\n" + secret},
- * Base64 (errcode 310000), at most 20 messages a minute (errcode 130101).
+ * Base64 (errcode 310000), the robot's custom keywords (自定义关键词) where it has any: a message must contain one of
+ * them (errcode 310000), at most 20 messages a minute (errcode 130101).
  */
 public final class FakeDingTalk extends FakeRobotServer {
 
   private final Map<String, String> secrets = new ConcurrentHashMap<>();
+  private final Map<String, List<String>> keywords = new ConcurrentHashMap<>();
 
   public FakeDingTalk() {
     super("/robot/send");
   }
 
-  /** A robot this server knows: its access token and its signing secret. */
-  public FakeDingTalk robot(String token, String secret) {
+  /** A robot this server knows: its access token, its signing secret and its custom keywords, if any. */
+  public FakeDingTalk robot(String token, String secret, String... keywords) {
     secrets.put(token, secret);
+    this.keywords.put(token, List.of(keywords));
     return this;
   }
 
@@ -52,6 +56,14 @@ public final class FakeDingTalk extends FakeRobotServer {
       throw new Refusal(310000, "sign not match");
     }
     return query.get("access_token");
+  }
+
+  @Override
+  void checkContent(String robot, String content) throws Refusal {
+    List<String> words = keywords.getOrDefault(robot, List.of());
+    if (!words.isEmpty() && words.stream().noneMatch(content::contains)) {
+      throw new Refusal(310000, "keywords not in content");
+    }
   }
 
   /** The timestamp the sender signed (checked above). */

@@ -64,6 +64,9 @@ public abstract class FakeRobotServer implements AfterAllCallback {
   /** Names the robot the request is for, or throws the refusal the real API gives. */
   abstract String check(Map<String, String> query, Instant now) throws Refusal;
 
+  /** Refuses a message the robot's own settings do not let through; any by default. */
+  void checkContent(String robot, String content) throws Refusal {}
+
   /** When the sender says it sent the request it accepted; the arrival unless the API says. */
   Instant stamped(Map<String, String> query, Instant arrived) {
     return arrived;
@@ -122,9 +125,11 @@ public abstract class FakeRobotServer implements AfterAllCallback {
       if (!type.equals("text") && !type.equals("markdown")) {
         throw new Refusal(40008, "invalid message type");
       }
-      if (message.path(type).path("content").asText(message.path(type).path("text").asText()).getBytes(StandardCharsets.UTF_8).length > 2048) {
+      String content = message.path(type).path("content").asText(message.path(type).path("text").asText());
+      if (content.getBytes(StandardCharsets.UTF_8).length > 2048) {
         throw new Refusal(40058, "content exceed max length 2048");
       }
+      checkContent(robot, content);
       String me = robot;
       if (received.stream().filter(r -> r.robot().equals(me) && r.at().isAfter(now.minus(Duration.ofMinutes(1)))).count() >= 20) {
         throw tooFast();
