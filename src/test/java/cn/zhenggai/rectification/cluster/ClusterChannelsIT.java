@@ -18,7 +18,9 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,13 +59,16 @@ class ClusterChannelsIT {
   static final int PROBLEMS = 2;
 
   // 城关's group also checks a custom keyword (自定义关键词): one every robot message carries
-  @RegisterExtension static final FakeDingTalk dingTalk = new FakeDingTalk().robot(DINGTALK_TOKEN, DINGTALK_SECRET, "办理");
+  @RegisterExtension static final FakeDingTalk dingTalk =
+      new FakeDingTalk().robot(DINGTALK_TOKEN, DINGTALK_SECRET, "办理");
   @RegisterExtension static final FakeWeCom weCom = new FakeWeCom().robot(WECOM_KEY);
-  @RegisterExtension static final FakeAliyunSms aliyun = new FakeAliyunSms(SMS_KEY_ID, SMS_KEY_SECRET, SMS_SIGN_NAME, SMS_TEMPLATE_CODE);
+  @RegisterExtension static final FakeAliyunSms aliyun =
+      new FakeAliyunSms(SMS_KEY_ID, SMS_KEY_SECRET, SMS_SIGN_NAME, SMS_TEMPLATE_CODE);
 
   final ObjectMapper json = new ObjectMapper();
+  /** What the test started, the last first: to stop in that order. */
+  final Deque<AutoCloseable> started = new ArrayDeque<>();
   ReadmeChannelSetup readme;
-  ClusterPostgres postgres;
   GreenMail smtp;
   JdbcTemplate jdbc;
   AppNode nodeA;
@@ -91,10 +96,12 @@ class ClusterChannelsIT {
     environment.put(readme.named("RECTIFICATION_CHANNELS_WECOM_BASE_URL"), weCom.baseUrl());
     environment.put(readme.named("RECTIFICATION_SMS_ENDPOINT"), aliyun.endpoint());
 
-    postgres = new ClusterPostgres();
+    ClusterPostgres postgres = new ClusterPostgres();
+    started.push(postgres);
     jdbc = new JdbcTemplate(postgres.dataSource());
     smtp = new GreenMail(new ServerSetup(FreePort.next(), "localhost", ServerSetup.PROTOCOL_SMTP));
     smtp.start();
+    started.push(smtp::stop);
     List<String> settings = List.of(
         "--spring.profiles.active=postgres,demo",
         "--spring.datasource.url=" + postgres.jdbcUrl(),
@@ -113,24 +120,18 @@ class ClusterChannelsIT {
     // after the robot's turn comes sends, so both take turns (at equal intervals the first sender would keep winning)
     nodeA = new AppNode("channels-a", concat(settings, "--rectification.channels.poll-interval=PT1.3S"), environment);
     nodeB = new AppNode("channels-b", concat(settings, "--rectification.channels.poll-interval=PT0.9S"), environment);
-    nodeA.start();
-    nodeB.start();
+    for (AppNode node : List.of(nodeA, nodeB)) {
+      node.start();
+      started.push(node::stop);
+    }
     await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1))
         .until(() -> nodeA.isReady() && nodeB.isReady());
   }
 
   @AfterAll
   void stopEverything() throws Exception {
-    for (AppNode node : new AppNode[] {nodeA, nodeB}) {
-      if (node != null) {
-        node.stop();
-      }
-    }
-    if (smtp != null) {
-      smtp.stop();
-    }
-    if (postgres != null) {
-      postgres.close();
+    while (!started.isEmpty()) {
+      started.pop().close();
     }
   }
 
@@ -140,10 +141,11 @@ class ClusterChannelsIT {
     HttpResponse<String> leader = nodeA.put(readme.othersChannelPath("leader"), "admin", readme.smsChoice());
     assertThat(leader.statusCode()).as(leader.body()).isEqualTo(200);
     assertThat(leader.body()).contains("\"channel\":\"SMS\"", "\"mobile\":\"" + leaderMobile + "\"");
-    for (Map.Entry<String, String> secretary : Map.of("sec-chengguan", CHENGGUAN_MOBILE, "sec-dongcheng", DONGCHENG_MOBILE)
-        .entrySet()) {
+    Map<String, String> secretaries = Map.of("sec-chengguan", CHENGGUAN_MOBILE, "sec-dongcheng", DONGCHENG_MOBILE);
+    for (Map.Entry<String, String> secretary : secretaries.entrySet()) {
       String choice = "{\"channel\":\"EMAIL\",\"mobile\":\"" + secretary.getValue() + "\"}";
-      assertThat(nodeB.put("/api/me/channel", secretary.getKey(), choice).statusCode()).as(secretary.getKey()).isEqualTo(200);
+      assertThat(nodeB.put("/api/me/channel", secretary.getKey(), choice).statusCode()).as(secretary.getKey())
+          .isEqualTo(200);
     }
     publishRoundOfBothUnits();
 
@@ -160,15 +162,16 @@ class ClusterChannelsIT {
     assertThat(weCom.refused(WECOM_KEY)).as("refused by WeCom").isEmpty();
     assertThat(mentioned(weCom.received(WECOM_KEY), "text", "mentioned_mobile_list")).contains(DONGCHENG_MOBILE);
     leaderGotTheRedCardsBySmsAndEverySmsCameOnce(leaderMobile);
-    assertThat(receivedMail()).as("mails, each recorded one once").containsExactlyInAnyOrderElementsOf(
-        jdbc.queryForList("select recipient_email || ' ' || subject from notification where channel = 'EMAIL'", String.class));
+    assertThat(receivedMail()).as("mails, each recorded one once").containsExactlyInAnyOrderElementsOf(jdbc.queryForList(
+        "select recipient_email || ' ' || subject from notification where channel = 'EMAIL'", String.class));
     secretsAreNeitherLoggedNorStored();
   }
 
   private void dingTalkGotEachNoticeOnceInTurnsFromBothNodes() throws IOException {
     List<FakeRobotServer.Received> received = dingTalk.received(DINGTALK_TOKEN);
     assertEachArrivedOnce("DINGTALK", contents(received));
-    assertThat(dingTalk.refused(DINGTALK_TOKEN)).as("refused by DingTalk (signature, timestamp, keyword, too fast)").isEmpty();
+    assertThat(dingTalk.refused(DINGTALK_TOKEN)).as("refused by DingTalk (signature, timestamp, keyword, too fast)")
+        .isEmpty();
     assertThat(count("select count(*) from notification where channel = 'DINGTALK' and problem_id like '2024-ZXDC/%'"
         + " and mentions = '" + CHENGGUAN_MOBILE + "'")).as("the round's notices mention the secretary")
         .isEqualTo(PROBLEMS * 5L);
@@ -181,19 +184,21 @@ class ClusterChannelsIT {
     }
     long byA = sentBy(nodeA, chengguan);
     long byB = sentBy(nodeB, chengguan);
-    assertThat(List.of(byA, byB)).as("robot messages sent by node A and node B").allSatisfy(sent -> assertThat(sent).isPositive());
+    assertThat(List.of(byA, byB)).as("robot messages sent by node A and node B")
+        .allSatisfy(sent -> assertThat(sent).isPositive());
     assertThat(byA + byB).isEqualTo(received.size());
   }
 
   private void leaderGotTheRedCardsBySmsAndEverySmsCameOnce(String leaderMobile) throws IOException {
     List<FakeAliyunSms.Sent> recorded = new ArrayList<>();
-    for (Map<String, Object> row : jdbc.queryForList("select address, text_body from notification where channel = 'SMS'")) {
+    String query = "select address, text_body from notification where channel = 'SMS'";
+    for (Map<String, Object> row : jdbc.queryForList(query)) {
       recorded.add(new FakeAliyunSms.Sent((String) row.get("address"), json.readTree((String) row.get("text_body"))));
     }
     assertThat(aliyun.sent()).as("SMS, each recorded one once").containsExactlyInAnyOrderElementsOf(recorded);
-    assertThat(aliyun.sentTo(leaderMobile).stream().filter(sms -> sms.parameters().path("kind").asText().equals("红牌督办")
-        && sms.parameters().path("problem").asText().startsWith("2024-ZXDC/"))).as("the leader's red cards of the round")
-        .hasSize(PROBLEMS * 2);
+    assertThat(aliyun.sentTo(leaderMobile).stream().map(FakeAliyunSms.Sent::parameters)
+        .filter(sms -> sms.path("kind").asText().equals("红牌督办") && sms.path("problem").asText().startsWith("2024-ZXDC/")))
+        .as("the leader's red cards of the round").hasSize(PROBLEMS * 2);
     assertThat(count("select count(*) from notification where recipient_id = 'leader' and channel = 'EMAIL'"
         + " and problem_id like '2024-ZXDC/%'")).as("no mail to the leader who chose SMS").isZero();
   }
@@ -231,7 +236,8 @@ class ClusterChannelsIT {
           return row.get("text_body") + (inText ? "\n@" + mentions.replace(",", " @") : "");
         }).toList();
     assertThat(recorded).as("%s notices recorded", channel).isNotEmpty().doesNotHaveDuplicates();
-    assertThat(contents).as("%s messages, each recorded notice once", channel).containsExactlyInAnyOrderElementsOf(recorded);
+    assertThat(contents).as("%s messages, each recorded notice once", channel)
+        .containsExactlyInAnyOrderElementsOf(recorded);
   }
 
   private static List<String> contents(List<FakeRobotServer.Received> messages) {
@@ -241,7 +247,8 @@ class ClusterChannelsIT {
   /** The mobiles the messages mention in this list of their JSON. */
   private static List<String> mentioned(List<FakeRobotServer.Received> messages, String part, String field) {
     List<String> mobiles = new ArrayList<>();
-    messages.forEach(message -> message.message().path(part).path(field).forEach(mobile -> mobiles.add(mobile.asText())));
+    messages.forEach(message -> message.message().path(part).path(field)
+        .forEach(mobile -> mobiles.add(mobile.asText())));
     return mobiles;
   }
 

@@ -20,7 +20,8 @@ final class ReadmeChannelSetup {
 
   private static final Pattern CODE_BLOCK = Pattern.compile("```bash\\n(.*?)```", Pattern.DOTALL);
   /** {@code NAME=value  # comment}; a value in angle brackets is the county's own, e.g. {@code <AccessKey ID>}. */
-  private static final Pattern SETTING = Pattern.compile("^(RECTIFICATION_[A-Z0-9_]+)=(<[^>\\n]*>|\\S+)", Pattern.MULTILINE);
+  private static final Pattern SETTING =
+      Pattern.compile("^(RECTIFICATION_[A-Z0-9_]+)=(<[^>\\n]*>|\\S+)", Pattern.MULTILINE);
   private static final Pattern SMS_TEMPLATE = Pattern.compile("例如：\\s*`([^`]*\\$\\{[^`]*)`");
   private static final Pattern OWN_CHANNEL = Pattern.compile("`PUT /api/me/channel`，内容 `(\\{[^`]*})`");
   private static final Pattern OTHERS_CHANNEL = Pattern.compile("`PUT (/api/users/)\\{用户名}(/channel)`，内容相同");
