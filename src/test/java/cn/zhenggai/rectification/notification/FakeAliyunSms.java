@@ -125,7 +125,7 @@ public final class FakeAliyunSms implements AfterAllCallback {
       return refusal("isv.MOBILE_NUMBER_ILLEGAL", "非法手机号");
     }
     JsonNode parameters = json.readTree(form.getOrDefault("TemplateParam", ""));
-    if (parameters == null || !parameters.isObject() || !allText(parameters)) {
+    if (!parameters.isObject() || !allText(parameters)) {
       return refusal("isv.INVALID_JSON_PARAM", "JSON参数不合法，只接受字符串值");
     }
     if (template != null) {
