@@ -24,7 +24,7 @@ final class ReadmeChannelSetup {
       Pattern.compile("^(RECTIFICATION_[A-Z0-9_]+)=(<[^>\\n]*>|\\S+)", Pattern.MULTILINE);
   private static final Pattern SMS_TEMPLATE = Pattern.compile("例如：\\s*`([^`]*\\$\\{[^`]*)`");
   private static final Pattern OWN_CHANNEL = Pattern.compile("`PUT /api/me/channel`，内容 `(\\{[^`]*})`");
-  private static final Pattern OTHERS_CHANNEL = Pattern.compile("`PUT (/api/users/)\\{用户名}(/channel)`，内容相同");
+  private static final Pattern OTHERS_CHANNEL = Pattern.compile("`PUT (/api/users/)\\{用户名}(/channel)`");
 
   private final String section;
 
