@@ -52,14 +52,18 @@ class ChannelDelivery {
   @Scheduled(fixedDelayString = "${rectification.channels.poll-interval}")
   void deliverDue() {
     try {
-      deliverDue(EngineClock.now());
+      deliverDueNow();
     } catch (DataAccessResourceFailureException e) {
       LOG.warn("数据库暂时无法连接，待发的群机器人消息和短信稍后再发（{}）", e.getMostSpecificCause().getMessage());
     }
   }
 
-  void deliverDue(Date now) {
-    outbox.due(CHANNELS, settings.claimTimeout(), now).forEach(id -> deliver(id, now));
+  /**
+   * Each notice is claimed and sent at its own reading of the clock: claimed with the poll's time, one late in a long
+   * batch would look timed out to the other nodes, which would send it too.
+   */
+  void deliverDueNow() {
+    outbox.due(CHANNELS, settings.claimTimeout(), EngineClock.now()).forEach(id -> deliver(id, EngineClock.now()));
   }
 
   private void deliver(long id, Date now) {
@@ -87,7 +91,7 @@ class ChannelDelivery {
     try {
       senders.get(channel).send(robot.get(), notice.text("text_body"), mentions(notice), now);
       outbox.sent(notice, now);
-      LOG.info("已发送{}到组 {} 的{}：{}", notice.text("kind"), group, channel.label(), notice.text("subject"));
+      LOG.info("已发送{}到组 {} 的{}：{}", notice.kindLabel(), group, channel.label(), notice.text("subject"));
     } catch (DeliveryFailure e) {
       failed(notice, channel, robots.scrub(e.getMessage()), now);
     } catch (RuntimeException e) { // counted like any failed attempt, else the row would be claimed again for ever
@@ -106,7 +110,7 @@ class ChannelDelivery {
       Map<String, String> parameters = json.readValue(notice.text("text_body"), new TypeReference<>() {});
       provider.send(notice.text("address"), parameters, now);
       outbox.sent(notice, now);
-      LOG.info("已发送{}短信给 {}：{}", notice.text("kind"), notice.text("recipient_id"), notice.text("subject"));
+      LOG.info("已发送{}短信给 {}：{}", notice.kindLabel(), notice.text("recipient_id"), notice.text("subject"));
     } catch (DeliveryFailure e) {
       failed(notice, NoticeChannel.SMS, provider.scrub(e.getMessage()), now);
     } catch (JsonProcessingException e) {

@@ -49,8 +49,9 @@ class MailDelivery {
   @Scheduled(fixedDelayString = "${rectification.mail.poll-interval}")
   void deliverDue() {
     try {
-      Date now = EngineClock.now();
-      outbox.due(List.of(NoticeChannel.EMAIL), settings.claimTimeout(), now).forEach(id -> deliver(id, now));
+      // each mail claimed at its own reading of the clock, as ChannelDelivery does (why: there)
+      outbox.due(List.of(NoticeChannel.EMAIL), settings.claimTimeout(), EngineClock.now())
+          .forEach(id -> deliver(id, EngineClock.now()));
     } catch (DataAccessResourceFailureException e) {
       LOG.warn("数据库暂时无法连接，待发邮件稍后再发（{}）", e.getMostSpecificCause().getMessage());
     }
@@ -70,7 +71,7 @@ class MailDelivery {
     try {
       server.send(message(server, notice));
       outbox.sent(notice, now);
-      LOG.info("已发送{}：{} → {}", notice.text("kind"), notice.text("subject"), notice.text("recipient_email"));
+      LOG.info("已发送{}：{} → {}", notice.kindLabel(), notice.text("subject"), notice.text("recipient_email"));
     } catch (MailException | MessagingException e) {
       String error = String.valueOf(e.getMessage());
       Duration wait = outbox.failed(notice, error, settings.maxAttempts(), settings.retryBackoff(), now);

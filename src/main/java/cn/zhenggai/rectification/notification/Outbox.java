@@ -24,6 +24,11 @@ class Outbox {
     String text(String column) {
       return (String) row.get(column);
     }
+
+    /** What kind of notice it is, in words (for the log). */
+    String kindLabel() {
+      return NoticeKind.valueOf(text("kind")).label();
+    }
   }
 
   private final JdbcTemplate jdbc;

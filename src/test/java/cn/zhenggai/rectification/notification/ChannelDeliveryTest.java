@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
@@ -54,8 +55,13 @@ class ChannelDeliveryTest {
         + " created_at, next_attempt_at, channel, address) values ('k', 'RED_CARD', 'street-chengguan', '【红牌督办】',"
         + " '', '【红牌督办】问题 1', 'PENDING', ?, ?, 'DINGTALK', 'street-chengguan')", at(0), at(0));
 
-    for (long second : new long[] {0, 10, 30, 70}) {
-      delivery.deliverDue(at(second));
+    try {
+      for (long second : new long[] {0, 10, 30, 70}) {
+        ClockUtil.setCurrentTime(at(second));
+        delivery.deliverDueNow();
+      }
+    } finally {
+      ClockUtil.reset();
     }
 
     Map<String, Object> row = jdbc.queryForMap("select status, attempts, last_error from notification");

@@ -53,6 +53,7 @@ public final class FakeAliyunSms implements AfterAllCallback {
   private final List<Sent> sent = new ArrayList<>();
   private final Set<String> nonces = new HashSet<>();
   private String template;
+  private volatile Duration answerAfter = Duration.ZERO;
 
   public FakeAliyunSms(String keyId, String keySecret, String signName, String templateCode) {
     this.keyId = keyId;
@@ -72,6 +73,11 @@ public final class FakeAliyunSms implements AfterAllCallback {
   public synchronized FakeAliyunSms template(String text) {
     template = text;
     return this;
+  }
+
+  /** A slow provider: each answer comes this long after the request. */
+  public void answerAfter(Duration delay) {
+    answerAfter = delay;
   }
 
   public String endpoint() {
@@ -95,10 +101,20 @@ public final class FakeAliyunSms implements AfterAllCallback {
             parts.length < 2 ? "" : URLDecoder.decode(parts[1], StandardCharsets.UTF_8));
       }
       Map<String, String> answer = answer(form);
+      slowly();
       byte[] body = json.writeValueAsBytes(answer);
       exchange.getResponseHeaders().set("Content-Type", "application/json");
       exchange.sendResponseHeaders("OK".equals(answer.get("Code")) ? 200 : 400, body.length);
       exchange.getResponseBody().write(body);
+    }
+  }
+
+  /** The provider taking its time (its own thread, not the test's, waits). */
+  private void slowly() {
+    try {
+      Thread.sleep(answerAfter.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
