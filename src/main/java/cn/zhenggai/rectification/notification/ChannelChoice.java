@@ -1,5 +1,8 @@
 package cn.zhenggai.rectification.notification;
 
+import java.util.Arrays;
+import java.util.Optional;
+
 /**
  * How a person wants their own notices (Camunda user info {@link Notifications#CHANNEL_PREFERENCE}); their unit's group
  * robot gets the unit's notices whatever they choose.
@@ -22,11 +25,11 @@ public enum ChannelChoice {
 
   /** The stored choice; email when there is none or it is not one of these. */
   static ChannelChoice of(String stored) {
-    for (ChannelChoice choice : values()) {
-      if (choice.name().equals(stored)) {
-        return choice;
-      }
-    }
-    return EMAIL;
+    return named(stored).orElse(EMAIL);
+  }
+
+  /** The choice of exactly this name ({@code sms} is none). */
+  static Optional<ChannelChoice> named(String name) {
+    return Arrays.stream(values()).filter(choice -> choice.name().equals(name)).findFirst();
   }
 }

@@ -2,10 +2,12 @@ package cn.zhenggai.rectification.notification;
 
 import cn.zhenggai.rectification.vocabulary.GroupType;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Set;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,13 +22,16 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * A person's own channel and mobile number: their small page {@code /me/notices} and {@code PUT /api/me/channel};
- * an administrator sets anybody's with {@code PUT /api/users/{id}/channel}.
+ * A person's own channel and mobile number: their small page {@code /me/notices} (with the daily digest choice too)
+ * and {@code PUT /api/me/channel}; an administrator sets anybody's with {@code PUT /api/users/{id}/channel}.
  */
 @Controller
 class PersonalChannelController {
 
-  private static final Set<String> FIELDS = Set.of("channel", "mobile");
+  private static final Map<String, String> FIELDS = Map.of("channel", "channel（通知方式）", "mobile", "mobile（手机号码）");
+
+  /** The page's form as shown: the stored choice, or what the person typed when it was refused. */
+  record Form(ChannelChoice channel, String mobile, boolean digest) {}
 
   private final PersonalChannels channels;
 
@@ -36,24 +41,26 @@ class PersonalChannelController {
 
   @GetMapping("/me/notices")
   String page(Authentication user, Model model) {
-    model.addAttribute("choice", channels.of(user.getName()).orElseThrow(() ->
-        new ResponseStatusException(HttpStatus.NOT_FOUND, "没有这个用户")));
-    model.addAttribute("choices", ChannelChoice.values());
-    return "notification/my-notices";
+    PersonalChannels.Choice stored = channels.of(user.getName()).orElseThrow(() ->
+        new ResponseStatusException(HttpStatus.NOT_FOUND, "没有这个用户"));
+    return page(new Form(stored.channel(), stored.mobile(), channels.digest(user.getName())), model);
   }
 
+  /** A refused form is shown again as typed (400), with the reason naming the field; nothing is stored. */
   @PostMapping("/me/notices")
   String save(Authentication user, @RequestParam(required = false) String channel,
-      @RequestParam(required = false) String mobile, Model model) {
+      @RequestParam(required = false) String mobile, @RequestParam(required = false) String digest, Model model,
+      HttpServletResponse response) {
     try {
+      boolean wantsDigest = digest(digest);
       channels.choose(user.getName(), channel, mobile);
+      channels.chooseDigest(user.getName(), wantsDigest);
       return "redirect:/me/notices?saved";
     } catch (PersonalChannels.Refused refused) {
+      response.setStatus(HttpStatus.BAD_REQUEST.value());
       model.addAttribute("error", refused.getMessage());
-      model.addAttribute("choice", new PersonalChannels.Choice(channels.of(user.getName()).orElseThrow().channel(),
-          mobile == null ? "" : mobile));
-      model.addAttribute("choices", ChannelChoice.values());
-      return "notification/my-notices";
+      ChannelChoice typed = ChannelChoice.named(channel).orElseGet(() -> channels.stored(user.getName()).channel());
+      return page(new Form(typed, mobile == null ? "" : mobile, "true".equals(digest)), model);
     }
   }
 
@@ -79,15 +86,37 @@ class PersonalChannelController {
     if (choice == null || !choice.isObject()) {
       throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "请给出 channel（通知方式）和 mobile（手机号码）");
     }
-    choice.fieldNames().forEachRemaining(field -> {
-      if (!FIELDS.contains(field)) {
-        throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "不认识的字段 " + field + "：只接受 channel 和 mobile");
+    for (Map.Entry<String, JsonNode> field : choice.properties()) {
+      if (!FIELDS.containsKey(field.getKey())) {
+        String name = field.getKey().length() > 40 ? field.getKey().substring(0, 40) + "…" : field.getKey();
+        throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "不认识的字段 " + name + "：只接受 channel 和 mobile");
       }
-    });
-    if ((choice.has("channel") && !choice.get("channel").isTextual()) || (choice.has("mobile") && !choice.get("mobile").isTextual())) {
-      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "channel 和 mobile 须为文字");
+      if (!field.getValue().isTextual()) {
+        throw new ResponseStatusException(HttpStatus.BAD_REQUEST, FIELDS.get(field.getKey()) + "须为文字");
+      }
     }
     return channels.choose(userId, choice.path("channel").asText(null), choice.path("mobile").asText(null));
+  }
+
+  private static String page(Form form, Model model) {
+    model.addAttribute("form", form);
+    model.addAttribute("choices", ChannelChoice.values());
+    return "notification/my-notices";
+  }
+
+  /** The checkbox sends "true" when ticked and nothing when not. */
+  private static boolean digest(String ticked) {
+    if (ticked != null && !ticked.equals("true")) {
+      throw new PersonalChannels.Refused("digest（每日汇总）只能勾选或不勾选");
+    }
+    return ticked != null;
+  }
+
+  @ExceptionHandler(HttpMessageNotReadableException.class)
+  @ResponseBody
+  ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException unreadable) {
+    return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+        "请以 JSON 对象给出 channel（通知方式）和 mobile（手机号码），例如 {\"channel\": \"SMS\", \"mobile\": \"13800000000\"}"));
   }
 
   @ExceptionHandler(PersonalChannels.Refused.class)

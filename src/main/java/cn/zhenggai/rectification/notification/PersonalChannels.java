@@ -6,8 +6,9 @@ import org.camunda.bpm.engine.IdentityService;
 import org.springframework.stereotype.Service;
 
 /**
- * A person's own channel (email, SMS, or only the unit's group robot) and mobile number, kept as Camunda user info so
- * they travel with the account.
+ * A person's own channel (email, SMS, or only the unit's group robot), mobile number and daily digest choice, kept as
+ * Camunda user info so they travel with the account. The one place that checks and stores them, whoever sets them: the
+ * person on their page or through the API, an administrator on the channels page or through the API.
  */
 @Service
 class PersonalChannels {
@@ -35,19 +36,33 @@ class PersonalChannels {
     if (identity.createUserQuery().userId(userId).count() == 0) {
       return Optional.empty();
     }
+    return Optional.of(stored(userId));
+  }
+
+  /** The choice of a person known to exist. */
+  Choice stored(String userId) {
     String channel = identity.getUserInfo(userId, Notifications.CHANNEL_PREFERENCE);
     String mobile = identity.getUserInfo(userId, Notifications.MOBILE);
-    return Optional.of(new Choice(ChannelChoice.of(channel), mobile == null ? "" : mobile));
+    return new Choice(ChannelChoice.of(channel), mobile == null ? "" : mobile);
+  }
+
+  /** Whether the person wants one digest email a day instead of an email per notice. */
+  boolean digest(String userId) {
+    return "true".equals(identity.getUserInfo(userId, Notifications.DIGEST_PREFERENCE));
+  }
+
+  /**
+   * The digest is a form of email: the choice is kept whatever the channel, and counts only while the channel is email
+   * (a person who chose SMS or only the robot gets no digest email).
+   */
+  void chooseDigest(String userId, boolean digest) {
+    identity.setUserInfo(userId, Notifications.DIGEST_PREFERENCE, Boolean.toString(digest));
   }
 
   /** Checks both fields before storing either: a refused choice changes nothing. */
   Choice choose(String userId, String channelName, String mobileText) {
-    ChannelChoice channel;
-    try {
-      channel = ChannelChoice.valueOf(channelName == null ? "" : channelName.trim());
-    } catch (IllegalArgumentException e) {
-      throw new Refused("channel（通知方式）须为 EMAIL（邮件）、SMS（短信）或 NONE（只看单位群机器人）");
-    }
+    ChannelChoice channel = ChannelChoice.named(channelName == null ? "" : channelName.trim()).orElseThrow(() ->
+        new Refused("channel（通知方式）须为 EMAIL（邮件）、SMS（短信）或 NONE（只看单位群机器人）"));
     String mobile = mobileText == null ? "" : mobileText.strip().replace(" ", "").replace("-", "");
     if (!mobile.isEmpty() && !MOBILE.matcher(mobile).matches()) {
       throw new Refused("mobile（手机号码）须为 11 位手机号码，例如 13800000000");

@@ -25,6 +25,12 @@ import org.springframework.stereotype.Component;
  * ignored, so it cannot be used to slip past a lock. Addresses are compared in one form ({@code ::1} and
  * {@code 0:0:0:0:0:0:0:1} are the same).
  *
+ * <p>With trusted proxies, Tomcat's valve ({@link TrustedProxyHeaders}) has walked the header already: the remote
+ * address is then the client, and the header holds only what lay left of it. Tomcat compares the header's text, so
+ * walking again in the one form also passes a proxy written with a port or in another form. What the valve took for
+ * the client without it being an address (a proxy may forward "unknown") counts as one address, {@value #UNKNOWN}:
+ * such text, of whatever length, never becomes an address of its own.
+ *
  * <p>The details source of every sign-in (form and HTTP Basic): the address travels with the sign-in to
  * {@link SignIn}. (Spring's request context is not there yet when Spring Security signs in: the Jersey starter
  * registers its request-context filter after the security filters.)
@@ -36,6 +42,8 @@ class ClientAddress implements AuthenticationDetailsSource<HttpServletRequest, C
   record Origin(String address) implements Serializable {}
 
   static final String FORWARDED_FOR = "X-Forwarded-For";
+  /** The address of a client whose proxy forwarded something that is not an address. */
+  static final String UNKNOWN = "unknown";
 
   private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})(?::\\d{1,5})?");
   private static final Pattern IPV6 = Pattern.compile("\\[?([0-9A-Fa-f:][0-9A-Fa-f:.]*)(?:](?::\\d{1,5})?)?");
@@ -43,7 +51,12 @@ class ClientAddress implements AuthenticationDetailsSource<HttpServletRequest, C
   private final Set<String> trustedProxies;
 
   ClientAddress(SignInProperties settings) {
-    this.trustedProxies = settings.trustedProxies().stream()
+    this.trustedProxies = trustedProxies(settings);
+  }
+
+  /** The trusted proxies in their one form; one that is not an IP address stops the start, naming the key. */
+  static Set<String> trustedProxies(SignInProperties settings) {
+    return settings.trustedProxies().stream()
         .map(proxy -> literal(proxy).orElseThrow(() -> new IllegalArgumentException(
             "rectification.sign-in.trusted-proxies：“" + proxy + "” 不是 IP 地址")))
         .collect(Collectors.toUnmodifiableSet());
@@ -56,7 +69,7 @@ class ClientAddress implements AuthenticationDetailsSource<HttpServletRequest, C
 
   String of(HttpServletRequest wrapped) {
     HttpServletRequest request = asReceived(wrapped);
-    String address = literal(request.getRemoteAddr()).orElse(request.getRemoteAddr());
+    String address = literal(request.getRemoteAddr()).orElse(UNKNOWN);
     if (!trustedProxies.contains(address)) {
       return address;
     }
@@ -75,9 +88,10 @@ class ClientAddress implements AuthenticationDetailsSource<HttpServletRequest, C
   }
 
   /**
-   * The request as the server received it, under the wrappers of filters. Spring's {@code ForwardedHeaderFilter}
-   * ({@code server.forward-headers-strategy=framework}, used behind TLS) answers the first entry of
-   * {@code X-Forwarded-For}, which any client can write, as the remote address, and hides the header.
+   * The request as the server received it (after Tomcat's valve), under the wrappers of filters. Spring's
+   * {@code ForwardedHeaderFilter} ({@code server.forward-headers-strategy=framework}, which production refuses:
+   * {@code startup.ProductionSafety}) answers the first entry of {@code X-Forwarded-For}, which any client can write,
+   * as the remote address, and hides the header.
    */
   private static HttpServletRequest asReceived(HttpServletRequest request) {
     ServletRequest inner = request;

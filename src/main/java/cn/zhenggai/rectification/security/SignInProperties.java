@@ -8,7 +8,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * How wrong passwords slow down the next attempts (durations ISO-8601). Locks are always temporary.
  *
  * @param trustedProxies addresses of our own reverse proxies or load balancers: only from these is the client address
- *     taken from {@code X-Forwarded-For}; empty (the default) means the header is never believed
+ *     taken from {@code X-Forwarded-For}, and https, host and port from {@code X-Forwarded-Proto}, {@code -Host},
+ *     {@code -Port} ({@link TrustedProxyHeaders}); empty (the default) means these headers are never believed
  * @param failuresBeforeLock wrong passwords for one account from one address before that pair is locked
  * @param firstLock how long the first lock of a pair lasts; each further wrong password after a lock doubles it
  * @param longestLock the longest lock of a pair

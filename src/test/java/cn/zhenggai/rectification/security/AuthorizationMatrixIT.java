@@ -10,6 +10,7 @@ import cn.zhenggai.rectification.evidence.EvidenceFiles;
 import cn.zhenggai.rectification.evidence.EvidenceSession;
 import cn.zhenggai.rectification.evidence.EvidenceUploads;
 import cn.zhenggai.rectification.evidence.SampleFiles;
+import cn.zhenggai.rectification.notification.StoredChoices;
 import cn.zhenggai.rectification.rounds.Actor;
 import cn.zhenggai.rectification.rounds.RoundForm;
 import cn.zhenggai.rectification.rounds.RoundStatus;
@@ -496,6 +497,140 @@ class AuthorizationMatrixIT extends PostgresApplicationTest {
     }
     assertThat(engine.getTaskService().createTaskQuery().taskId(draft.getId()).singleResult().getDueDate())
         .isEqualTo(draft.getDueDate());
+  }
+
+  /**
+   * A person's own notice channel (/me/notices, PUT /api/me/channel, PUT /api/me/notification-preference): everyone
+   * signed in sets their own channel, mobile and digest, and nobody else's, as there is no way to name another; not
+   * signed in, the page sends to the sign-in and the APIs answer 401, nothing changed.
+   */
+  @Test
+  void ownNoticeChannel() {
+    Map<String, String> before = StoredChoices.ofEveryone(engine.getIdentityService());
+    assertThat(http.getForObject("/me/notices", String.class)).as("anonymous on /me/notices").contains("id=\"password\"");
+    for (String path : List.of("/api/me/channel", "/api/me/notification-preference")) {
+      assertThat(http.exchange(path, HttpMethod.PUT, json(Map.of("digest", true)), String.class).getStatusCode())
+          .as("anonymous on " + path).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+    assertThat(http.postForEntity("/me/notices", form("channel", "NONE"), String.class).getStatusCode())
+        .as("anonymous posting the form").isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(StoredChoices.ofEveryone(engine.getIdentityService())).as("nothing changed by anonymous").isEqualTo(before);
+
+    for (Role role : Role.values()) {
+      if (role == Role.ANONYMOUS) {
+        continue;
+      }
+      String mobile = "1390000000" + role.ordinal();
+      PageSession session = PageSession.signIn(port, role.user);
+      assertThat(session.get("/me/notices").body()).as(role + " reads their page").contains("我的通知方式", "每天汇总一封");
+      HttpResponse<String> saved = session.post("/me/notices", List.of(Map.entry("channel", "EMAIL"), Map.entry("mobile", mobile),
+          Map.entry("digest", "true"), Map.entry("user", "sec-xicheng"), Map.entry("id", "sec-xicheng")));
+      assertThat(saved.body()).as(role + " saved on the page").contains("已保存", "value=\"" + mobile + "\"");
+      assertOnlyChanged(before, role.user, "EMAIL " + mobile + " true");
+
+      ResponseEntity<JsonNode> api = as(role).exchange("/api/me/channel", HttpMethod.PUT,
+          json(Map.of("channel", "EMAIL", "mobile", "1370000000" + role.ordinal())), JsonNode.class);
+      assertThat(api.getStatusCode()).as(role + " PUT /api/me/channel").isEqualTo(HttpStatus.OK);
+      assertThat(as(role).exchange("/api/me/notification-preference", HttpMethod.PUT, json(Map.of("digest", false)), String.class)
+          .getStatusCode()).as(role + " PUT /api/me/notification-preference").isEqualTo(HttpStatus.OK);
+      assertOnlyChanged(before, role.user, "EMAIL 1370000000" + role.ordinal() + " false");
+      before = StoredChoices.ofEveryone(engine.getIdentityService());
+    }
+  }
+
+  /**
+   * Somebody else's notice channel (PUT /api/users/{id}/channel, the page /operations/channels): administrators only.
+   * Anyone else is refused (403) whoever they name, themselves included, and nothing changes; anonymous gets 401 or
+   * the sign-in page; only administrators see the page in the nav.
+   */
+  @Test
+  void otherPeoplesNoticeChannels() {
+    Map<String, String> before = StoredChoices.ofEveryone(engine.getIdentityService());
+    for (Role role : Role.values()) {
+      if (role == Role.ANONYMOUS) {
+        assertThat(http.exchange("/api/users/sec-xicheng/channel", HttpMethod.PUT, json(Map.of("channel", "NONE")), String.class)
+            .getStatusCode()).as("anonymous").isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(http.getForObject("/operations/channels", String.class)).as("anonymous on the page").contains("id=\"password\"");
+        assertThat(StoredChoices.ofEveryone(engine.getIdentityService())).as("nothing changed by anonymous").isEqualTo(before);
+        continue;
+      }
+      PageSession session = PageSession.signIn(port, role.user);
+      boolean administrator = role == Role.ADMIN;
+      assertThat(session.get("/supervision/").body().contains("href=\"/operations/channels\""))
+          .as(role + " sees the page in the nav").isEqualTo(administrator);
+      if (!administrator) {
+        for (String target : List.of("sec-xicheng", "leader", role.user)) {
+          ResponseEntity<JsonNode> refused = as(role).exchange("/api/users/" + target + "/channel", HttpMethod.PUT,
+              json(Map.of("channel", "SMS", "mobile", "13600000009")), JsonNode.class);
+          assertThat(refused.getStatusCode()).as(role + " on " + target).isEqualTo(HttpStatus.FORBIDDEN);
+          assertThat(refused.getBody().get("detail").asText()).as(role + " is told who may").contains("管理员");
+        }
+        assertThat(session.get("/operations/channels").statusCode()).as(role + " on the page").isEqualTo(403);
+        assertThat(session.post("/operations/channels/sec-xicheng", List.of(Map.entry("channel", "SMS"),
+            Map.entry("mobile", "13600000009"))).statusCode()).as(role + " posting the page's form").isEqualTo(403);
+        assertThat(StoredChoices.ofEveryone(engine.getIdentityService())).as("nothing changed by " + role).isEqualTo(before);
+        continue;
+      }
+      ResponseEntity<JsonNode> set = as(role).exchange("/api/users/leader/channel", HttpMethod.PUT,
+          json(Map.of("channel", "SMS", "mobile", "13600000008")), JsonNode.class);
+      assertThat(set.getStatusCode()).isEqualTo(HttpStatus.OK);
+      assertOnlyChanged(before, "leader", "SMS 13600000008 " + digest(before, "leader"));
+      before = StoredChoices.ofEveryone(engine.getIdentityService());
+      assertThat(session.get("/operations/channels").body()).contains("各人的通知方式", "马国强", "13600000008");
+      HttpResponse<String> saved = session.post("/operations/channels/sec-xicheng",
+          List.of(Map.entry("channel", "NONE"), Map.entry("mobile", "13600000007")));
+      assertThat(saved.body()).contains("已保存 刘春梅 的通知方式");
+      assertOnlyChanged(before, "sec-xicheng", "NONE 13600000007 " + digest(before, "sec-xicheng"));
+      before = StoredChoices.ofEveryone(engine.getIdentityService());
+    }
+  }
+
+  /**
+   * The channel forms ride on the session only with its token: a form without the page's _csrf is refused (403) and the
+   * person stays signed in; the APIs take no session at all (401), with or without Camunda's X-XSRF-TOKEN header.
+   */
+  @Test
+  void noticeChannelFormsNeedTheSessionsToken() {
+    Map<String, String> before = StoredChoices.ofEveryone(engine.getIdentityService());
+    String base = "http://localhost:" + port;
+    SignedInClient secretary = SignedInClient.signIn(base, "sec-chengguan");
+    SignedInClient administrator = SignedInClient.signIn(base, "admin");
+    String form = "application/x-www-form-urlencoded";
+
+    assertThat(secretary.send("POST", "/me/notices", form, "channel=NONE&mobile=13500000001").statusCode()).isEqualTo(403);
+    assertThat(administrator.send("POST", "/operations/channels/leader", form, "channel=NONE&mobile=13500000001").statusCode())
+        .isEqualTo(403);
+    for (SignedInClient session : List.of(secretary, administrator)) {
+      for (String[] header : List.of(new String[0], new String[] {"X-XSRF-TOKEN", "any"})) {
+        assertThat(session.send("PUT", "/api/me/channel", "application/json", "{\"channel\":\"NONE\"}", header).statusCode())
+            .as("a session is no sign-in for the API").isEqualTo(401);
+        assertThat(session.send("PUT", "/api/users/leader/channel", "application/json", "{\"channel\":\"NONE\"}", header)
+            .statusCode()).isEqualTo(401);
+        assertThat(session.send("PUT", "/api/me/notification-preference", "application/json", "{\"digest\":true}", header)
+            .statusCode()).isEqualTo(401);
+      }
+    }
+    assertThat(StoredChoices.ofEveryone(engine.getIdentityService())).isEqualTo(before);
+    assertThat(secretary.get("/me/notices").statusCode()).as("still signed in").isEqualTo(200);
+    assertThat(administrator.get("/operations/channels").statusCode()).as("still signed in").isEqualTo(200);
+  }
+
+  /** Everybody's stored choices as {@code before}, but {@code user}'s, which are now {@code choice}. */
+  private void assertOnlyChanged(Map<String, String> before, String user, String choice) {
+    Map<String, String> expected = new java.util.TreeMap<>(before);
+    expected.put(user, choice);
+    assertThat(StoredChoices.ofEveryone(engine.getIdentityService())).as("only " + user + " changed").isEqualTo(expected);
+  }
+
+  /** The digest as stored (another test may have set it). */
+  private static String digest(Map<String, String> choices, String user) {
+    return choices.get(user).substring(choices.get(user).lastIndexOf(' ') + 1);
+  }
+
+  private static HttpEntity<String> form(String name, String value) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+    return new HttpEntity<>(name + "=" + value, headers);
   }
 
   private static List<String> zipEntries(byte[] zip) throws java.io.IOException {

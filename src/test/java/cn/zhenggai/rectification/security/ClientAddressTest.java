@@ -63,9 +63,22 @@ class ClientAddressTest {
   }
 
   @Test
+  void afterTomcatsValveWhatItLeftOfTheHeaderIsWalkedInTheOneForm() {
+    // Tomcat compares the header's text: a trusted proxy written with a port is taken for the client there
+    assertThat(behindTwoProxies.of(request("10.0.0.5:4711", "198.51.100.99, 203.0.113.7"))).isEqualTo("203.0.113.7");
+  }
+
+  @Test
+  void aForwardedEntryThatIsNoAddressIsCountedAsUnknown() {
+    // what Tomcat's valve leaves as the remote address when a trusted proxy forwarded "unknown" as the client
+    assertThat(behindTwoProxies.of(request("unknown", null))).isEqualTo(ClientAddress.UNKNOWN);
+    assertThat(behindTwoProxies.of(request("x".repeat(500), "203.0.113.7"))).isEqualTo(ClientAddress.UNKNOWN);
+  }
+
+  @Test
   void springsForwardedHeaderFilterDoesNotLetAClientChooseItsAddress() throws Exception {
-    // server.forward-headers-strategy=framework (README, behind TLS) makes getRemoteAddr() the header's first entry,
-    // from any client: the address of the connection itself must count
+    // server.forward-headers-strategy=framework (refused in production, possible in development) makes
+    // getRemoteAddr() the header's first entry, from any client: the address of the connection itself must count
     MockHttpServletRequest request = request("198.51.100.20", "203.0.113.7");
     MockFilterChain chain = new MockFilterChain();
     new ForwardedHeaderFilter().doFilter(request, new MockHttpServletResponse(), chain);

@@ -7,6 +7,7 @@ import cn.zhenggai.rectification.PageSession;
 import cn.zhenggai.rectification.PostgresApplicationTest;
 import cn.zhenggai.rectification.evidence.EvidenceSession;
 import cn.zhenggai.rectification.evidence.SampleFiles;
+import cn.zhenggai.rectification.notification.StoredChoices;
 import cn.zhenggai.rectification.rounds.Actor;
 import cn.zhenggai.rectification.rounds.RoundForm;
 import cn.zhenggai.rectification.rounds.Rounds;
@@ -252,7 +253,8 @@ class HostileInputIT extends PostgresApplicationTest {
 
   @Test
   void aPreferenceTakesItsOwnTypeOnly() {
-    for (String body : List.of("{\"digest\": 1}", "{\"digest\": \"true\"}", "{\"digest\": null}", "{\"digest\": true, \"x\": 1}")) {
+    for (String body : List.of("{\"digest\": 1}", "{\"digest\": \"true\"}", "{\"digest\": null}", "{\"digest\": true, \"x\": 1}",
+        "{\"digest\": ", "[true]", "null")) {
       ResponseEntity<JsonNode> response = http.exchange("/api/me/notification-preference", HttpMethod.PUT, json(body), JsonNode.class);
       assertThat(response.getStatusCode()).as(body).isEqualTo(HttpStatus.BAD_REQUEST);
       assertThat(response.getBody().get("detail").asText()).contains("digest");
@@ -262,29 +264,14 @@ class HostileInputIT extends PostgresApplicationTest {
 
   /** A page of another site posting without our token is refused; the person stays signed in, the half-filled form kept. */
   @Test
-  void aRefusedCrossSitePostLeavesTheSessionAlive() throws Exception {
-    var cookies = new java.net.CookieManager();
-    var client = java.net.http.HttpClient.newBuilder().cookieHandler(cookies).build();
-    String login = client.send(java.net.http.HttpRequest.newBuilder(uri("/login")).build(),
-        java.net.http.HttpResponse.BodyHandlers.ofString()).body();
-    java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(login);
-    assertThat(token.find()).isTrue();
-    var signIn = client.send(java.net.http.HttpRequest.newBuilder(uri("/login"))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=sup-orgdept&password=demo&_csrf=" + token.group(1)))
-        .build(), java.net.http.HttpResponse.BodyHandlers.discarding());
-    assertThat(signIn.statusCode()).isEqualTo(302);
+  void aRefusedCrossSitePostLeavesTheSessionAlive() {
+    SignedInClient client = SignedInClient.signIn(anonymous.getRootUri(), "sup-orgdept");
 
     for (String path : List.of("/logout", "/supervision/", "/camunda/api/engine/engine/default/task/" + draft.getId() + "/claim",
         "/extensions/tasks/" + draft.getId())) {
-      var forged = client.send(java.net.http.HttpRequest.newBuilder(uri(path))
-          .header("Origin", "https://evil.example").header("Content-Type", "application/json")
-          .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"userId\":\"sup-orgdept\"}")).build(),
-          java.net.http.HttpResponse.BodyHandlers.ofString());
+      var forged = client.send("POST", path, "application/json", "{\"userId\":\"sup-orgdept\"}", "Origin", "https://evil.example");
       assertThat(forged.statusCode()).as(path).isEqualTo(403);
-      var stillIn = client.send(java.net.http.HttpRequest.newBuilder(uri("/supervision/")).build(),
-          java.net.http.HttpResponse.BodyHandlers.ofString());
-      assertThat(stillIn.statusCode()).as("signed in after a forged POST to " + path).isEqualTo(200);
+      assertThat(client.get("/supervision/").statusCode()).as("signed in after a forged POST to " + path).isEqualTo(200);
     }
     assertUnchanged();
   }
@@ -413,6 +400,101 @@ class HostileInputIT extends PostgresApplicationTest {
     assertThat(shown.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
     assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(shown.body()).path("pending").path("reason").asText())
         .isEqualTo(script);
+  }
+
+  /**
+   * A person's channel through the APIs (their own, and an administrator's for somebody else): broken JSON, the wrong
+   * shape, unknown fields, a mobile that is markup, SQL, 20 digits or full-width digits, a channel not spelled as ours
+   * are each a 400 naming the field, without internals; a body over 1 MB is refused unread (413); nothing is stored.
+   */
+  @Test
+  void oddChannelChoicesAreA400NamingTheFieldAndStoreNothing() {
+    Map<String, String> before = StoredChoices.ofEveryone(engine.getIdentityService());
+    String channel = "channel（通知方式）";
+    String mobile = "mobile（手机号码）";
+    List<Map.Entry<String, String>> odd = List.of(
+        Map.entry("{\"channel\": ", channel),
+        Map.entry("[]", channel),
+        Map.entry("[\"SMS\", \"13800000000\"]", channel),
+        Map.entry("\"SMS\"", channel),
+        Map.entry("null", channel),
+        Map.entry("{\"channel\": \"SMS\", \"mobile\": \"13800000000\", \"userId\": \"leader\"}", "不认识的字段 userId"),
+        Map.entry("{\"channel\": \"SMS\", \"mobile\": \"<script>alert(1)</script>\"}", mobile),
+        Map.entry("{\"channel\": \"SMS\", \"mobile\": \"13800000000' OR '1'='1\"}", mobile),
+        Map.entry("{\"channel\": \"SMS\", \"mobile\": \"1380000000; delete from act_id_info; --\"}", mobile),
+        Map.entry("{\"channel\": \"SMS\", \"mobile\": \"13800000000123456789\"}", mobile),
+        Map.entry("{\"channel\": \"SMS\", \"mobile\": \"１３８００００００００\"}", mobile),
+        Map.entry("{\"channel\": \"SMS\", \"mobile\": 13800000000}", mobile),
+        Map.entry("{\"channel\": \"SMS\", \"mobile\": \"" + "1".repeat(100_000) + "\"}", mobile),
+        Map.entry("{\"channel\": \"SMS\"}", mobile),
+        Map.entry("{\"channel\": \"sms\", \"mobile\": \"13800000000\"}", channel),
+        Map.entry("{\"channel\": \"PIGEON\", \"mobile\": \"13800000000\"}", channel),
+        Map.entry("{\"channel\": 1, \"mobile\": \"13800000000\"}", channel));
+    Map<String, TestRestTemplate> senders = Map.of("/api/me/channel", http,
+        "/api/users/leader/channel", anonymous.withBasicAuth("admin", "demo"));
+    for (Map.Entry<String, String> choice : odd) {
+      String body = choice.getKey().length() > 80 ? choice.getKey().substring(0, 80) + "…" : choice.getKey();
+      senders.forEach((path, sender) -> {
+        ResponseEntity<JsonNode> refused = sender.exchange(path, HttpMethod.PUT, json(choice.getKey()), JsonNode.class);
+        assertThat(refused.getStatusCode()).as(path + " " + body).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody().get("detail").asText()).as(path + " " + body).contains(choice.getValue())
+            .doesNotContain("Exception", "java.", "<script>").hasSizeLessThan(160);
+      });
+    }
+    ResponseEntity<String> huge = http.exchange("/api/me/channel", HttpMethod.PUT,
+        json("{\"channel\": \"SMS\", \"mobile\": \"" + "1".repeat(2 * 1024 * 1024) + "\"}"), String.class);
+    assertThat(huge.getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
+    assertThat(huge.getBody()).contains("请求内容超过 1 MB");
+    assertThat(StoredChoices.ofEveryone(engine.getIdentityService())).as("nothing stored").isEqualTo(before);
+  }
+
+  /**
+   * The same on the pages (a person's own, an administrator's for others): the form comes back (400) with the reason
+   * naming the field and the text as typed, markup shown as text; odd searches, pages and accounts are client errors.
+   */
+  @Test
+  void oddChannelFormsComeBackAsTypedNamingTheFieldAndStoreNothing() {
+    Map<String, String> before = StoredChoices.ofEveryone(engine.getIdentityService());
+    String script = "<script>alert(1)</script>";
+    List<Map.Entry<List<Map.Entry<String, String>>, String>> odd = List.of(
+        Map.entry(List.of(Map.entry("channel", "SMS"), Map.entry("mobile", script)), "mobile（手机号码）"),
+        Map.entry(List.of(Map.entry("channel", "SMS"), Map.entry("mobile", "13800000000' OR '1'='1")), "mobile（手机号码）"),
+        Map.entry(List.of(Map.entry("channel", "SMS"), Map.entry("mobile", "１３８００００００００")), "mobile（手机号码）"),
+        Map.entry(List.of(Map.entry("channel", "SMS"), Map.entry("mobile", "13800000000123456789")), "mobile（手机号码）"),
+        Map.entry(List.of(Map.entry("channel", "sms"), Map.entry("mobile", "13800000000")), "channel（通知方式）"),
+        Map.entry(List.of(Map.entry("mobile", "13800000000")), "channel（通知方式）"),
+        Map.entry(List.of(Map.entry("channel", "EMAIL"), Map.entry("mobile", ""), Map.entry("digest", "yes")), "digest（每日汇总）"));
+    PageSession secretary = PageSession.signIn(port, "sec-chengguan");
+    PageSession administrator = PageSession.signIn(port, "admin");
+    for (var form : odd) {
+      for (var page : List.of(Map.entry("/me/notices", secretary), Map.entry("/operations/channels/leader", administrator))) {
+        if (page.getKey().startsWith("/operations") && form.getValue().startsWith("digest")) {
+          continue; // the digest is the person's own choice, not on the administrators' page
+        }
+        HttpResponse<String> refused = page.getValue().post(page.getKey(), form.getKey());
+        assertThat(refused.statusCode()).as(page.getKey() + " " + form.getKey()).isEqualTo(400);
+        assertThat(refused.body()).as(page.getKey() + " " + form.getKey()).contains(form.getValue()).doesNotContain(script);
+      }
+    }
+    assertThat(administrator.post("/operations/channels/leader", odd.get(0).getKey()).body())
+        .contains("value=\"&lt;script&gt;alert(1)&lt;/script&gt;\"");
+
+    HttpResponse<String> search = administrator.get("/operations/channels?q=" + java.net.URLEncoder.encode(script, StandardCharsets.UTF_8));
+    assertThat(search.statusCode()).isEqualTo(200);
+    assertThat(search.body()).contains("没有找到姓名或账号含“&lt;script&gt;alert(1)&lt;/script&gt;”的人").doesNotContain(script);
+    assertThat(administrator.get("/operations/channels?q=%25").body()).as("% is a character, not a wildcard").contains("没有找到");
+    for (String page : List.of("abc", "99999999999", "1%27")) {
+      HttpResponse<String> refused = administrator.get("/operations/channels?page=" + page);
+      assertThat(refused.statusCode()).as(page).isEqualTo(400);
+      assertThat(refused.body()).as(page).contains("page（页码）");
+    }
+    HttpResponse<String> nearest = administrator.get("/operations/channels?page=-5");
+    assertThat(nearest.statusCode()).isEqualTo(200);
+    assertThat(nearest.body()).as("the nearest page").contains("马国强");
+    assertThat(administrator.post("/operations/channels/no-such-user", odd.get(0).getKey()).statusCode()).isEqualTo(404);
+    assertThat(administrator.post("/operations/channels/..%2F..%2Fengine-rest%2Fuser", odd.get(0).getKey()).statusCode())
+        .isEqualTo(400);
+    assertThat(StoredChoices.ofEveryone(engine.getIdentityService())).as("nothing stored").isEqualTo(before);
   }
 
   private java.net.URI uri(String path) {

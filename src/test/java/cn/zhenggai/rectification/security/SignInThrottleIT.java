@@ -37,20 +37,18 @@ import org.springframework.test.context.TestPropertySource;
  * Wrong passwords on the running application (PostgreSQL): a stranger guessing from one address locks the account
  * for that address only, the lock ends by itself, an administrator sees and lifts locks (nobody else may), and
  * Camunda's own count per account no longer locks anybody out.
- * The test's requests come through 127.0.0.1, here a trusted proxy, and name the client in {@code X-Forwarded-For};
- * the sign-in clock is moved by the test. The forwarded headers are handled as the README asks for production.
+ * The test's requests come through 127.0.0.1, here a trusted proxy, and name the client in {@code X-Forwarded-For}
+ * (Tomcat's valve takes it from there, as in production: {@link TrustedProxyHeaders}); the sign-in clock is moved by
+ * the test.
  */
-@TestPropertySource(properties = {
-    "rectification.sign-in.trusted-proxies=127.0.0.1",
-    // as behind TLS in production (README): Spring's filter then reports X-Forwarded-For as the remote address
-    "server.forward-headers-strategy=framework"})
+@TestPropertySource(properties = "rectification.sign-in.trusted-proxies=127.0.0.1")
 @Import(SignInThrottleIT.SignInClock.class)
 class SignInThrottleIT extends PostgresApplicationTest {
 
   static final String LOCKED_FOR_A_MINUTE = "登录失败次数过多，已暂时锁定，请 1 分钟后再试";
   static final String WRONG_PASSWORD = "未登录或用户名、密码不正确";
   static final String OFFICE = "198.51.100.20";
-  private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
+  static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 
   @TestConfiguration
   static class SignInClock {
