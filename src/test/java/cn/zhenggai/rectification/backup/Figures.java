@@ -37,7 +37,7 @@ public record Figures(
 
   public record Evidence(String name, String sha256) {}
 
-  static final String CASE_PROCESSES = "('" + RectificationCaseProcess.KEY + "', '" + UnitRectificationProcess.KEY + "')";
+  private static final String CASE_PROCESSES = "('" + RectificationCaseProcess.KEY + "', '" + UnitRectificationProcess.KEY + "')";
 
   private static final Map<String, String> CASE_ROWS = Map.of(
       "act_ru_task", "select count(*) from act_ru_task t join act_re_procdef d on d.id_ = t.proc_def_id_"
