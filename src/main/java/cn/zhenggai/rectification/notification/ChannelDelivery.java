@@ -20,7 +20,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends the recorded notices of the units' group robots and the SMS, outside anybody's transaction, as
+ * Sends the recorded notices of the groups' robots and the SMS, outside anybody's transaction, as
  * {@link MailDelivery} sends emails: claimed by one node, retried with growing waits, failed after the last attempt (an
  * administrator can send it again). A robot's messages wait for its turn ({@link RobotPace}): queued, never dropped.
  */
@@ -73,10 +73,10 @@ class ChannelDelivery {
       text(notice, now);
       return;
     }
-    String unit = notice.text("address");
-    Optional<Robot> robot = robots.ofUnit(unit).filter(r -> r.kind() == channel);
+    String group = notice.text("address");
+    Optional<Robot> robot = robots.ofGroup(group).filter(r -> r.kind() == channel);
     if (robot.isEmpty()) {
-      outbox.notSent(notice, "未配置单位 " + unit + " 的" + channel.label() + "（rectification.robots）");
+      outbox.notSent(notice, "未配置组 " + group + " 的" + channel.label() + "（rectification.robots）");
       return;
     }
     Optional<Date> turn = pace.take(robot.get(), now);
@@ -87,7 +87,7 @@ class ChannelDelivery {
     try {
       senders.get(channel).send(robot.get(), notice.text("text_body"), mentions(notice), now);
       outbox.sent(notice, now);
-      LOG.info("已发送{}到单位 {} 的{}：{}", notice.text("kind"), unit, channel.label(), notice.text("subject"));
+      LOG.info("已发送{}到组 {} 的{}：{}", notice.text("kind"), group, channel.label(), notice.text("subject"));
     } catch (DeliveryFailure e) {
       failed(notice, channel, robots.scrub(e.getMessage()), now);
     } catch (RuntimeException e) { // counted like any failed attempt, else the row would be claimed again for ever

@@ -27,9 +27,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Once a day, after {@code rectification.digest.time}, one email to each person who chose the digest, listing all
- * their open tasks, overdue first. Sent at most once a day per person, whichever node gets there first; after a
- * restart later in the day it still goes out.
+ * Once a day, after {@code rectification.digest.time}, one email to each person who chose the digest and takes their
+ * notices by email, listing all their open tasks, overdue first. Sent at most once a day per person, whichever node
+ * gets there first; after a restart later in the day it still goes out. Notices held for someone who takes the digest
+ * no more are not left waiting for it.
  */
 @Component
 class DailyDigest {
@@ -74,10 +75,11 @@ class DailyDigest {
   /** Returns how many digests were recorded for sending. */
   int send(LocalDate day) {
     Date now = EngineClock.now();
+    Recipients people = new Recipients(identity);
     int recorded = 0;
     for (User user : identity.createUserQuery().list()) {
       String key = "DIGEST:" + user.getId() + ":" + day;
-      if (!"true".equals(identity.getUserInfo(user.getId(), Notifications.DIGEST_PREFERENCE)) || sent(key)) {
+      if (!people.wantsDigest(user.getId()) || sent(key)) {
         continue; // not chosen, or out already today: the check runs every minute, the work once a day
       }
       List<Map<String, Object>> items = openTasks(user.getId(), now);
@@ -103,7 +105,33 @@ class DailyDigest {
     if (recorded > 0) {
       LOG.info("{} 的待办汇总：{} 封", day, recorded);
     }
+    release(people, now);
     return recorded;
+  }
+
+  /**
+   * The notices held for the digest of those who take it no more: single emails again where email is still their
+   * channel (they turned the digest off, or chose SMS without a mobile number), not sent, with why, where they chose SMS
+   * or only the robot (as their notices are recorded since).
+   */
+  private void release(Recipients people, Date now) {
+    List<String> holding = jdbc.queryForList("select distinct recipient_id from notification where status = ?",
+        String.class, NoticeStatus.IN_DIGEST.name());
+    for (String userId : holding) {
+      if (people.wantsDigest(userId)) {
+        continue;
+      }
+      ChannelChoice choice = people.choice(userId);
+      boolean bySms = choice == ChannelChoice.SMS && people.mobile(userId).isPresent();
+      if (choice == ChannelChoice.NONE || bySms) {
+        jdbc.update("update notification set status = ?, last_error = ? where recipient_id = ? and status = ?",
+            NoticeStatus.NOT_SENT.name(), bySms ? "本人已改为短信通知，不收每日汇总邮件" : "本人选择只看单位群机器人",
+            userId, NoticeStatus.IN_DIGEST.name());
+      } else {
+        jdbc.update("update notification set status = ?, next_attempt_at = ? where recipient_id = ? and status = ?",
+            NoticeStatus.PENDING.name(), new Timestamp(now.getTime()), userId, NoticeStatus.IN_DIGEST.name());
+      }
+    }
   }
 
   private boolean sent(String key) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -12,9 +13,13 @@ import java.util.Map;
 import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Service;
 
-/** The notices (催办记录) of a problem as the case page and {@code /api/cases/{id}} show them; those of tasks. */
+/**
+ * The notices (催办记录) of a problem as the case page and {@code /api/cases/{id}} show them; those of tasks; those in
+ * one status, as the administrators' page of notices lists them.
+ */
 @Service
 public class NoticeRecords {
 
@@ -45,6 +50,26 @@ public class NoticeRecords {
     }
   }
 
+  /** A notice on the administrators' page of notices, with the problem it is about (none for a digest). */
+  record Listed(String problemId, NoticeRecord notice) {}
+
+  private static final String COLUMNS = "id, kind, channel, unit_id, task_id, task_name, recipient_id, subject, status,"
+      + " attempts, last_error, created_at, sent_at, problem_id";
+  private static final RowMapper<NoticeRecord> RECORD = (rs, row) -> new NoticeRecord(
+      rs.getLong("id"),
+      rs.getString("kind"),
+      rs.getString("channel"),
+      rs.getString("unit_id"),
+      rs.getString("task_id"),
+      rs.getString("task_name"),
+      rs.getString("recipient_id"),
+      rs.getString("subject"),
+      rs.getString("status"),
+      rs.getInt("attempts"),
+      rs.getString("last_error"),
+      instant(rs.getTimestamp("created_at")),
+      instant(rs.getTimestamp("sent_at")));
+
   private final JdbcTemplate jdbc;
 
   NoticeRecords(JdbcTemplate jdbc) {
@@ -52,23 +77,28 @@ public class NoticeRecords {
   }
 
   public List<NoticeRecord> ofProblem(String problemId) {
-    return jdbc.query(
-        "select * from notification where problem_id = ? order by created_at, id",
-        (rs, row) -> new NoticeRecord(
-            rs.getLong("id"),
-            rs.getString("kind"),
-            rs.getString("channel"),
-            rs.getString("unit_id"),
-            rs.getString("task_id"),
-            rs.getString("task_name"),
-            rs.getString("recipient_id"),
-            rs.getString("subject"),
-            rs.getString("status"),
-            rs.getInt("attempts"),
-            rs.getString("last_error"),
-            instant(rs.getTimestamp("created_at")),
-            instant(rs.getTimestamp("sent_at"))),
+    return jdbc.query("select " + COLUMNS + " from notification where problem_id = ? order by created_at, id", RECORD,
         problemId);
+  }
+
+  /** The notices in this status, newest first, {@code limit} of them after the first {@code offset}. */
+  List<Listed> withStatus(NoticeStatus status, long offset, int limit) {
+    return jdbc.query("select " + COLUMNS + " from notification where status = ? order by created_at desc, id desc"
+            + " limit ? offset ?",
+        (rs, row) -> new Listed(rs.getString("problem_id"), RECORD.mapRow(rs, row)), status.name(), limit, offset);
+  }
+
+  long count(NoticeStatus status) {
+    return jdbc.queryForObject("select count(*) from notification where status = ?", Long.class, status.name());
+  }
+
+  /** How many notices failed for good on each channel that has any. */
+  Map<NoticeChannel, Long> failedByChannel() {
+    Map<NoticeChannel, Long> failed = new EnumMap<>(NoticeChannel.class);
+    jdbc.query("select channel, count(*) as failed from notification where status = ? group by channel",
+        (RowCallbackHandler) rs -> failed.put(NoticeChannel.valueOf(rs.getString("channel")), rs.getLong("failed")),
+        NoticeStatus.FAILED.name());
+    return failed;
   }
 
   /** The kinds of notice recorded so far for each of these tasks (any recipient, any due date). */

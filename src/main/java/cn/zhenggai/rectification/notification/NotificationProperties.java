@@ -14,7 +14,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param digest when the daily digest goes out (server time)
  * @param mail delivery of the emails
  * @param channels delivery through robots and SMS
- * @param robots the units' group robots (secrets from configuration or the environment only)
+ * @param robots the groups' robots: units', supervisor groups', the leaders' (secrets from configuration or the
+ *     environment only)
  */
 @ConfigurationProperties("rectification")
 public record NotificationProperties(
@@ -50,9 +51,10 @@ public record NotificationProperties(
       Duration timeout, int robotPerMinute, URI wecomBaseUrl, URI dingtalkBaseUrl) {}
 
   /**
-   * A unit's group robot.
+   * A group's robot (in the group's chat).
    *
-   * @param unit the unit's group id; the robot gets the notices to that unit's people
+   * @param unit the id of the group, a unit, a supervisor group or the leaders' group (named so as robots were first for
+   *     units only); the robot gets the notices to that group's people
    * @param kind WECOM or DINGTALK
    * @param key WeCom: the webhook's key
    * @param token DingTalk: the webhook's access_token

@@ -1,5 +1,6 @@
 package cn.zhenggai.rectification.notification;
 
+import cn.zhenggai.rectification.notification.NotificationProperties.Robot;
 import cn.zhenggai.rectification.vocabulary.Days;
 import cn.zhenggai.rectification.vocabulary.DeadlineProperties;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -27,7 +28,7 @@ public class Notifications {
 
   /** Camunda user info: "true" where the person wants one daily digest instead of single emails. */
   public static final String DIGEST_PREFERENCE = "rectification.digest";
-  /** Camunda user info: the person's mobile number, by which a unit's group robot mentions them and SMS reach them. */
+  /** Camunda user info: the person's mobile number, by which their groups' robots mention them and SMS reach them. */
   public static final String MOBILE = "rectification.mobile";
   /** Camunda user info: how the person wants their own notices ({@link ChannelChoice}; email when not set). */
   public static final String CHANNEL_PREFERENCE = "rectification.channel";
@@ -90,28 +91,29 @@ public class Notifications {
       notices.add(new Notice(prefix + user.getId(), kind, topic, NoticeChannel.EMAIL, user.getId(), user.getEmail(), null,
           null, mail.render("notice", subject, model), status, why));
     }
-    robotNotice(prefix, kind, topic, recipients, people, notice).ifPresent(notices::add);
+    for (Robot robot : robots.all(people::groupExists)) {
+      robotNotice(prefix, kind, topic, robot, recipients, people, notice).ifPresent(notices::add);
+    }
     return notices;
   }
 
   /**
-   * The unit's group robot gets the unit's notices (those to its people), once per task, kind and due date, mentioning
-   * by mobile number the unit's people the notice is for.
+   * A group's robot (a unit's, a supervisor group's, the leaders') gets the notices to the group's people, once per
+   * task, kind and due date, mentioning by mobile number the group's people the notice is for.
    */
-  private Optional<Notice> robotNotice(String prefix, NoticeKind kind, NoticeTopic topic, Collection<User> recipients,
-      Recipients people, Map<String, Object> model) {
-    Optional<NotificationProperties.Robot> robot = robots.ofUnit(topic.unitId());
-    List<User> unitPeople = recipients.stream().filter(user -> people.isMember(user.getId(), topic.unitId())).toList();
-    if (robot.isEmpty() || unitPeople.isEmpty()) {
+  private Optional<Notice> robotNotice(String prefix, NoticeKind kind, NoticeTopic topic, Robot robot,
+      Collection<User> recipients, Recipients people, Map<String, Object> model) {
+    String group = robot.unit();
+    List<User> members = recipients.stream().filter(user -> people.isMember(user.getId(), group)).toList();
+    if (members.isEmpty()) {
       return Optional.empty();
     }
-    List<String> mobiles = unitPeople.stream().map(user -> people.mobile(user.getId())).flatMap(Optional::stream)
+    List<String> mobiles = members.stream().map(user -> people.mobile(user.getId())).flatMap(Optional::stream)
         .distinct().limit(MAX_MENTIONS).toList();
     String text = RobotText.of(kind.label(), model, when(kind, model), topic.extensionNote(), mobiles);
-    NoticeChannel channel = robot.get().kind();
-    return Optional.of(new Notice(prefix + channel.name() + ":" + topic.unitId(), kind, topic, channel, topic.unitId(),
-        null, topic.unitId(), String.join(",", mobiles), new NoticeMail.Rendered(subject(kind, model), "", text),
-        NoticeStatus.PENDING, null));
+    NoticeChannel channel = robot.kind();
+    return Optional.of(new Notice(prefix + channel.name() + ":" + group, kind, topic, channel, group, null, group,
+        String.join(",", mobiles), new NoticeMail.Rendered(subject(kind, model), "", text), NoticeStatus.PENDING, null));
   }
 
   /**
@@ -146,10 +148,10 @@ public class Notifications {
   }
 
   /**
-   * One notice about a task on one channel: to a person by email or SMS, or to a unit's group robot.
+   * One notice about a task on one channel: to a person by email or SMS, or to a group's robot.
    *
-   * @param recipientId the person, or the unit whose robot it is
-   * @param address the robot's unit, or the mobile number of an SMS; null for email
+   * @param recipientId the person, or the group (unit, supervisor group, leaders) whose robot it is
+   * @param address the robot's group, or the mobile number of an SMS; null for email
    * @param mentions the mobile numbers a robot mentions, comma separated
    */
   record Notice(String key, NoticeKind kind, NoticeTopic topic, NoticeChannel channel, String recipientId, String email,
@@ -207,5 +209,12 @@ public class Notifications {
     return jdbc.update(
         "update notification set status = ?, attempts = 0, next_attempt_at = ? where id = ? and status = ?",
         NoticeStatus.PENDING.name(), new Timestamp(now.getTime()), id, NoticeStatus.FAILED.name()) == 1;
+  }
+
+  /** An operator sends every failed notice of one channel again (its server is back). Returns how many. */
+  int retryFailed(NoticeChannel channel, Date now) {
+    return jdbc.update(
+        "update notification set status = ?, attempts = 0, next_attempt_at = ? where channel = ? and status = ?",
+        NoticeStatus.PENDING.name(), new Timestamp(now.getTime()), channel.name(), NoticeStatus.FAILED.name());
   }
 }

@@ -74,7 +74,7 @@ final class Recipients {
     return people(assignee, Set.of(unitId));
   }
 
-  /** Whether the person is a member of the group (a unit), as far as this sweep has looked its members up. */
+  /** Whether the person is a member of the group, as far as this sweep has looked its members up. */
   boolean isMember(String userId, String groupId) {
     return groupId != null && members.computeIfAbsent(groupId, id -> identity.createUserQuery().memberOfGroup(id).list())
         .stream().anyMatch(user -> user.getId().equals(userId));
@@ -91,8 +91,18 @@ final class Recipients {
     return choices.computeIfAbsent(userId, id -> ChannelChoice.of(identity.getUserInfo(id, Notifications.CHANNEL_PREFERENCE)));
   }
 
+  /**
+   * Whether the person takes the daily digest instead of single emails: chosen, and their channel is email (the digest
+   * is an email; who chose SMS or only the robot gets none).
+   */
   boolean wantsDigest(String userId) {
-    return digest.computeIfAbsent(userId, id -> "true".equals(identity.getUserInfo(id, Notifications.DIGEST_PREFERENCE)));
+    return digest.computeIfAbsent(userId, id -> "true".equals(identity.getUserInfo(id, Notifications.DIGEST_PREFERENCE)))
+        && choice(userId) == ChannelChoice.EMAIL;
+  }
+
+  /** Whether there is such a group (a robot's may have been misspelt in the configuration). */
+  boolean groupExists(String groupId) {
+    return identity.createGroupQuery().groupId(groupId).count() > 0;
   }
 
   /** A unit's Chinese name, or its id when the group has been removed since. */

@@ -57,7 +57,7 @@ class RobotNoticesIT extends PostgresApplicationTest {
     robot(registry, 3, "education", "DINGTALK", "token", "token-education", EDUCATION_WRONG_SECRET);
   }
 
-  private static void robot(DynamicPropertyRegistry registry, int i, String unit, String kind, String name, String value,
+  static void robot(DynamicPropertyRegistry registry, int i, String unit, String kind, String name, String value,
       String secret) {
     String entry = "rectification.robots[" + i + "].";
     registry.add(entry + "unit", () -> unit);
@@ -199,11 +199,11 @@ class RobotNoticesIT extends PostgresApplicationTest {
         + " and channel <> 'EMAIL'", DemoRound.key(number));
   }
 
-  private static List<FakeRobotServer.Received> messages(FakeRobotServer server, String robot, String text) {
+  static List<FakeRobotServer.Received> messages(FakeRobotServer server, String robot, String text) {
     return server.received(robot).stream().filter(m -> content(m).contains(text)).toList();
   }
 
-  private static String content(FakeRobotServer.Received message) {
+  static String content(FakeRobotServer.Received message) {
     return message.message().path("text").path("content").asText();
   }
 }

@@ -52,12 +52,14 @@ class SmsNoticesIT extends PostgresApplicationTest {
     registry.add("rectification.sms.access-key-secret", () -> "aliyun-test-secret-0123456789");
     registry.add("rectification.sms.sign-name", () -> "整改台账");
     registry.add("rectification.sms.template-code", () -> "SMS_490000001");
+    registry.add("rectification.digest.time", () -> "23:59:59"); // the test sends the digest itself
   }
 
   @Autowired JdbcTemplate jdbc;
   @Autowired CaseStarter starter;
   @Autowired IdentityService identity;
   @Autowired TestRestTemplate http;
+  @Autowired DailyDigest digest;
   @LocalServerPort int port;
 
   @Test
@@ -123,6 +125,47 @@ class SmsNoticesIT extends PostgresApplicationTest {
         List.of(Map.entry("channel", "SMS"), Map.entry("mobile", "13600000003")));
     assertThat(saved.body()).as("back on the page after saving").contains("已保存", "value=\"13600000003\"");
     assertThat(identity.getUserInfo("sec-xicheng", Notifications.CHANNEL_PREFERENCE)).isEqualTo("SMS");
+  }
+
+  /**
+   * The daily digest is an email. 东城's secretary chose it, then SMS: their notices come by SMS, no digest comes, and
+   * what was held for the digest before the change is closed, not left waiting. 城关's secretary chose it and email:
+   * their notices wait for the digest, which comes.
+   */
+  @Test
+  void whoChoseTheDigestAndSmsGetsSmsAndNoDigestWhileWhoChoseItWithEmailGetsTheDigest() {
+    identity.setUserInfo("sec-dongcheng", Notifications.DIGEST_PREFERENCE, "true");
+    identity.setUserInfo("sec-chengguan", Notifications.DIGEST_PREFERENCE, "true");
+    starter.startIfNew(DemoRound.opening(new Problem("8.8", "测试类别", "汇总改短信前的问题", "原文", List.of(),
+        List.of("street-dongcheng"), List.of("org-dept"), LocalDate.of(2027, 6, 30))));
+    assertThat(newTaskTo("8.8", "sec-dongcheng")).containsEntry("status", "IN_DIGEST");
+    assertThat(put("sec-dongcheng", "/api/me/channel", Map.of("channel", "SMS", "mobile", "13600000004")).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+
+    starter.startIfNew(DemoRound.opening(new Problem("8.9", "测试类别", "汇总与短信测试问题", "原文", List.of(),
+        List.of("street-dongcheng", "street-chengguan"), List.of("org-dept"), LocalDate.of(2027, 6, 30))));
+    assertThat(newTaskTo("8.9", "sec-dongcheng")).containsEntry("channel", "SMS");
+    assertThat(newTaskTo("8.9", "sec-chengguan")).containsEntry("channel", "EMAIL").containsEntry("status", "IN_DIGEST");
+    await().atMost(Duration.ofSeconds(30)).until(() -> aliyun.sentTo("13600000004").stream().anyMatch(sms ->
+        sms.parameters().path("kind").asText().equals("新任务") && sms.parameters().path("problem").asText().contains("8.9")));
+
+    assertThat(digest.send(LocalDate.now())).as("城关's digest only").isOne();
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> subjectsTo("sec-chengguan@example.org").stream()
+        .anyMatch(s -> s.startsWith("【待办汇总】")));
+    await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
+        .until(() -> subjectsTo("sec-dongcheng@example.org").stream().noneMatch(s -> s.startsWith("【待办汇总】")));
+    assertThat(subjectsTo("sec-dongcheng@example.org")).noneMatch(s -> s.contains("汇总与短信测试问题"));
+    assertThat(newTaskTo("8.9", "sec-chengguan")).containsEntry("status", "DIGESTED");
+    assertThat(newTaskTo("8.8", "sec-dongcheng")).containsEntry("status", "NOT_SENT")
+        .containsEntry("last_error", "本人已改为短信通知，不收每日汇总邮件");
+    assertThat(jdbc.queryForObject("select count(*) from notification where recipient_id = 'sec-dongcheng'"
+        + " and status = 'IN_DIGEST'", Integer.class)).as("nothing left waiting for a digest").isZero();
+  }
+
+  private Map<String, Object> newTaskTo(String number, String user) {
+    return jdbc.queryForMap("select channel, status, last_error from notification where problem_id = ?"
+        + " and kind = 'NEW_TASK' and recipient_id = ?", DemoRound.key(number), user);
   }
 
   private List<FakeAliyunSms.Sent> redCardSms() {

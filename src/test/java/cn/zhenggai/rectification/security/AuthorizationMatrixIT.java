@@ -500,6 +500,41 @@ class AuthorizationMatrixIT extends PostgresApplicationTest {
   }
 
   /**
+   * The administrators' page of notices (通知发送情况, {@code /operations/notices}): opened, and a failed notice sent
+   * again, by administrators only; everyone else is refused and the notice stays failed.
+   */
+  @Test
+  void thePageOfNotices(@Autowired org.springframework.jdbc.core.JdbcTemplate jdbc) {
+    long id = jdbc.queryForObject("select min(id) from notification where channel = 'EMAIL'", Long.class);
+    jdbc.update("update notification set status = 'FAILED', last_error = '测试：发送失败' where id = ?", id);
+    String retry = "/operations/notices/" + id + "/retry";
+    for (Role role : Role.values()) {
+      if (role == Role.ADMIN) {
+        continue;
+      }
+      if (role == Role.ANONYMOUS) {
+        assertThat(http.getForObject("/operations/notices", String.class)).as("anonymous gets the sign-in page")
+            .contains("id=\"password\"");
+        assertThat(http.postForEntity(retry, null, String.class).getStatusCode()).as("anonymous").isEqualTo(HttpStatus.FORBIDDEN);
+      } else {
+        PageSession session = PageSession.signIn(port, role.user);
+        assertThat(session.get("/operations/notices").statusCode()).as(role + " on the page").isEqualTo(403);
+        assertThat(session.post(retry, List.of()).statusCode()).as(role + " sending again").isEqualTo(403);
+        assertThat(session.post("/operations/notices/retry-all", List.of(Map.entry("channel", "EMAIL"))).statusCode())
+            .as(role + " sending all again").isEqualTo(403);
+      }
+      assertThat(jdbc.queryForObject("select status from notification where id = ?", String.class, id))
+          .as("still failed after " + role).isEqualTo("FAILED");
+    }
+    PageSession administrator = PageSession.signIn(port, "admin");
+    HttpResponse<String> page = administrator.get("/operations/notices");
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("id=\"notice-" + id + "\"", "测试：发送失败");
+    assertThat(administrator.post(retry, List.of()).body()).contains("已重新排队");
+    assertThat(jdbc.queryForObject("select status from notification where id = ?", String.class, id)).isNotEqualTo("FAILED");
+  }
+
+  /**
    * A person's own notice channel (/me/notices, PUT /api/me/channel, PUT /api/me/notification-preference): everyone
    * signed in sets their own channel, mobile and digest, and nobody else's, as there is no way to name another; not
    * signed in, the page sends to the sign-in and the APIs answer 401, nothing changed.

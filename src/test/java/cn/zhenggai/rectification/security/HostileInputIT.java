@@ -497,6 +497,43 @@ class HostileInputIT extends PostgresApplicationTest {
     assertThat(StoredChoices.ofEveryone(engine.getIdentityService())).as("nothing stored").isEqualTo(before);
   }
 
+  /**
+   * The administrators' page of notices: an unknown status, a page that is not a positive number, an id that is not a
+   * number and an unknown channel are a 400 naming the field, without internals; nothing is sent again.
+   */
+  @Test
+  void thePageOfNoticesRefusesOddStatusesPagesIdsAndChannels(@Autowired org.springframework.jdbc.core.JdbcTemplate jdbc) {
+    long failed = jdbc.queryForObject("select min(id) from notification where channel = 'EMAIL'", Long.class);
+    jdbc.update("update notification set status = 'FAILED', last_error = '测试：发送失败' where id = ?", failed);
+    PageSession administrator = PageSession.signIn(port, "admin");
+    for (var odd : List.of(Map.entry("status=PIGEON", "status（状态）"), Map.entry("status=failed", "status（状态）"),
+        Map.entry("status=SENDING", "status（状态）"), Map.entry("status=%3Cscript%3Ealert(1)%3C/script%3E", "status（状态）"),
+        Map.entry("page=0", "page（页码）"), Map.entry("page=-1", "page（页码）"), Map.entry("page=abc", "page（页码）"),
+        Map.entry("page=99999999999999999999", "page（页码）"), Map.entry("page=1e3", "page（页码）"))) {
+      HttpResponse<String> refused = administrator.get("/operations/notices?" + odd.getKey());
+      assertThat(refused.statusCode()).as(odd.getKey()).isEqualTo(400);
+      assertThat(refused.body()).as(odd.getKey()).contains(odd.getValue())
+          .doesNotContain("<script>alert", "\tat ", "Exception", "select ");
+    }
+    HttpResponse<String> farPage = administrator.get("/operations/notices?page=2147483647");
+    assertThat(farPage.statusCode()).as("a page far past the last").isEqualTo(200);
+    assertThat(farPage.body()).contains("这一页没有通知");
+    for (String id : List.of("abc", "1.5", "99999999999999999999", "0x10")) {
+      HttpResponse<String> refused = administrator.post("/operations/notices/" + id + "/retry", List.of());
+      assertThat(refused.statusCode()).as(id).isEqualTo(400);
+      assertThat(refused.body()).as(id).contains("通知编号须为数字").doesNotContain("Exception");
+    }
+    assertThat(administrator.post("/operations/notices/99999999/retry", List.of()).body()).contains("该通知已不是发送失败状态");
+    for (List<Map.Entry<String, String>> fields : List.of(List.of(Map.entry("channel", "PIGEON")),
+        List.of(Map.entry("channel", "email")), List.<Map.Entry<String, String>>of())) {
+      HttpResponse<String> refused = administrator.post("/operations/notices/retry-all", fields);
+      assertThat(refused.statusCode()).as(fields.toString()).isEqualTo(400);
+      assertThat(refused.body()).as(fields.toString()).contains("channel（渠道）");
+    }
+    assertThat(jdbc.queryForObject("select status from notification where id = ?", String.class, failed))
+        .as("nothing sent again").isEqualTo("FAILED");
+  }
+
   private java.net.URI uri(String path) {
     return java.net.URI.create(anonymous.getRootUri() + path);
   }
