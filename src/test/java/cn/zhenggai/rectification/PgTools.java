@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Assumptions;
  * major>/bin}; their major must be the server's (pg_dump refuses a newer server, and a dump is only promised to restore
  * into the same or a newer one). Without them a test is skipped with a message saying so, unless
  * {@code -Dpg.tools.required=true} (as in CI), where it fails. Each run's output goes to
- * {@code target/pg-tools/<file>.dump.log} or {@code .restore.log}.
+ * {@code target/pg-tools/<dump file's name>.pg_dump.log} or {@code .pg_restore.log}.
  */
 public final class PgTools {
 
@@ -35,21 +35,21 @@ public final class PgTools {
 
   /** A custom-format dump of the database, taken while it is in use (one consistent snapshot). */
   public static void dump(String jdbcUrl, Path file) {
-    run("pg_dump", file, "dump", List.of("--format=custom", "--no-owner", "--no-privileges",
+    run("pg_dump", file, List.of("--format=custom", "--no-owner", "--no-privileges",
         "--file=" + file.toAbsolutePath(), "--dbname=" + connection(jdbcUrl)), jdbcUrl);
   }
 
   /** The dump restored into an empty database, all of it or nothing. */
   public static void restore(Path file, String jdbcUrl) {
-    run("pg_restore", file, "restore", List.of("--no-owner", "--no-privileges", "--exit-on-error", "--single-transaction",
+    run("pg_restore", file, List.of("--no-owner", "--no-privileges", "--exit-on-error", "--single-transaction",
         "--dbname=" + connection(jdbcUrl), file.toAbsolutePath().toString()), jdbcUrl);
   }
 
-  private static void run(String tool, Path file, String what, List<String> arguments, String jdbcUrl) {
+  private static void run(String tool, Path file, List<String> arguments, String jdbcUrl) {
     Path program = program(tool, serverMajor(jdbcUrl));
     List<String> command = new ArrayList<>(List.of(program.toString()));
     command.addAll(arguments);
-    Path log = LOGS.resolve(file.getFileName() + "." + what + ".log");
+    Path log = LOGS.resolve(file.getFileName().toString().replaceFirst("\\.dump$", "") + "." + tool + ".log");
     try {
       Files.createDirectories(LOGS);
       Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
