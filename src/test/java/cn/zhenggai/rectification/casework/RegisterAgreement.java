@@ -13,7 +13,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Compares the case register ({@code case_problem}, {@code case_unit}) with the engine's own tables, row by row: an
  * open item is at the stage of its process instance's one open task (same task id and assignee), a closed one has an
- * ended process instance that reached its end event, and there is one register row per process instance.
+ * ended process instance that reached its end event, and there is one register row per process instance. A closed
+ * problem's case goes on until its look-back (回头看): it waits for it, or holds one look-back task per unit, each on
+ * its unit's row; a request for more time (审批延期申请) waits beside the unit's own task and is no stage of it.
  */
 public final class RegisterAgreement {
 
@@ -35,9 +37,15 @@ public final class RegisterAgreement {
 
   public Result check() {
     Map<String, List<EngineTask>> openTasks = new HashMap<>();
+    Map<String, EngineTask> lookBackTasks = new HashMap<>();
     jdbc.query("select id_, proc_inst_id_, task_def_key_, assignee_ from act_ru_task", row -> {
-      openTasks.computeIfAbsent(row.getString("proc_inst_id_"), id -> new ArrayList<>())
-          .add(new EngineTask(row.getString("id_"), row.getString("task_def_key_"), row.getString("assignee_")));
+      EngineTask task = new EngineTask(row.getString("id_"), row.getString("task_def_key_"), row.getString("assignee_"));
+      if (Stage.ofTask(task.key()).isPresent()) {
+        openTasks.computeIfAbsent(row.getString("proc_inst_id_"), id -> new ArrayList<>()).add(task);
+      }
+      if (task.key().equals(RectificationCaseProcess.TASK_LOOK_BACK)) {
+        lookBackTasks.put(task.id(), task);
+      }
     });
     Map<String, Instance> instances = new HashMap<>();
     jdbc.query("select proc_inst_id_, proc_def_key_, end_time_, end_act_id_ from act_hi_procinst", row -> {
@@ -58,11 +66,25 @@ public final class RegisterAgreement {
       if (!"CLOSED".equals(unit.get("status"))) {
         openUnitsOfProblem.merge((String) unit.get("problem_id"), 1, Integer::sum);
       }
-      compare(name, unit, "ACCEPTED", "EndEvent_UnitAccepted", openTasks, instances, runningInstances, mismatches);
+      if ("CLOSED".equals(unit.get("status")) && Stage.LOOK_BACK.name().equals(unit.get("stage"))) {
+        // accepted, and now looked back at by a task of the problem's case
+        Instance instance = instances.get((String) unit.get("process_instance_id"));
+        if (instance == null || !"EndEvent_UnitAccepted".equals(instance.endActivity())) {
+          mismatches.add(name + ": looked back at in the register, but the engine's unit process did not end accepted");
+        }
+        EngineTask lookBack = lookBackTasks.get((String) unit.get("task_id"));
+        if (lookBack == null) {
+          mismatches.add(name + ": looked back at in the register, but task " + unit.get("task_id") + " is no open look-back");
+        } else {
+          expect(mismatches, name, "assignee", lookBack.assignee(), unit.get("assignee"));
+        }
+      } else {
+        compare(name, unit, "ACCEPTED", "EndEvent_UnitAccepted", openTasks, instances, runningInstances, mismatches);
+      }
     }
 
     List<Map<String, Object>> problems = jdbc.queryForList(
-        "select problem_id, process_instance_id, stage, status, task_id, assignee from case_problem");
+        "select problem_id, process_instance_id, stage, status, task_id, assignee, look_back_due_at from case_problem");
     for (Map<String, Object> problem : problems) {
       String problemId = (String) problem.get("problem_id");
       String name = "problem " + problemId;
@@ -77,8 +99,11 @@ public final class RegisterAgreement {
         } else if (openUnits == 0) {
           mismatches.add(name + ": every unit is accepted but there is no closure task");
         }
+      } else if ("CLOSED".equals(problem.get("status"))) {
+        closedProblem(name, problem, tasks, instances.get((String) problem.get("process_instance_id")), mismatches);
       } else {
-        compare(name, problem, "CLOSED", "EndEvent_CaseClosed", openTasks, instances, runningInstances, mismatches);
+        compare(name, problem, "CLOSED", "EndEvent_RectificationConsolidated", openTasks, instances, runningInstances,
+            mismatches);
         if (openUnits > 0) {
           mismatches.add(name + ": at stage " + problem.get("stage") + " with " + openUnits + " unit(s) not accepted");
         }
@@ -93,6 +118,26 @@ public final class RegisterAgreement {
       }
     }
     return new Result(units.size(), problems.size(), mismatches);
+  }
+
+  /**
+   * A closed problem (销号): its case waits for the look-back, holds its look-back tasks, or ended with the units'
+   * work found consolidated.
+   */
+  private static void closedProblem(String name, Map<String, Object> row, List<EngineTask> tasks, Instance instance,
+      List<String> mismatches) {
+    expect(mismatches, name, "stage", Stage.CLOSED.name(), row.get("stage"));
+    if (instance == null) {
+      mismatches.add(name + ": process instance " + row.get("process_instance_id") + " unknown to the engine");
+    } else if (instance.ended()) {
+      if (!"EndEvent_RectificationConsolidated".equals(instance.endActivity())) {
+        mismatches.add(name + ": closed in the register, but the engine's instance ended at " + instance.endActivity());
+      }
+    } else if (row.get("look_back_due_at") == null
+        || tasks.stream().anyMatch(task -> !task.key().equals(RectificationCaseProcess.TASK_LOOK_BACK))) {
+      mismatches.add(name + ": closed in the register, but the engine's case is still at work ("
+          + tasks.stream().map(EngineTask::key).toList() + ")");
+    }
   }
 
   /** An open row against its instance's one open task; a closed row against its ended instance. */
