@@ -25,7 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * window: the case diagrams' time to live is the same number of days ({@link HistoryTimeToLive}).
  */
 @Component("retentionCleanup")
-class RetentionCleanup {
+public class RetentionCleanup {
 
   private static final Logger LOG = LoggerFactory.getLogger(RetentionCleanup.class);
 

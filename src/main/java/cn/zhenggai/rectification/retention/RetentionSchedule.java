@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * starts at the window's start ({@link #cycle()}) and stops at its end. A window may run past midnight (22:00–02:00).
  */
 @Component("retentionSchedule")
-class RetentionSchedule {
+public class RetentionSchedule {
 
   private final LocalTime start;
   private final LocalTime end;
