@@ -19,7 +19,8 @@ class EvidenceRetention implements CaseRecords {
   @Override
   public void removeCases(Collection<String> problemIds) {
     Map<String, Collection<String>> ids = Map.of("ids", problemIds);
-    jdbc.update("delete from evidence_chunk where file_id in (select id from evidence_file where case_key in (:ids))", ids);
+    jdbc.update("delete from evidence_chunk where file_id in (select id from evidence_file where case_key in (:ids))",
+        ids);
     jdbc.update("delete from evidence_file where case_key in (:ids)", ids);
   }
 }

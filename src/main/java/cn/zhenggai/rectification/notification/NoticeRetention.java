@@ -27,6 +27,7 @@ class NoticeRetention implements CaseRecords, ExpiringRecords {
   @Override
   public int removeOlderThan(Instant cutoff, int limit) {
     return jdbc.update("delete from notification where id in (select id from notification where problem_id is null"
-        + " and created_at < :cutoff order by id limit :limit)", Map.of("cutoff", Timestamp.from(cutoff), "limit", limit));
+            + " and created_at < :cutoff order by id limit :limit)",
+        Map.of("cutoff", Timestamp.from(cutoff), "limit", limit));
   }
 }

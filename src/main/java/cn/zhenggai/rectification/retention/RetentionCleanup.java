@@ -6,6 +6,9 @@ import cn.zhenggai.rectification.vocabulary.EngineClock;
 import cn.zhenggai.rectification.vocabulary.ExpiringRecords;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -70,7 +73,8 @@ public class RetentionCleanup {
       }
     }
     LOG.info("保存期限清理：结束于 {} 之前的案件移除 {} 个，不属于案件的记录（每日汇总、整改批次、审计记录）移除 {} 条{}",
-        cutoff, removedCases, removedRows, before(end.get()) ? "" : "；夜间窗口已到结束时间，余下的明晚继续");
+        LocalDateTime.ofInstant(cutoff, ZoneId.systemDefault()).truncatedTo(ChronoUnit.MINUTES), removedCases,
+        removedRows, before(end.get()) ? "" : "；夜间窗口已到结束时间，余下的明晚继续");
   }
 
   private List<String> removeCases(Instant cutoff, int batch) {

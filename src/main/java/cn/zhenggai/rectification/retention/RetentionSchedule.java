@@ -37,7 +37,9 @@ public class RetentionSchedule {
     LocalDateTime now = LocalDateTime.ofInstant(moment.toInstant(), ZoneId.systemDefault());
     LocalTime time = now.toLocalTime();
     boolean overMidnight = !end.isAfter(start);
-    boolean inside = overMidnight ? !time.isBefore(start) || time.isBefore(end) : !time.isBefore(start) && time.isBefore(end);
+    boolean inside = overMidnight
+        ? !time.isBefore(start) || time.isBefore(end)
+        : !time.isBefore(start) && time.isBefore(end);
     if (!inside) {
       return Optional.empty();
     }

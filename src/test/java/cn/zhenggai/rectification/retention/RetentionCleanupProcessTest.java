@@ -60,7 +60,8 @@ class RetentionCleanupProcessTest extends ProcessTestBase {
   }
 
   private Job timer() {
-    return engine.getManagementService().createJobQuery().processDefinitionKey(RetentionCleanupProcess.KEY).singleResult();
+    return engine.getManagementService().createJobQuery().processDefinitionKey(RetentionCleanupProcess.KEY)
+        .singleResult();
   }
 
   private static LocalDateTime local(Date date) {

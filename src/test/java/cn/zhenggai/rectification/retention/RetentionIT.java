@@ -70,8 +70,9 @@ class RetentionIT extends PostgresApplicationTest {
 
   @Test
   void tenYearsAfterACaseEndedItGoesAtNightWithItsHistoryAndWhatEndedLaterStays() {
-    assertThat(((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getHistoryRemovalTimeStrategy())
-        .isEqualTo("end");
+    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    assertThat(configuration.getHistoryCleanupStrategy()).isEqualTo("removalTimeBased");
+    assertThat(configuration.getHistoryRemovalTimeStrategy()).isEqualTo("end");
     assertThat(timeToLive()).containsExactly(Map.entry(DeadlineWatchProcess.KEY, 7),
         Map.entry(RectificationCaseProcess.KEY, 3653), Map.entry(RetentionCleanupProcess.KEY, 7),
         Map.entry(UnitRectificationProcess.KEY, 3653));
@@ -91,7 +92,8 @@ class RetentionIT extends PostgresApplicationTest {
     amendments.withdraw(withdrawn, "与 1.1 重复", "sup-orgdept");
     ownRoundEndedAndClosed();
     jdbc.update("insert into notification (dedup_key, kind, recipient_id, subject, html_body, text_body, status,"
-            + " created_at, next_attempt_at) values (?, 'DIGEST', 'sup-orgdept', '【每日汇总】', '<p>汇总</p>', '汇总', 'SENT', ?, ?)",
+            + " created_at, next_attempt_at)"
+            + " values (?, 'DIGEST', 'sup-orgdept', '【每日汇总】', '<p>汇总</p>', '汇总', 'SENT', ?, ?)",
         "DIGEST:sup-orgdept:" + day0.toLocalDate(), now(), now());
     String withdrawnInstance = instanceOf(withdrawn);
     for (String table : CASE_TABLES) {
@@ -137,16 +139,19 @@ class RetentionIT extends PostgresApplicationTest {
     assertThat(count("select count(*) from notification where kind = 'DIGEST'")).as("the digest").isZero();
     assertThat(count("select count(*) from case_round where code = ?", OWN_ROUND)).as("the own round").isZero();
     assertThat(count("select count(*) from round_change where round_code = ?", OWN_ROUND)).isZero();
-    assertThat(count("select count(*) from case_round where code = ?", DemoRound.CODE)).as("the demo round").isEqualTo(1);
+    assertThat(count("select count(*) from case_round where code = ?", DemoRound.CODE)).as("the demo round")
+        .isEqualTo(1);
   }
 
   /** A round of its own, published and closed on day 0 after its one case was withdrawn. */
   private void ownRoundEndedAndClosed() {
     jdbc.update("insert into case_round (code, name, kind, held_on, default_deadline, status, created_by, created_at,"
-            + " published_at, published_by) values (?, '专项督查', '专项督查', ?, ?, 'PUBLISHED', 'sup-orgdept', ?, ?, 'sup-orgdept')",
-        OWN_ROUND, java.sql.Date.valueOf(LocalDate.now()), java.sql.Date.valueOf(LocalDate.now().plusDays(30)), now(), now());
-    jdbc.update("insert into round_change (round_code, actor_id, what, occurred_at) values (?, 'sup-orgdept', '发布', ?)",
-        OWN_ROUND, now());
+            + " published_at, published_by)"
+            + " values (?, '专项督查', '专项督查', ?, ?, 'PUBLISHED', 'sup-orgdept', ?, ?, 'sup-orgdept')",
+        OWN_ROUND, java.sql.Date.valueOf(LocalDate.now()), java.sql.Date.valueOf(LocalDate.now().plusDays(30)), now(),
+        now());
+    jdbc.update("insert into round_change (round_code, actor_id, what, occurred_at)"
+        + " values (?, 'sup-orgdept', '发布', ?)", OWN_ROUND, now());
     starter.startIfNew(new CaseOpening(OWN_ROUND, "专项督查", new Problem("1", "专项督查问题", "专项问题 1", "专项督查原文 1",
         List.of("限期整改"), List.of(CHENGGUAN), List.of("org-dept"), LocalDate.now().plusDays(30)), null));
     amendments.withdraw(OWN_CASE, "已在其他批次整改", "sup-orgdept");
@@ -165,7 +170,8 @@ class RetentionIT extends PostgresApplicationTest {
 
   private int pastRemovalTime() {
     int rows = 0;
-    for (String history : List.of("act_hi_procinst", "act_hi_taskinst", "act_hi_varinst", "act_hi_actinst", "act_hi_detail")) {
+    for (String history : List.of("act_hi_procinst", "act_hi_taskinst", "act_hi_varinst", "act_hi_actinst",
+        "act_hi_detail")) {
       rows += count("select count(*) from " + history + " where removal_time_ <= ?", now());
     }
     return rows;
