@@ -35,11 +35,13 @@ class RoundRetention implements ExpiringRecords {
     parameters.put("draft", RoundStatus.DRAFT.name());
     parameters.put("cutoff", Timestamp.from(cutoff));
     parameters.put("limit", limit);
+    // "in ()" is no SQL: no round has the empty code
     parameters.put("kept", withCases.isEmpty() ? Set.of("") : withCases);
     List<String> codes = jdbc.queryForList(
         "select r.code from case_round r where (r.status = :closed and r.closed_at < :cutoff"
             + " or r.status = :draft and r.created_at < :cutoff) and r.code not in (:kept)"
-            + " and not exists (select 1 from case_round o where o.carried_into = r.code) order by r.code limit :limit",
+            + " and not exists (select 1 from case_round o where o.carried_into = r.code)"
+            + " order by r.code limit :limit",
         parameters, String.class);
     if (codes.isEmpty()) {
       return 0;
