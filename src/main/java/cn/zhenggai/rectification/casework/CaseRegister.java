@@ -106,7 +106,8 @@ public class CaseRegister {
 
   /**
    * The problem's case ends: after its look-back found every unit consolidated (it was closed at its closure, which
-   * keeps its date), or withdrawn or carried over ({@link #endedAs} follows), or deleted by an administrator.
+   * keeps its date), or withdrawn or carried over ({@link #endedAs} follows), or deleted by an administrator. Its
+   * retention counts from now ({@code ended_at}).
    */
   void problemEnded(DelegateExecution execution) {
     boolean cancelled = execution.isCanceled();
@@ -117,9 +118,11 @@ public class CaseRegister {
     }
     jdbc.update(
         "update case_problem set stage = ?, status = ?, task_id = null, assignee = null, due_at = null,"
-            + " next_notice = null, next_notice_at = null, closed_at = coalesce(closed_at, ?) where process_instance_id = ?",
+            + " next_notice = null, next_notice_at = null, closed_at = coalesce(closed_at, ?), ended_at = ?"
+            + " where process_instance_id = ?",
         (cancelled ? Stage.CANCELLED : Stage.CLOSED).name(),
         (cancelled ? CaseStatus.CANCELLED : CaseStatus.CLOSED).name(),
+        now(),
         now(),
         execution.getProcessInstanceId());
   }
@@ -174,7 +177,7 @@ public class CaseRegister {
             + " extension_pending_until = null where problem_id = ? and unit_id = ?",
         processInstanceId, Stage.RECTIFY.name(), CaseStatus.OPEN.name(), problemId, unitId);
     jdbc.update(
-        "update case_problem set stage = ?, status = ?, closed_at = null, look_back_due_at = null,"
+        "update case_problem set stage = ?, status = ?, closed_at = null, ended_at = null, look_back_due_at = null,"
             + " reopenings = reopenings + 1 where problem_id = ?",
         Stage.UNITS_RECTIFYING.name(), CaseStatus.OPEN.name(), problemId);
   }

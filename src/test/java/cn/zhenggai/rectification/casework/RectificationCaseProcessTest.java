@@ -12,6 +12,7 @@ import cn.zhenggai.rectification.vocabulary.DeadlineWatchProcess;
 import cn.zhenggai.rectification.vocabulary.RectificationCaseProcess;
 import cn.zhenggai.rectification.vocabulary.RefusedAction;
 import cn.zhenggai.rectification.vocabulary.RefusedInput;
+import cn.zhenggai.rectification.vocabulary.RetentionCleanupProcess;
 import cn.zhenggai.rectification.vocabulary.StageDeadlines;
 import cn.zhenggai.rectification.vocabulary.UnitRectificationProcess;
 import java.sql.Timestamp;
@@ -50,7 +51,8 @@ class RectificationCaseProcessTest extends ProcessTestBase {
     @Bean
     @Primary // over the library's default, which it would otherwise fall back to
     ProcessEngineCoverageProperties coverageProperties() {
-      return completeCoverageExcluding(UnitRectificationProcess.KEY, DeadlineWatchProcess.KEY);
+      return completeCoverageExcluding(UnitRectificationProcess.KEY, DeadlineWatchProcess.KEY,
+          RetentionCleanupProcess.KEY);
     }
   }
 

@@ -23,6 +23,7 @@ import cn.zhenggai.rectification.vocabulary.RectificationCaseProcess;
 import cn.zhenggai.rectification.vocabulary.RefusedAction;
 import cn.zhenggai.rectification.vocabulary.RefusedAtThisStage;
 import cn.zhenggai.rectification.vocabulary.RefusedInput;
+import cn.zhenggai.rectification.vocabulary.RetentionCleanupProcess;
 import cn.zhenggai.rectification.vocabulary.StageDeadlines;
 import cn.zhenggai.rectification.vocabulary.UnitRectificationProcess;
 import java.sql.Timestamp;
@@ -63,7 +64,8 @@ class UnitRectificationProcessTest extends ProcessTestBase {
     @Bean
     @Primary // over the library's default, which it would otherwise fall back to
     ProcessEngineCoverageProperties coverageProperties() {
-      return completeCoverageExcluding(RectificationCaseProcess.KEY, DeadlineWatchProcess.KEY);
+      return completeCoverageExcluding(RectificationCaseProcess.KEY, DeadlineWatchProcess.KEY,
+          RetentionCleanupProcess.KEY);
     }
   }
 

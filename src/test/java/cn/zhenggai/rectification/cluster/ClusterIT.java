@@ -125,7 +125,8 @@ class ClusterIT {
         .isEqualTo(35);
     assertThat(jdbc.queryForList("select key_ from act_re_procdef group by key_ having count(*) > 1"))
         .as("each process deployed once").isEmpty();
-    assertThat(count("select count(*) from act_re_procdef")).as("the two case diagrams and the sweep").isEqualTo(3);
+    assertThat(count("select count(*) from act_re_procdef")).as("the two case diagrams, the sweep and the night's cleanup")
+        .isEqualTo(4);
     assertThat(jdbc.queryForList("select name_ from act_ru_filter group by name_, owner_ having count(*) > 1"))
         .as("Tasklist filters").isEmpty();
     assertThat(count("select count(*) from act_ru_filter")).isPositive();

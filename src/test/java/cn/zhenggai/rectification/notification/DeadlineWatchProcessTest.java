@@ -10,6 +10,7 @@ import cn.zhenggai.rectification.problem.Problem;
 import cn.zhenggai.rectification.vocabulary.DeadlineWatchProcess;
 import cn.zhenggai.rectification.vocabulary.DueNotice;
 import cn.zhenggai.rectification.vocabulary.RectificationCaseProcess;
+import cn.zhenggai.rectification.vocabulary.RetentionCleanupProcess;
 import cn.zhenggai.rectification.vocabulary.UnitRectificationProcess;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -43,7 +44,8 @@ class DeadlineWatchProcessTest extends ProcessTestBase {
     @Bean
     @Primary
     ProcessEngineCoverageProperties coverageProperties() {
-      return completeCoverageExcluding(UnitRectificationProcess.KEY, RectificationCaseProcess.KEY);
+      return completeCoverageExcluding(UnitRectificationProcess.KEY, RectificationCaseProcess.KEY,
+          RetentionCleanupProcess.KEY);
     }
   }
 
