@@ -39,6 +39,7 @@ class ComposeFileTest {
       assertThat(environment.get("SPRING_DATASOURCE_USERNAME")).isEqualTo(database.get("POSTGRES_USER"));
       assertThat(environment.get("SPRING_DATASOURCE_PASSWORD")).isEqualTo(database.get("POSTGRES_PASSWORD"));
       assertThat(environment.get("SPRING_MAIL_HOST")).isEqualTo("mail");
+      assertThat(environment.get("TZ")).as("the night cleanup window is local time").isEqualTo("Asia/Shanghai");
       assertThat(((List<String>) node.get("ports")).get(0)).endsWith(":8080");
     }
     assertThat(nodes.stream().map(node -> ((Map<String, String>) node.get("environment")).get("RECTIFICATION_NODE_NAME")))
