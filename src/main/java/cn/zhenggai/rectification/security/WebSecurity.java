@@ -1,5 +1,7 @@
 package cn.zhenggai.rectification.security;
 
+import cn.zhenggai.rectification.audit.AuditAction;
+import cn.zhenggai.rectification.audit.AuditTrail;
 import cn.zhenggai.rectification.vocabulary.GroupType;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Arrays;
@@ -87,8 +89,8 @@ class WebSecurity {
 
   @Bean
   @Order(2)
-  SecurityFilterChain pages(HttpSecurity http, ClientAddress clientAddress, ApplicationAvailability availability)
-      throws Exception {
+  SecurityFilterChain pages(HttpSecurity http, ClientAddress clientAddress, ApplicationAvailability availability,
+      AuditTrail trail) throws Exception {
     RequestMatcher camunda = PATHS.matcher("/camunda/**");
     // evidence files (佐证材料): the Tasklist panel's calls, and the files and zips it and the case page link to
     RequestMatcher evidence = PATHS.matcher("/evidence/**");
@@ -111,7 +113,7 @@ class WebSecurity {
             .hasRole(ADMINISTRATORS)
             .anyRequest().authenticated())
         .formLogin(form -> form.loginPage("/login").failureUrl("/login?error").authenticationDetailsSource(clientAddress)
-            .successHandler(new BackToTheLink("/camunda/app/tasklist/default/")))
+            .successHandler(new SignInAudit(trail, new BackToTheLink("/camunda/app/tasklist/default/"))))
         .httpBasic(basic -> basic.authenticationDetailsSource(clientAddress))
         .addFilterBefore(new SignInWhileStarting(availability), UsernamePasswordAuthenticationFilter.class)
         // scripts' calls get 401; a link to a file or zip opened while signed out goes to the sign-in and back
@@ -121,6 +123,12 @@ class WebSecurity {
                 new AndRequestMatcher(evidence, new NegatedRequestMatcher(servedFiles)))))
         .logout(logout -> logout
             .logoutRequestMatcher(new OrRequestMatcher(PATHS.matcher(HttpMethod.POST, "/logout"), camundaLogout()))
+            .addLogoutHandler((request, response, authentication) -> {
+              if (authentication != null) {
+                trail.record(AuditTrail.Actor.named(authentication.getName()),
+                    AuditTrail.Entry.of(AuditAction.SIGN_OUT, null, null));
+              }
+            })
             .logoutSuccessHandler((request, response, authentication) -> {
               if (camundaLogout().matches(request)) {
                 response.setStatus(HttpServletResponse.SC_OK); // the application then goes to its login route
