@@ -49,6 +49,8 @@ class WebSecurity {
   private static final String[] READERS_OF_EVERYTHING = Arrays.stream(GroupType.values())
       .filter(GroupType::readsEverything).map(GroupType::name).toArray(String[]::new);
   private static final String ADMINISTRATORS = GroupType.SYSTEM.name();
+  /** The audit trail: supervisors and administrators, not county leaders. */
+  private static final String[] AUDITORS = {GroupType.SUPERVISOR.name(), GroupType.SYSTEM.name()};
 
   private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
 
@@ -71,6 +73,7 @@ class WebSecurity {
             .requestMatchers(PATHS.matcher("/engine-rest/identity/verify/**"),
                 PATHS.matcher("/engine-rest/engine/*/identity/verify/**"))
             .denyAll()
+            .requestMatchers(PATHS.matcher("/api/audit/**")).hasAnyRole(AUDITORS)
             .requestMatchers(PATHS.matcher("/api/ledger/**"), PATHS.matcher("/api/rounds/**"))
             .hasAnyRole(READERS_OF_EVERYTHING)
             .requestMatchers(PATHS.matcher("/api/operations/**")).hasRole(ADMINISTRATORS)
@@ -104,6 +107,8 @@ class WebSecurity {
                 PATHS.matcher("/camunda/api/admin/auth/user/*/login/**"))
             .denyAll()
             .requestMatchers("/login", "/error", "/zhenggai/**", "/favicon.ico").permitAll()
+            .requestMatchers(PATHS.matcher("/supervision/audit/**"), PATHS.matcher("/supervision/audit.xlsx"))
+            .hasAnyRole(AUDITORS)
             // Camunda checks application access at sign-in; these rules also close the applications' own APIs.
             .requestMatchers(PATHS.matcher("/camunda/app/cockpit/**"), PATHS.matcher("/camunda/api/cockpit/**"),
                 PATHS.matcher("/supervision/**"))
