@@ -214,6 +214,26 @@ class AuthorizationMatrixIT extends PostgresApplicationTest {
     }
   }
 
+  /** The audit trail (page, Excel file, API): supervisors and administrators; county leaders and units are refused. */
+  @Test
+  void theAuditTrail() {
+    for (Role role : Role.values()) {
+      for (String surface : List.of("/supervision/audit?case=2022-SZPY/1.1", "/supervision/audit.xlsx", "/api/audit")) {
+        if (role == Role.ANONYMOUS) {
+          if (surface.startsWith("/api/")) {
+            assertThat(status(role, surface)).as("anonymous on " + surface).isEqualTo(HttpStatus.UNAUTHORIZED);
+          } else {
+            assertThat(http.getForObject(surface, String.class)).as("anonymous on " + surface + " gets the sign-in page")
+                .contains("id=\"password\"");
+          }
+          continue;
+        }
+        boolean reads = role == Role.SUPERVISOR || role == Role.CO_SUPERVISOR || role == Role.ADMIN;
+        assertThat(status(role, surface)).as(role + " on " + surface).isEqualTo(reads ? HttpStatus.OK : HttpStatus.FORBIDDEN);
+      }
+    }
+  }
+
   /**
    * The round pages: unit secretaries see none of them; the other supervisors, leaders and administrators read them
    * but every change is refused (403) and changes nothing; only the organization department (sup-orgdept) changes.
