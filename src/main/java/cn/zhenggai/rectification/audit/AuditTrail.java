@@ -78,7 +78,7 @@ public class AuditTrail {
   }
 
   /** As the web applications show a user: first name, and the last name (their post) in brackets. */
-  private String nameOf(String id) {
+  String nameOf(String id) {
     if (id == null) {
       return null;
     }

@@ -130,6 +130,29 @@ class AuditTrailIT extends PostgresApplicationTest {
   }
 
   @Test
+  void anAdministratorsChangesThroughTheRestApiAsCamundaAdminMakesThem() {
+    assertThat(as("admin").postForEntity("/engine-rest/user/create", Map.of(
+        "profile", Map.of("id", "sec-newtown", "firstName", "李新", "lastName", "新城街道党工委书记", "email", "sec-newtown@example.org"),
+        "credentials", Map.of("password", "Xinchengjiedao-2026!")), String.class).getStatusCode())
+        .isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(as("admin").exchange("/engine-rest/group/street-xicheng/members/sec-newtown", HttpMethod.PUT, null,
+        String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(as("admin").postForEntity("/engine-rest/authorization/create", Map.of("type", 1,
+        "permissions", List.of("READ"), "userId", "sec-newtown", "resourceType", 6, "resourceId", "*"), String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.OK);
+
+    Map<String, Object> user = last("USER_CREATED", "admin");
+    assertThat(user).containsEntry("action_name", "新建用户").containsEntry("target", "sec-newtown");
+    assertThat(user.get("address")).isIn(LOOPBACK.toArray());
+    assertThat(last("MEMBERSHIP_ADDED", "admin")).containsEntry("action_name", "加入组")
+        .containsEntry("target", "sec-newtown → street-xicheng");
+    Map<String, Object> grant = last("AUTHORIZATION_CREATED", "admin");
+    assertThat(grant).containsEntry("action_name", "新建授权").containsEntry("target", "ProcessDefinition * → 用户 sec-newtown");
+    assertThat((String) grant.get("detail")).contains("permissions：READ", "userId：sec-newtown")
+        .containsOnlyOnce("permissions：READ");
+  }
+
+  @Test
   void theDatabaseRefusesToChangeOrRemoveARowButTheRetentionRemovesOldOnes() {
     Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     insert(now.minus(4000, ChronoUnit.DAYS), "OLD");
