@@ -41,8 +41,8 @@ public class AuditTrail {
       return new Entry(action.name(), action.label(), null, null, target, detail);
     }
 
-    public static Entry onCase(AuditAction action, String problemId, String unitId, String detail) {
-      return new Entry(action.name(), action.label(), problemId, unitId, null, detail);
+    public static Entry onCase(AuditAction action, String problemId, String unitId, String target, String detail) {
+      return new Entry(action.name(), action.label(), problemId, unitId, target, detail);
     }
   }
 

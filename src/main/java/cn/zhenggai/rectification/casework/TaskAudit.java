@@ -44,7 +44,7 @@ class TaskAudit {
   private void record(DelegateTask task, String user, AuditAction action) {
     trail.record(AuditTrail.Actor.named(user), AuditTrail.Entry.onCase(action,
         (String) task.getVariable(RectificationCaseProcess.PROBLEM_ID),
-        (String) task.getVariable(UnitRectificationProcess.UNIT_ID), task.getName()));
+        (String) task.getVariable(UnitRectificationProcess.UNIT_ID), task.getName(), null));
   }
 
   private String currentUser() {

@@ -153,6 +153,37 @@ class AuditTrailIT extends PostgresApplicationTest {
   }
 
   @Test
+  void exportsDownloadsAndAnAdministratorsChannelChange() {
+    TestRestTemplate supervisor = as("sup-orgdept");
+    assertThat(supervisor.getForEntity("/supervision/ledger.xlsx?round=2022-SZPY&unit=street-xicheng", byte[].class)
+        .getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(supervisor.getForEntity("/supervision/ledger.csv?round=all", byte[].class).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+    CaseDriver cases = new CaseDriver(engine, evidence);
+    cases.attachEvidence(cases.unitTask("2.2", "street-dongcheng"), "street-dongcheng", "sec-dongcheng");
+    long file = jdbc.queryForObject("select id from evidence_file where case_key = ?", Long.class, DemoRound.key("2.2"));
+    assertThat(supervisor.getForEntity("/evidence/files/" + file, byte[].class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(supervisor.getForEntity("/evidence/cases/2022-SZPY/2.2.zip", byte[].class).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+    assertThat(as("admin").exchange("/api/users/sec-xicheng/channel", HttpMethod.PUT,
+        new org.springframework.http.HttpEntity<>(Map.of("channel", "EMAIL")), String.class).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+
+    List<Map<String, Object>> ledgers = jdbc.queryForList(
+        "select * from audit_event where action = 'LEDGER_EXPORTED' and actor_id = 'sup-orgdept' order by id");
+    assertThat(ledgers).extracting(row -> row.get("target")).containsExactly("整改台账-2022年度抓基层党建工作述职评议.xlsx",
+        "整改台账-2022年度抓基层党建工作述职评议.csv");
+    assertThat(ledgers.get(0).get("detail")).isEqualTo("{round=2022-SZPY, unit=street-xicheng}");
+    Map<String, Object> download = last("EVIDENCE_DOWNLOADED", "sup-orgdept");
+    assertThat(download).containsEntry("problem_id", DemoRound.key("2.2")).containsEntry("unit_id", "street-dongcheng")
+        .containsEntry("target", "整改记录.pdf");
+    assertThat(last("EVIDENCE_ZIP_DOWNLOADED", "sup-orgdept")).containsEntry("problem_id", DemoRound.key("2.2"))
+        .containsEntry("detail", "1 个文件");
+    assertThat(last("CHANNEL_CHANGED", "admin")).containsEntry("target", "sec-xicheng")
+        .containsEntry("detail", "通知方式：邮件");
+  }
+
+  @Test
   void theDatabaseRefusesToChangeOrRemoveARowButTheRetentionRemovesOldOnes() {
     Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     insert(now.minus(4000, ChronoUnit.DAYS), "OLD");
