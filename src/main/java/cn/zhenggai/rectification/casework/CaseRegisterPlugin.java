@@ -23,8 +23,9 @@ import org.springframework.stereotype.Component;
  * Hooks the case register into both processes when they are deployed: process start and end, and every user task's
  * life; and names each task after its case ({@link TaskTitle}). Kept out of the diagrams because it is bookkeeping,
  * not part of the procedure a supervisor reads; each process's documentation (shown by Cockpit and the Modeler) says
- * that it happens; so are the task actions of the audit trail ({@link TaskAudit}). Also installs the record's rules ({@link RecordRules},
- * {@link SubmittedFields}, {@link EvidenceAttached}), which every completion passes before anything is recorded.
+ * that it happens; so are the task actions of the audit trail ({@link TaskAudit}). Also installs the record's rules
+ * ({@link RecordRules}, {@link SubmittedFields}, {@link EvidenceAttached}), which every completion passes before
+ * anything is recorded.
  */
 @Component
 class CaseRegisterPlugin extends AbstractProcessEnginePlugin {

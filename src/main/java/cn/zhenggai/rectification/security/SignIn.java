@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
  * Wrong passwords are counted by {@link SignInThrottle} per account and client address (Camunda's own count per
  * account is off): while the account is locked from this address, or the address is, the password is not even
  * checked. The address comes with the sign-in as its details ({@link ClientAddress} is the details source of the form
- * and of HTTP Basic). Every refused sign-in, and a lock it begins, is recorded in the audit trail under the account name as typed.
+ * and of HTTP Basic). Every refused sign-in, and a lock it begins, is recorded in the audit trail under the account
+ * name as typed.
  */
 @Component
 class SignIn implements AuthenticationProvider {

@@ -200,17 +200,22 @@ class AuthorizationMatrixIT extends PostgresApplicationTest {
     for (Role role : Role.values()) {
       for (String surface : surfaces) {
         if (role == Role.ANONYMOUS) {
-          if (surface.startsWith("/api/")) {
-            assertThat(status(role, surface)).as("anonymous on " + surface).isEqualTo(HttpStatus.UNAUTHORIZED);
-          } else {
-            assertThat(http.getForObject(surface, String.class)).as("anonymous on " + surface + " gets the sign-in page")
-                .contains("id=\"password\"");
-          }
+          assertSignInAsked(surface);
           continue;
         }
         assertThat(status(role, surface)).as(role + " on " + surface)
             .isEqualTo(role.isUnit() ? HttpStatus.FORBIDDEN : HttpStatus.OK);
       }
+    }
+  }
+
+  /** Nobody signed in: an API answers 401, a page or file leads to the sign-in page. */
+  private void assertSignInAsked(String surface) {
+    if (surface.startsWith("/api/")) {
+      assertThat(status(Role.ANONYMOUS, surface)).as("anonymous on " + surface).isEqualTo(HttpStatus.UNAUTHORIZED);
+    } else {
+      assertThat(http.getForObject(surface, String.class)).as("anonymous on " + surface + " gets the sign-in page")
+          .contains("id=\"password\"");
     }
   }
 
@@ -220,12 +225,7 @@ class AuthorizationMatrixIT extends PostgresApplicationTest {
     for (Role role : Role.values()) {
       for (String surface : List.of("/supervision/audit?case=2022-SZPY/1.1", "/supervision/audit.xlsx", "/api/audit")) {
         if (role == Role.ANONYMOUS) {
-          if (surface.startsWith("/api/")) {
-            assertThat(status(role, surface)).as("anonymous on " + surface).isEqualTo(HttpStatus.UNAUTHORIZED);
-          } else {
-            assertThat(http.getForObject(surface, String.class)).as("anonymous on " + surface + " gets the sign-in page")
-                .contains("id=\"password\"");
-          }
+          assertSignInAsked(surface);
           continue;
         }
         boolean reads = role == Role.SUPERVISOR || role == Role.CO_SUPERVISOR || role == Role.ADMIN;
