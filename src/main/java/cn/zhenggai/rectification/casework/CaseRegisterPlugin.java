@@ -23,8 +23,9 @@ import org.springframework.stereotype.Component;
  * Hooks the case register into both processes when they are deployed: process start and end, and every user task's
  * life; and names each task after its case ({@link TaskTitle}). Kept out of the diagrams because it is bookkeeping,
  * not part of the procedure a supervisor reads; each process's documentation (shown by Cockpit and the Modeler) says
- * that it happens. Also installs the record's rules ({@link RecordRules},
- * {@link SubmittedFields}, {@link EvidenceAttached}), which every completion passes before anything is recorded.
+ * that it happens; so are the task actions of the audit trail ({@link TaskAudit}). Also installs the record's rules
+ * ({@link RecordRules}, {@link SubmittedFields}, {@link EvidenceAttached}), which every completion passes before
+ * anything is recorded.
  */
 @Component
 class CaseRegisterPlugin extends AbstractProcessEnginePlugin {
@@ -35,10 +36,12 @@ class CaseRegisterPlugin extends AbstractProcessEnginePlugin {
   private final CaseTimeline timeline;
   private final RecordRules rules;
   private final EvidenceAttached evidence;
+  private final TaskAudit audit;
 
   CaseRegisterPlugin(CaseRegister register, SubmittedFields submitted, ReturnComment returnComment,
-      @Lazy CaseTimeline timeline, EvidenceAttached evidence) {
+      @Lazy CaseTimeline timeline, EvidenceAttached evidence, @Lazy TaskAudit audit) {
     this.register = register;
+    this.audit = audit;
     this.submitted = submitted;
     this.evidence = evidence;
     this.returnComment = returnComment;
@@ -90,11 +93,13 @@ class CaseRegisterPlugin extends AbstractProcessEnginePlugin {
       task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, register::taskCreated);
       task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, returnComment::onCreate);
       task.addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, register::taskChanged);
+      task.addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, audit::assigned);
       task.addBuiltInTaskListener(TaskListener.EVENTNAME_UPDATE, register::taskChanged);
       task.addBuiltInTaskListener(TaskListener.EVENTNAME_UPDATE, timeline::dueDateChanged);
       task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, register::taskCompleted);
       if (activity.getId().equals(RectificationCaseProcess.TASK_CONFIRM_CLOSURE)) {
         task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, register::problemClosed);
+        task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, audit::closureConfirmed);
       }
     }
   }

@@ -1,5 +1,6 @@
 package cn.zhenggai.rectification.casework;
 
+import cn.zhenggai.rectification.audit.AuditTrail;
 import cn.zhenggai.rectification.vocabulary.DeadlineProperties;
 import cn.zhenggai.rectification.vocabulary.EngineClock;
 import cn.zhenggai.rectification.vocabulary.RectificationCaseProcess;
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Service;
 /**
  * Who did what and when for a problem and unit (table {@code case_event}), in full; and the same as a readable
  * history for the forms, where a text variable holds at most {@value #HISTORY_LIMIT} characters, so the oldest
- * entries give way there (never in the table).
+ * entries give way there (never in the table). Each entry is also recorded in the audit trail.
  */
 @Service
 public class CaseTimeline {
@@ -68,11 +69,13 @@ public class CaseTimeline {
   private final JdbcTemplate jdbc;
   private final DeadlineProperties properties;
   private final TaskActor actors;
+  private final AuditTrail audit;
 
-  CaseTimeline(JdbcTemplate jdbc, DeadlineProperties properties, TaskActor actors) {
+  CaseTimeline(JdbcTemplate jdbc, DeadlineProperties properties, TaskActor actors, AuditTrail audit) {
     this.jdbc = jdbc;
     this.properties = properties;
     this.actors = actors;
+    this.audit = audit;
   }
 
   /** Records what the person completing the task did, and refreshes the unit's history shown on its forms. */
@@ -115,6 +118,9 @@ public class CaseTimeline {
         actor.name(),
         detail,
         EngineClock.timestamp());
+    // every entry of the timeline is an action of the audit trail too, where it is kept apart from the case's history
+    audit.record(AuditTrail.Actor.named(actor.id()), actor.name(),
+        new AuditTrail.Entry(kind.name(), kind.label(), problemId, unitId, null, detail));
   }
 
   public List<Event> events(String problemId) {

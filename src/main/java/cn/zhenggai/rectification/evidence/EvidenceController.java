@@ -1,5 +1,7 @@
 package cn.zhenggai.rectification.evidence;
 
+import cn.zhenggai.rectification.audit.AuditAction;
+import cn.zhenggai.rectification.audit.AuditTrail;
 import cn.zhenggai.rectification.security.Viewer;
 import cn.zhenggai.rectification.vocabulary.RectificationCaseProcess;
 import jakarta.servlet.http.HttpServletRequest;
@@ -23,7 +25,8 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Evidence in the browser (session sign-in): the panel of a task in Tasklist lists, uploads and removes files; the case
- * page opens them and downloads a case's evidence as one zip. Every answer is for the signed-in person only.
+ * page opens them and downloads a case's evidence as one zip. Every answer is for the signed-in person only. Uploads,
+ * removals and downloads are recorded in the audit trail.
  */
 @RestController
 class EvidenceController {
@@ -41,9 +44,12 @@ class EvidenceController {
   private final EvidenceUploads uploads;
   private final EvidenceStore store;
   private final EvidenceZip zips;
+  private final AuditTrail trail;
 
-  EvidenceController(EvidenceListing listing, EvidenceUploads uploads, EvidenceStore store, EvidenceZip zips) {
+  EvidenceController(EvidenceListing listing, EvidenceUploads uploads, EvidenceStore store, EvidenceZip zips,
+      AuditTrail trail) {
     this.listing = listing;
+    this.trail = trail;
     this.uploads = uploads;
     this.store = store;
     this.zips = zips;
@@ -66,13 +72,16 @@ class EvidenceController {
     }
     Viewer uploader = Viewer.of(user);
     EvidenceFile stored = uploads.upload(taskId, uploader, name, request.getContentLengthLong(), request.getInputStream());
+    record(AuditAction.EVIDENCE_UPLOADED, stored);
     return ResponseEntity.created(URI.create("/evidence/files/" + stored.id()))
         .body(listing.listed(List.of(stored), uploader).get(0));
   }
 
   @DeleteMapping("/evidence/files/{id}")
   ResponseEntity<Void> remove(@PathVariable long id, Authentication user) {
+    var file = store.find(id);
     uploads.remove(id, Viewer.of(user));
+    file.ifPresent(removed -> record(AuditAction.EVIDENCE_REMOVED, removed));
     return ResponseEntity.noContent().build();
   }
 
@@ -88,6 +97,7 @@ class EvidenceController {
     response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
         inline ? DownloadName.inline(file.fileName()) : DownloadName.attachment(file.fileName()));
     served(response, file.contentType().equals("application/pdf") ? PDF_POLICY : FILE_POLICY);
+    record(AuditAction.EVIDENCE_DOWNLOADED, file);
     store.copyContent(id, response.getOutputStream());
   }
 
@@ -101,7 +111,14 @@ class EvidenceController {
     response.setContentType("application/zip");
     response.setHeader(HttpHeaders.CONTENT_DISPOSITION, DownloadName.attachment("佐证材料-" + round + "-" + number + ".zip"));
     served(response, FILE_POLICY);
+    trail.record(AuditTrail.Entry.onCase(AuditAction.EVIDENCE_ZIP_DOWNLOADED, caseKey, null,
+        "佐证材料-" + round + "-" + number + ".zip", files.size() + " 个文件"));
     zips.write(files, response.getOutputStream());
+  }
+
+  private void record(AuditAction action, EvidenceFile file) {
+    trail.record(AuditTrail.Entry.onCase(action, file.caseKey(), file.unitId(), file.fileName(),
+        file.stage().label() + "，" + file.size() + " 字节，SHA-256 " + file.sha256()));
   }
 
   private static void served(HttpServletResponse response, String policy) {

@@ -1,5 +1,7 @@
 package cn.zhenggai.rectification.notification;
 
+import cn.zhenggai.rectification.audit.AuditAction;
+import cn.zhenggai.rectification.audit.AuditTrail;
 import cn.zhenggai.rectification.vocabulary.GroupType;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.servlet.http.HttpServletResponse;
@@ -23,7 +25,8 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * A person's own channel and mobile number: their small page {@code /me/notices} (with the daily digest choice too)
- * and {@code PUT /api/me/channel}; an administrator sets anybody's with {@code PUT /api/users/{id}/channel}.
+ * and {@code PUT /api/me/channel}; an administrator sets anybody's with {@code PUT /api/users/{id}/channel}, which the
+ * audit trail records.
  */
 @Controller
 class PersonalChannelController {
@@ -34,9 +37,11 @@ class PersonalChannelController {
   record Form(ChannelChoice channel, String mobile, boolean digest) {}
 
   private final PersonalChannels channels;
+  private final AuditTrail trail;
 
-  PersonalChannelController(PersonalChannels channels) {
+  PersonalChannelController(PersonalChannels channels, AuditTrail trail) {
     this.channels = channels;
+    this.trail = trail;
   }
 
   @GetMapping("/me/notices")
@@ -79,7 +84,10 @@ class PersonalChannelController {
     if (channels.of(id).isEmpty()) {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND, "没有用户 " + id);
     }
-    return choose(id, choice);
+    PersonalChannels.Choice chosen = choose(id, choice);
+    trail.record(AuditTrail.Entry.of(AuditAction.CHANNEL_CHANGED, id, "通知方式：" + chosen.channel().label()
+        + (chosen.mobile() == null || chosen.mobile().isEmpty() ? "" : "；手机号码：" + chosen.mobile())));
+    return chosen;
   }
 
   private PersonalChannels.Choice choose(String userId, JsonNode choice) {

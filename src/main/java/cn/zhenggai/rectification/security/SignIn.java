@@ -1,5 +1,7 @@
 package cn.zhenggai.rectification.security;
 
+import cn.zhenggai.rectification.audit.AuditAction;
+import cn.zhenggai.rectification.audit.AuditTrail;
 import cn.zhenggai.rectification.vocabulary.GroupType;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,17 +21,20 @@ import org.springframework.stereotype.Component;
  * Wrong passwords are counted by {@link SignInThrottle} per account and client address (Camunda's own count per
  * account is off): while the account is locked from this address, or the address is, the password is not even
  * checked. The address comes with the sign-in as its details ({@link ClientAddress} is the details source of the form
- * and of HTTP Basic).
+ * and of HTTP Basic). Every refused sign-in, and a lock it begins, is recorded in the audit trail under the account
+ * name as typed.
  */
 @Component
 class SignIn implements AuthenticationProvider {
 
   private final IdentityService identity;
   private final SignInThrottle throttle;
+  private final AuditTrail trail;
 
-  SignIn(IdentityService identity, SignInThrottle throttle) {
+  SignIn(IdentityService identity, SignInThrottle throttle, AuditTrail trail) {
     this.identity = identity;
     this.throttle = throttle;
+    this.trail = trail;
   }
 
   @Override
@@ -42,13 +47,30 @@ class SignIn implements AuthenticationProvider {
     if (!(authentication.getDetails() instanceof ClientAddress.Origin origin)) {
       throw new IllegalStateException("a sign-in configured without ClientAddress as its details source");
     }
-    SignInThrottle.Attempt attempt = throttle.admit(user, origin.address());
+    SignInThrottle.Attempt attempt;
+    try {
+      attempt = throttle.admit(user, origin.address());
+    } catch (SignInLocked locked) {
+      failed(user, origin, "已锁定，未核对密码");
+      throw locked;
+    }
     if (!identity.checkPassword(user, text)) {
-      attempt.failed();
+      failed(user, origin, "密码错误");
+      try {
+        attempt.failed();
+      } catch (SignInLocked nowLocked) {
+        trail.record(new AuditTrail.Actor(user, origin.address()), AuditTrail.Entry.of(AuditAction.SIGN_IN_LOCKED,
+            "账号 " + user + " 自地址 " + origin.address(), "输错密码次数过多，锁定 " + nowLocked.retryAfterSeconds() + " 秒"));
+        throw nowLocked;
+      }
       throw new BadCredentialsException("用户名或密码不正确");
     }
     attempt.succeeded();
     return UsernamePasswordAuthenticationToken.authenticated(user, null, authoritiesOf(user));
+  }
+
+  private void failed(String user, ClientAddress.Origin origin, String why) {
+    trail.record(new AuditTrail.Actor(user, origin.address()), AuditTrail.Entry.of(AuditAction.SIGN_IN_FAILED, null, why));
   }
 
   private List<GrantedAuthority> authoritiesOf(String user) {

@@ -1,5 +1,7 @@
 package cn.zhenggai.rectification.security;
 
+import cn.zhenggai.rectification.audit.AuditAction;
+import cn.zhenggai.rectification.audit.AuditTrail;
 import cn.zhenggai.rectification.vocabulary.GroupType;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Arrays;
@@ -47,6 +49,8 @@ class WebSecurity {
   private static final String[] READERS_OF_EVERYTHING = Arrays.stream(GroupType.values())
       .filter(GroupType::readsEverything).map(GroupType::name).toArray(String[]::new);
   private static final String ADMINISTRATORS = GroupType.SYSTEM.name();
+  /** The audit trail: supervisors and administrators, not county leaders. */
+  private static final String[] AUDITORS = {GroupType.SUPERVISOR.name(), GroupType.SYSTEM.name()};
 
   private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
 
@@ -69,6 +73,7 @@ class WebSecurity {
             .requestMatchers(PATHS.matcher("/engine-rest/identity/verify/**"),
                 PATHS.matcher("/engine-rest/engine/*/identity/verify/**"))
             .denyAll()
+            .requestMatchers(PATHS.matcher("/api/audit/**")).hasAnyRole(AUDITORS)
             .requestMatchers(PATHS.matcher("/api/ledger/**"), PATHS.matcher("/api/rounds/**"))
             .hasAnyRole(READERS_OF_EVERYTHING)
             .requestMatchers(PATHS.matcher("/api/operations/**")).hasRole(ADMINISTRATORS)
@@ -87,8 +92,8 @@ class WebSecurity {
 
   @Bean
   @Order(2)
-  SecurityFilterChain pages(HttpSecurity http, ClientAddress clientAddress, ApplicationAvailability availability)
-      throws Exception {
+  SecurityFilterChain pages(HttpSecurity http, ClientAddress clientAddress, ApplicationAvailability availability,
+      AuditTrail trail) throws Exception {
     RequestMatcher camunda = PATHS.matcher("/camunda/**");
     // evidence files (佐证材料): the Tasklist panel's calls, and the files and zips it and the case page link to
     RequestMatcher evidence = PATHS.matcher("/evidence/**");
@@ -102,6 +107,8 @@ class WebSecurity {
                 PATHS.matcher("/camunda/api/admin/auth/user/*/login/**"))
             .denyAll()
             .requestMatchers("/login", "/error", "/zhenggai/**", "/favicon.ico").permitAll()
+            .requestMatchers(PATHS.matcher("/supervision/audit/**"), PATHS.matcher("/supervision/audit.xlsx"))
+            .hasAnyRole(AUDITORS)
             // Camunda checks application access at sign-in; these rules also close the applications' own APIs.
             .requestMatchers(PATHS.matcher("/camunda/app/cockpit/**"), PATHS.matcher("/camunda/api/cockpit/**"),
                 PATHS.matcher("/supervision/**"))
@@ -111,7 +118,7 @@ class WebSecurity {
             .hasRole(ADMINISTRATORS)
             .anyRequest().authenticated())
         .formLogin(form -> form.loginPage("/login").failureUrl("/login?error").authenticationDetailsSource(clientAddress)
-            .successHandler(new BackToTheLink("/camunda/app/tasklist/default/")))
+            .successHandler(new SignInAudit(trail, new BackToTheLink("/camunda/app/tasklist/default/"))))
         .httpBasic(basic -> basic.authenticationDetailsSource(clientAddress))
         .addFilterBefore(new SignInWhileStarting(availability), UsernamePasswordAuthenticationFilter.class)
         // scripts' calls get 401; a link to a file or zip opened while signed out goes to the sign-in and back
@@ -121,6 +128,12 @@ class WebSecurity {
                 new AndRequestMatcher(evidence, new NegatedRequestMatcher(servedFiles)))))
         .logout(logout -> logout
             .logoutRequestMatcher(new OrRequestMatcher(PATHS.matcher(HttpMethod.POST, "/logout"), camundaLogout()))
+            .addLogoutHandler((request, response, authentication) -> {
+              if (authentication != null) {
+                trail.record(AuditTrail.Actor.named(authentication.getName()),
+                    AuditTrail.Entry.of(AuditAction.SIGN_OUT, null, null));
+              }
+            })
             .logoutSuccessHandler((request, response, authentication) -> {
               if (camundaLogout().matches(request)) {
                 response.setStatus(HttpServletResponse.SC_OK); // the application then goes to its login route

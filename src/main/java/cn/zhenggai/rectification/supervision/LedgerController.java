@@ -1,5 +1,7 @@
 package cn.zhenggai.rectification.supervision;
 
+import cn.zhenggai.rectification.audit.AuditAction;
+import cn.zhenggai.rectification.audit.AuditTrail;
 import cn.zhenggai.rectification.casework.CaseRounds;
 import cn.zhenggai.rectification.casework.Ledger;
 import cn.zhenggai.rectification.casework.LedgerFilter;
@@ -11,6 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -19,7 +22,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The ledger for supervisors: as JSON, and as the Excel and CSV files handed to higher authorities. */
+/**
+ * The ledger for supervisors: as JSON, and as the Excel and CSV files handed to higher authorities (each download
+ * recorded in the audit trail with its filter).
+ */
 @RestController
 class LedgerController {
 
@@ -35,9 +41,11 @@ class LedgerController {
   private final Ledger ledger;
   private final LedgerExport export;
   private final CaseRounds rounds;
+  private final AuditTrail trail;
 
-  LedgerController(Ledger ledger, LedgerExport export, CaseRounds rounds) {
+  LedgerController(Ledger ledger, LedgerExport export, CaseRounds rounds, AuditTrail trail) {
     this.ledger = ledger;
+    this.trail = trail;
     this.export = export;
     this.rounds = rounds;
   }
@@ -73,20 +81,29 @@ class LedgerController {
   @GetMapping("/supervision/ledger.xlsx")
   void xlsx(@RequestParam Map<String, String> query, HttpServletResponse response) throws IOException {
     LedgerFilter filter = LedgerFilter.from(query, rounds);
-    download(response, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ExportName.of(filter.rounds(), "xlsx"));
+    ExportName name = ExportName.of(filter.rounds(), "xlsx");
+    recordExport(name, query);
+    download(response, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name);
     export.xlsx(filter, response.getOutputStream());
   }
 
   @GetMapping("/supervision/ledger.csv")
   void csv(@RequestParam Map<String, String> query, HttpServletResponse response) throws IOException {
     LedgerFilter filter = LedgerFilter.from(query, rounds);
-    download(response, "text/csv;charset=UTF-8", ExportName.of(filter.rounds(), "csv"));
+    ExportName name = ExportName.of(filter.rounds(), "csv");
+    recordExport(name, query);
+    download(response, "text/csv;charset=UTF-8", name);
     export.csv(filter, response.getOutputStream());
   }
 
   @ExceptionHandler(IllegalArgumentException.class)
   ProblemDetail badFilter(IllegalArgumentException e) {
     return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+  }
+
+  /** Who took which ledger file, with the filter as it was asked for. */
+  private void recordExport(ExportName name, Map<String, String> query) {
+    trail.record(AuditTrail.Entry.of(AuditAction.LEDGER_EXPORTED, name.chinese(), new TreeMap<>(query).toString()));
   }
 
   private static void download(HttpServletResponse response, String type, ExportName name) {

@@ -200,16 +200,36 @@ class AuthorizationMatrixIT extends PostgresApplicationTest {
     for (Role role : Role.values()) {
       for (String surface : surfaces) {
         if (role == Role.ANONYMOUS) {
-          if (surface.startsWith("/api/")) {
-            assertThat(status(role, surface)).as("anonymous on " + surface).isEqualTo(HttpStatus.UNAUTHORIZED);
-          } else {
-            assertThat(http.getForObject(surface, String.class)).as("anonymous on " + surface + " gets the sign-in page")
-                .contains("id=\"password\"");
-          }
+          assertSignInAsked(surface);
           continue;
         }
         assertThat(status(role, surface)).as(role + " on " + surface)
             .isEqualTo(role.isUnit() ? HttpStatus.FORBIDDEN : HttpStatus.OK);
+      }
+    }
+  }
+
+  /** Nobody signed in: an API answers 401, a page or file leads to the sign-in page. */
+  private void assertSignInAsked(String surface) {
+    if (surface.startsWith("/api/")) {
+      assertThat(status(Role.ANONYMOUS, surface)).as("anonymous on " + surface).isEqualTo(HttpStatus.UNAUTHORIZED);
+    } else {
+      assertThat(http.getForObject(surface, String.class)).as("anonymous on " + surface + " gets the sign-in page")
+          .contains("id=\"password\"");
+    }
+  }
+
+  /** The audit trail (page, Excel file, API): supervisors and administrators; county leaders and units are refused. */
+  @Test
+  void theAuditTrail() {
+    for (Role role : Role.values()) {
+      for (String surface : List.of("/supervision/audit?case=2022-SZPY/1.1", "/supervision/audit.xlsx", "/api/audit")) {
+        if (role == Role.ANONYMOUS) {
+          assertSignInAsked(surface);
+          continue;
+        }
+        boolean reads = role == Role.SUPERVISOR || role == Role.CO_SUPERVISOR || role == Role.ADMIN;
+        assertThat(status(role, surface)).as(role + " on " + surface).isEqualTo(reads ? HttpStatus.OK : HttpStatus.FORBIDDEN);
       }
     }
   }

@@ -168,6 +168,27 @@ class HostileInputIT extends PostgresApplicationTest {
     assertThat(api.getBody().get("timeline").get(0).get("detail").asText()).startsWith("整改措施：" + script + "\n");
   }
 
+  /** The audit trail's filters: a value that cannot be one is a 400 naming its field; markup in one is shown as text. */
+  @Test
+  void oddAuditFiltersAreA400NamingTheFieldAndMarkupIsShownAsText() {
+    TestRestTemplate supervisor = anonymous.withBasicAuth("sup-orgdept", "demo");
+    Map<String, String> refusals = Map.of(
+        "/api/audit?to=2026-02-30", "截止日期 to",
+        "/api/audit?from=2026-03-02&to=2026-03-01", "起始日期 from 不能晚于截止日期 to",
+        "/api/audit?action=sign_in;drop", "操作 action",
+        "/api/audit?case=../../etc", "问题 case",
+        "/api/audit?offset=-1", "offset 不能为负",
+        "/supervision/audit?page=abc", "页码 page",
+        "/supervision/audit.xlsx?person=" + "x".repeat(256), "操作人 person");
+    refusals.forEach((path, field) -> {
+      ResponseEntity<String> answer = supervisor.getForEntity(path, String.class);
+      assertThat(answer.getStatusCode()).as(path).isEqualTo(HttpStatus.BAD_REQUEST);
+      assertThat(answer.getBody()).as(path).contains(field).doesNotContain("Exception", "select ");
+    });
+    String page = supervisor.getForObject("/supervision/audit?person=<script>alert(1)</script>", String.class);
+    assertThat(page).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>alert(1)");
+  }
+
   @Test
   void pathTricksAreRefused() {
     for (String path : List.of("/api/cases/..%2F..%2Fetc%2Fpasswd", "/api/cases/%2e%2e", "/api/cases/1.1%00")) {
