@@ -120,18 +120,11 @@ public final class PageSession {
   }
 
   private HttpResponse<String> send(HttpRequest.Builder request) {
-    try {
-      // a new connection for each request: one kept alive could be closed by the server while idle (on a loaded machine
-      // idle long enough), and a form sent on it would fail with nothing received
-      HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NORMAL)
-          .connectTimeout(Duration.ofSeconds(5)).build();
-      return http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    // a new connection for each request: one kept alive could be closed by the server while idle (on a loaded machine
+    // idle long enough), and a form sent on it would fail with nothing received
+    HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NORMAL)
+        .connectTimeout(Duration.ofSeconds(5)).build();
+    return HttpCalls.send(http, request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
   }
 
   private URI uri(String path) {

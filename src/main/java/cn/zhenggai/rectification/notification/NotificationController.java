@@ -1,7 +1,5 @@
 package cn.zhenggai.rectification.notification;
 
-import cn.zhenggai.rectification.audit.AuditAction;
-import cn.zhenggai.rectification.audit.AuditTrail;
 import cn.zhenggai.rectification.vocabulary.EngineClock;
 import cn.zhenggai.rectification.vocabulary.GroupType;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,12 +27,10 @@ class NotificationController {
 
   private final PersonalChannels channels;
   private final Notifications notifications;
-  private final AuditTrail trail;
 
-  NotificationController(PersonalChannels channels, Notifications notifications, AuditTrail trail) {
+  NotificationController(PersonalChannels channels, Notifications notifications) {
     this.channels = channels;
     this.notifications = notifications;
-    this.trail = trail;
   }
 
   @PutMapping("/api/me/notification-preference")
@@ -57,7 +53,6 @@ class NotificationController {
     if (!notifications.retry(id, EngineClock.now())) {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND, "没有编号为 " + id + " 的发送失败的通知");
     }
-    trail.record(AuditTrail.Entry.of(AuditAction.NOTICE_RESENT, "通知 " + id, null));
     return Map.of("id", id, "status", NoticeStatus.PENDING.name());
   }
 

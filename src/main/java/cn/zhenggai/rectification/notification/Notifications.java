@@ -1,6 +1,8 @@
 package cn.zhenggai.rectification.notification;
 
 import cn.zhenggai.rectification.notification.NotificationProperties.Robot;
+import cn.zhenggai.rectification.audit.AuditAction;
+import cn.zhenggai.rectification.audit.AuditTrail;
 import cn.zhenggai.rectification.vocabulary.Days;
 import cn.zhenggai.rectification.vocabulary.DeadlineProperties;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -48,15 +50,17 @@ public class Notifications {
   private final DeadlineProperties deadlines;
   private final Robots robots;
   private final ObjectMapper json;
+  private final AuditTrail trail;
 
   Notifications(JdbcTemplate jdbc, NoticeMail mail, NotificationProperties properties,
-      DeadlineProperties deadlines, Robots robots, ObjectMapper json) {
+      DeadlineProperties deadlines, Robots robots, ObjectMapper json, AuditTrail trail) {
     this.jdbc = jdbc;
     this.mail = mail;
     this.properties = properties;
     this.deadlines = deadlines;
     this.robots = robots;
     this.json = json;
+    this.trail = trail;
   }
 
   /** A notice about a task to each person, one row each, made ready to insert. */
@@ -206,15 +210,23 @@ public class Notifications {
 
   /** An operator sends a failed notice again. Returns whether there was such a failed notice. */
   public boolean retry(long id, Date now) {
-    return jdbc.update(
+    boolean queued = jdbc.update(
         "update notification set status = ?, attempts = 0, next_attempt_at = ? where id = ? and status = ?",
         NoticeStatus.PENDING.name(), new Timestamp(now.getTime()), id, NoticeStatus.FAILED.name()) == 1;
+    if (queued) {
+      trail.record(AuditTrail.Entry.of(AuditAction.NOTICE_RESENT, "通知 " + id, null));
+    }
+    return queued;
   }
 
   /** An operator sends every failed notice of one channel again (its server is back). Returns how many. */
   int retryFailed(NoticeChannel channel, Date now) {
-    return jdbc.update(
+    int queued = jdbc.update(
         "update notification set status = ?, attempts = 0, next_attempt_at = ? where channel = ? and status = ?",
         NoticeStatus.PENDING.name(), new Timestamp(now.getTime()), channel.name(), NoticeStatus.FAILED.name());
+    if (queued > 0) {
+      trail.record(AuditTrail.Entry.of(AuditAction.NOTICE_RESENT, "全部" + channel.label() + "发送失败的通知", queued + " 条"));
+    }
+    return queued;
   }
 }

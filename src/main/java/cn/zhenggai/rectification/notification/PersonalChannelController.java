@@ -1,7 +1,5 @@
 package cn.zhenggai.rectification.notification;
 
-import cn.zhenggai.rectification.audit.AuditAction;
-import cn.zhenggai.rectification.audit.AuditTrail;
 import cn.zhenggai.rectification.vocabulary.GroupType;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.servlet.http.HttpServletResponse;
@@ -25,8 +23,8 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * A person's own channel and mobile number: their small page {@code /me/notices} (with the daily digest choice too)
- * and {@code PUT /api/me/channel}; an administrator sets anybody's with {@code PUT /api/users/{id}/channel}, which the
- * audit trail records.
+ * and {@code PUT /api/me/channel}; an administrator sets anybody's with {@code PUT /api/users/{id}/channel}. Every
+ * change goes into the audit trail (PersonalChannels).
  */
 @Controller
 class PersonalChannelController {
@@ -37,11 +35,9 @@ class PersonalChannelController {
   record Form(ChannelChoice channel, String mobile, boolean digest) {}
 
   private final PersonalChannels channels;
-  private final AuditTrail trail;
 
-  PersonalChannelController(PersonalChannels channels, AuditTrail trail) {
+  PersonalChannelController(PersonalChannels channels) {
     this.channels = channels;
-    this.trail = trail;
   }
 
   @GetMapping("/me/notices")
@@ -84,10 +80,7 @@ class PersonalChannelController {
     if (channels.of(id).isEmpty()) {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND, "没有用户 " + id);
     }
-    PersonalChannels.Choice chosen = choose(id, choice);
-    trail.record(AuditTrail.Entry.of(AuditAction.CHANNEL_CHANGED, id, "通知方式：" + chosen.channel().label()
-        + (chosen.mobile() == null || chosen.mobile().isEmpty() ? "" : "；手机号码：" + chosen.mobile())));
-    return chosen;
+    return choose(id, choice);
   }
 
   private PersonalChannels.Choice choose(String userId, JsonNode choice) {

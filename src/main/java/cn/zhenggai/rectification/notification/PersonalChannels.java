@@ -1,5 +1,7 @@
 package cn.zhenggai.rectification.notification;
 
+import cn.zhenggai.rectification.audit.AuditAction;
+import cn.zhenggai.rectification.audit.AuditTrail;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
@@ -27,9 +29,11 @@ class PersonalChannels {
   record Choice(ChannelChoice channel, String mobile) {}
 
   private final IdentityService identity;
+  private final AuditTrail trail;
 
-  PersonalChannels(IdentityService identity) {
+  PersonalChannels(IdentityService identity, AuditTrail trail) {
     this.identity = identity;
+    this.trail = trail;
   }
 
   Optional<Choice> of(String userId) {
@@ -76,6 +80,9 @@ class PersonalChannels {
     } else {
       identity.setUserInfo(userId, Notifications.MOBILE, mobile);
     }
+    // whoever changed it (the person, or an administrator for them) is in the audit trail
+    trail.record(AuditTrail.Entry.of(AuditAction.CHANNEL_CHANGED, userId,
+        "通知方式：" + channel.label() + (mobile.isEmpty() ? "" : "；手机号码：" + mobile)));
     return new Choice(channel, mobile);
   }
 }

@@ -168,6 +168,9 @@ class AuditTrailIT extends PostgresApplicationTest {
     assertThat(as("admin").exchange("/api/users/sec-xicheng/channel", HttpMethod.PUT,
         new org.springframework.http.HttpEntity<>(Map.of("channel", "EMAIL")), String.class).getStatusCode())
         .isEqualTo(HttpStatus.OK);
+    assertThat(as("sec-dongcheng").exchange("/api/me/channel", HttpMethod.PUT,
+        new org.springframework.http.HttpEntity<>(Map.of("channel", "SMS", "mobile", "13800000002")), String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.OK);
 
     List<Map<String, Object>> ledgers = jdbc.queryForList(
         "select * from audit_event where action = 'LEDGER_EXPORTED' and actor_id = 'sup-orgdept' order by id");
@@ -181,6 +184,8 @@ class AuditTrailIT extends PostgresApplicationTest {
         .containsEntry("detail", "1 个文件");
     assertThat(last("CHANNEL_CHANGED", "admin")).containsEntry("target", "sec-xicheng")
         .containsEntry("detail", "通知方式：邮件");
+    assertThat(last("CHANNEL_CHANGED", "sec-dongcheng")).as("a person's own change too").containsEntry("target", "sec-dongcheng")
+        .containsEntry("detail", "通知方式：短信；手机号码：13800000002");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package cn.zhenggai.rectification.evidence;
 
+import cn.zhenggai.rectification.HttpCalls;
 import cn.zhenggai.rectification.PageSession;
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -149,14 +150,7 @@ public final class EvidenceSession {
   }
 
   private HttpResponse<byte[]> send(HttpRequest.Builder request) {
-    try {
-      return http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofByteArray());
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return HttpCalls.send(http, request, HttpResponse.BodyHandlers.ofByteArray());
   }
 
   private URI uri(String path) {

@@ -84,6 +84,8 @@ class FailedNoticesPageIT extends PostgresApplicationTest {
     HttpResponse<String> resent = administrator.post("/operations/notices/" + id + "/retry", List.of());
     assertThat(resent.uri().getPath()).isEqualTo("/operations/notices");
     assertThat(resent.body()).contains("已重新排队").doesNotContain("id=\"notice-" + id + "\"");
+    assertThat(jdbc.queryForList("select target from audit_event where action = 'NOTICE_RESENT' and actor_id = 'admin'",
+        String.class)).as("the audit trail has the resend").contains("通知 " + id);
     await().atMost(Duration.ofSeconds(30)).until(() -> messages(weCom, WECOM_KEY, "页面重发测试问题").size() == 1);
     await().atMost(Duration.ofSeconds(10)).until(() -> "SENT".equals(status(id)));
     await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
@@ -108,6 +110,8 @@ class FailedNoticesPageIT extends PostgresApplicationTest {
     HttpResponse<String> resent = administrator.post("/operations/notices/retry-all", List.of(Map.entry("channel", "WECOM")));
 
     assertThat(resent.body()).contains("已重新排队企业微信群机器人的 " + failedOnWeCom + " 条发送失败的通知");
+    assertThat(jdbc.queryForList("select detail from audit_event where action = 'NOTICE_RESENT'"
+        + " and target = '全部企业微信群机器人发送失败的通知'", String.class)).containsExactly(failedOnWeCom + " 条");
     await().atMost(Duration.ofSeconds(30)).until(() -> messages(weCom, WECOM_KEY, "全部重发测试问题甲").size() == 1
         && messages(weCom, WECOM_KEY, "全部重发测试问题乙").size() == 1);
     await().atMost(Duration.ofSeconds(10)).until(() -> "SENT".equals(status(first)) && "SENT".equals(status(second)));

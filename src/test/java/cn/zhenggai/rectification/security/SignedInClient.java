@@ -2,7 +2,7 @@ package cn.zhenggai.rectification.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
+import cn.zhenggai.rectification.HttpCalls;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -59,14 +59,7 @@ final class SignedInClient {
   }
 
   private HttpResponse<String> send(HttpRequest.Builder request) {
-    try {
-      return http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return HttpCalls.send(http, request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
   }
 
   private URI uri(String path) {
