@@ -9,13 +9,18 @@ import cn.zhenggai.rectification.PageSession;
 import cn.zhenggai.rectification.PostgresApplicationTest;
 import cn.zhenggai.rectification.casework.CaseDriver;
 import cn.zhenggai.rectification.evidence.EvidenceUploads;
+import cn.zhenggai.rectification.extension.ExtensionRequests;
+import cn.zhenggai.rectification.security.Viewer;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
@@ -41,6 +46,7 @@ class AuditTrailIT extends PostgresApplicationTest {
   @Autowired JdbcTemplate jdbc;
   @Autowired AuditRetention retention;
   @Autowired EvidenceUploads evidence;
+  @Autowired ExtensionRequests extensions;
   @LocalServerPort int port;
 
   @Test
@@ -127,6 +133,32 @@ class AuditTrailIT extends PostgresApplicationTest {
     assertThat(last("CLOSURE_CONFIRMED", "sup-orgdept")).containsEntry("problem_id", DemoRound.key("2.3"))
         .containsEntry("action_name", "确认问题整改完成");
     assertThat(last("RECTIFICATION_ACCEPTED", "sup-orgdept")).containsEntry("problem_id", DemoRound.key("2.3"));
+
+    // the look-back comes up (its timer run now rather than months later) and 城关 is reopened (复号)
+    String lookBackTimer = engine.getManagementService().createJobQuery().timers()
+        .processInstanceId(engine.getRuntimeService().createProcessInstanceQuery()
+            .processInstanceBusinessKey(DemoRound.key("2.3")).singleResult().getId())
+        .singleResult().getId();
+    engine.getManagementService().executeJob(lookBackTimer);
+    cases.reopen("2.3", "street-chengguan", "sup-orgdept", "群众反映问题反弹", LocalDate.now().plusDays(30).toString());
+
+    Map<String, Object> reopened = last("UNIT_REOPENED", "sup-orgdept");
+    assertThat(reopened).containsEntry("action_name", "复号").containsEntry("problem_id", DemoRound.key("2.3"))
+        .containsEntry("unit_id", "street-chengguan");
+    assertThat((String) reopened.get("detail")).contains("群众反映问题反弹");
+  }
+
+  @Test
+  void aRequestForMoreTime() {
+    Task draft = new CaseDriver(engine).unitTask("1.1", "street-chengguan");
+    LocalDate due = draft.getDueDate().toInstant().atZone(ZoneId.of("Asia/Shanghai")).toLocalDate();
+    extensions.request(draft.getId(), due.plusDays(10), "需征求党员群众意见",
+        new Viewer("sec-chengguan", Set.of("street-chengguan"), false));
+
+    Map<String, Object> requested = last("EXTENSION_REQUESTED", "sec-chengguan");
+    assertThat(requested).containsEntry("action_name", "申请延期").containsEntry("problem_id", DemoRound.key("1.1"))
+        .containsEntry("unit_id", "street-chengguan");
+    assertThat((String) requested.get("detail")).contains("需征求党员群众意见", due.plusDays(10).toString());
   }
 
   @Test
