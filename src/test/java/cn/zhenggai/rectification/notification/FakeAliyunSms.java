@@ -22,6 +22,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
@@ -54,6 +57,7 @@ public final class FakeAliyunSms implements AfterAllCallback {
   private final Set<String> nonces = new HashSet<>();
   private String template;
   private volatile Duration answerAfter = Duration.ZERO;
+  private final ScheduledExecutorService answering = Executors.newSingleThreadScheduledExecutor();
 
   public FakeAliyunSms(String keyId, String keySecret, String signName, String templateCode) {
     this.keyId = keyId;
@@ -93,28 +97,28 @@ public final class FakeAliyunSms implements AfterAllCallback {
   }
 
   private void handle(HttpExchange exchange) throws IOException {
+    SortedMap<String, String> form = new TreeMap<>();
+    for (String pair : new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8).split("&")) {
+      String[] parts = pair.split("=", 2);
+      form.put(URLDecoder.decode(parts[0], StandardCharsets.UTF_8),
+          parts.length < 2 ? "" : URLDecoder.decode(parts[1], StandardCharsets.UTF_8));
+    }
+    Map<String, String> answer = answer(form);
+    if (answerAfter.isZero()) {
+      respond(exchange, answer);
+    } else { // a slow provider: the answer goes out later, the server meanwhile free for other requests
+      answering.schedule(() -> respond(exchange, answer), answerAfter.toMillis(), TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private void respond(HttpExchange exchange, Map<String, String> answer) {
     try (exchange) {
-      SortedMap<String, String> form = new TreeMap<>();
-      for (String pair : new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8).split("&")) {
-        String[] parts = pair.split("=", 2);
-        form.put(URLDecoder.decode(parts[0], StandardCharsets.UTF_8),
-            parts.length < 2 ? "" : URLDecoder.decode(parts[1], StandardCharsets.UTF_8));
-      }
-      Map<String, String> answer = answer(form);
-      slowly();
       byte[] body = json.writeValueAsBytes(answer);
       exchange.getResponseHeaders().set("Content-Type", "application/json");
       exchange.sendResponseHeaders("OK".equals(answer.get("Code")) ? 200 : 400, body.length);
       exchange.getResponseBody().write(body);
-    }
-  }
-
-  /** The provider taking its time (its own thread, not the test's, waits). */
-  private void slowly() {
-    try {
-      Thread.sleep(answerAfter.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -201,5 +205,6 @@ public final class FakeAliyunSms implements AfterAllCallback {
   @Override
   public void afterAll(ExtensionContext context) {
     server.stop(0);
+    answering.shutdownNow();
   }
 }
