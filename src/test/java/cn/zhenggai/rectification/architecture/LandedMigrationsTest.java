@@ -34,7 +34,9 @@ class LandedMigrationsTest {
       Map.entry("V9__rounds.sql", "f8de7b1f27c1e1edaf14adb4481780f8757a7ece5ae70680c1b653fb858a6235"),
       Map.entry("V12__Evidence_files.sql", "73cc95ec47d67539ce1a17423a30e1cb8c7813ae0463fdab9c2993d60074d044"),
       Map.entry("V13__Reminders_extensions_look_backs.sql", "201e55e8f96f242bb6a62e6a48a020fc51f894b9251ce2ccef75d21abd7a74db"),
-      Map.entry("V14__Notice_channels.sql", "0817c3f2aa1c0e3aa513296124263d45e6cf3e62e6c06933ff201e5a6b9e096d"));
+      Map.entry("V14__Notice_channels.sql", "0817c3f2aa1c0e3aa513296124263d45e6cf3e62e6c06933ff201e5a6b9e096d"),
+      Map.entry("V15__Audit_trail.sql", "03c6965159f9172e3b46b61caf4d41f6c5aad996b4ec8f2fc7e6885a9b227acf"),
+      Map.entry("V16__Case_end.sql", "e81870417aaf764d4129f725fd960a2ae31df605ed0374f0e7e2352f14212fa2"));
 
   @Test
   void landedMigrationsAreUnchanged() throws IOException, NoSuchAlgorithmException {
