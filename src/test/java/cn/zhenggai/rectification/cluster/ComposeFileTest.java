@@ -2,6 +2,7 @@ package cn.zhenggai.rectification.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.zhenggai.rectification.ImageEnvironment;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -17,7 +18,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 /**
  * docker-compose.yml cannot be started on the build machines (no Docker engine), so its agreement with the
  * application's configuration is checked here: two nodes on the one database and mail server, each with its own
- * name and port, healthy when ready.
+ * name and port, healthy when ready, run with the JVM options of the image and the README.
  */
 class ComposeFileTest {
 
@@ -77,6 +78,29 @@ class ComposeFileTest {
     }
     assertThat(Files.readString(Path.of("Dockerfile"))).as("the image has curl for the health check")
         .containsPattern("apt-get install [^\\n]*curl");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void theNodesRunWithTheJvmOptionsOfTheImageAndTheReadme() throws IOException {
+    Map<String, String> image = ImageEnvironment.of(Path.of("Dockerfile"));
+    String options = image.get("JAVA_TOOL_OPTIONS");
+    assertThat(options).as("the Dockerfile's JAVA_TOOL_OPTIONS").contains("-Xmx", "-XX:+UseSerialGC");
+    assertThat(image).as("the Dockerfile's environment").containsEntry("MALLOC_ARENA_MAX", "2");
+
+    for (Map.Entry<String, Object> service : ((Map<String, Object>) yaml("docker-compose.yml").get("services")).entrySet()) {
+      if (service.getKey().startsWith("app-")) {
+        Map<String, String> environment = (Map<String, String>) ((Map<String, Object>) service.getValue()).get("environment");
+        assertThat(environment).as(service.getKey()).containsAllEntriesOf(image);
+      }
+    }
+    String readme = Files.readString(Path.of("README.md"));
+    assertThat(readme).as("the README recommends what the image runs")
+        .contains("JAVA_TOOL_OPTIONS=\"" + options + "\"", "MALLOC_ARENA_MAX=" + image.get("MALLOC_ARENA_MAX"));
+    String dockerfile = Files.readString(Path.of("Dockerfile"));
+    assertThat(dockerfile).as("the image's class-data archive, made by a training run in the image build")
+        .contains("-XX:ArchiveClassesAtExit=application/app.jsa")
+        .containsPattern("ENTRYPOINT \\[\"java\", \"-XX:SharedArchiveFile=application/app.jsa\", \"-jar\", \"application/app.jar\"\\]");
   }
 
   @SuppressWarnings("unchecked")
