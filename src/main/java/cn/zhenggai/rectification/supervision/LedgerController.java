@@ -37,10 +37,10 @@ class LedgerController {
   static final String COLOURS = "colour 为督办颜色（BLUE 蓝：即将到期，YELLOW 黄：逾期，RED 红：逾期超过 red-after，"
       + "GREEN 绿：按期办结，NONE 无），colourName 为其中文名，读取时按当前时间计算；card 为已发出的黄牌、红牌通知的记录。";
 
-  /** A page; next is the {@code after} of the following page, null on the last one. */
   static final String AFTER = "翻页：上一页返回的 next（不透明的翻页位置，其后的行为下一页；next 为 null 即已到最后一页），"
       + "排序与筛选须与上一页相同；深处的页也一样快。offset 仍可用于前几页，与 after 不能同时使用。";
 
+  /** A page; next is the {@code after} of the following page, null on the last one. */
   record Page(long total, int offset, int limit, String next, List<Ledger.Row> rows) {}
 
   private final Ledger ledger;
