@@ -17,7 +17,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -102,16 +101,52 @@ public class CaseQueries {
     this.deadlines = deadlines;
   }
 
-  /** The problems the viewer may see: all of them, or those one of the viewer's units works on. */
-  public List<CaseSummary> all(Viewer viewer) {
-    Map<String, List<UnitColour>> unitColours = unitColours();
-    return jdbc.query(SUMMARY + " order by p.problem_id", (rs, row) -> {
-          List<UnitColour> seen = unitColours.getOrDefault(rs.getString("problem_id"), List.of()).stream()
-              .filter(unit -> viewer.sees(unit.unitId())).toList();
-          return viewer.readsEverything() || !seen.isEmpty() ? summary(rs, worst(seen)) : null;
-        }).stream()
-        .filter(Objects::nonNull)
-        .toList();
+  /** The most problems one answer of {@link #page} holds. */
+  public static final int MOST = 1000;
+
+  /** A page of problems, and the key the next one begins after (null after the last). */
+  public record CasePage(List<CaseSummary> cases, String next) {}
+
+  /**
+   * Up to {@code limit} problems the viewer may see (all, or those one of the viewer's units works on) after the case
+   * key {@code after} (null: from the first), in key order: a province holds hundreds of thousands, so never all at
+   * once; each page reads its own problems and their units by the primary keys.
+   */
+  public CasePage page(Viewer viewer, String after, int limit) {
+    if (limit < 1 || limit > MOST) {
+      throw new IllegalArgumentException("limit 应在 1 到 " + MOST + " 之间");
+    }
+    if (after != null && (after.length() > 64 || !after.matches("[A-Za-z0-9][A-Za-z0-9-]{0,31}/\\S+"))) {
+      throw new IllegalArgumentException("翻页位置 after 应为上一页最后一个问题的编号（如 2022-SZPY/1.1）");
+    }
+    List<Object> parameters = new ArrayList<>();
+    StringBuilder where = new StringBuilder(" where 1 = 1");
+    if (after != null) {
+      where.append(" and p.problem_id > ?");
+      parameters.add(after);
+    }
+    if (!viewer.readsEverything()) {
+      if (viewer.units().isEmpty()) {
+        return new CasePage(List.of(), null);
+      }
+      where.append(" and exists (select 1 from case_unit v where v.problem_id = p.problem_id and v.unit_id in (")
+          .append(String.join(", ", viewer.units().stream().map(unit -> "?").toList())).append("))");
+      parameters.addAll(viewer.units());
+    }
+    parameters.add(limit + 1);
+    List<String> ids = jdbc.queryForList("select p.problem_id from case_problem p" + where + " order by p.problem_id limit ?",
+        String.class, parameters.toArray());
+    List<String> shown = ids.subList(0, Math.min(limit, ids.size()));
+    if (shown.isEmpty()) {
+      return new CasePage(List.of(), null);
+    }
+    Map<String, List<UnitColour>> unitColours = unitColours(shown);
+    String marks = String.join(", ", shown.stream().map(id -> "?").toList());
+    List<CaseSummary> cases = jdbc.query(SUMMARY + " where p.problem_id in (" + marks + ") order by p.problem_id",
+        (rs, row) -> summary(rs, worst(unitColours.getOrDefault(rs.getString("problem_id"), List.of()).stream()
+            .filter(unit -> viewer.sees(unit.unitId())).toList())),
+        shown.toArray());
+    return new CasePage(cases, ids.size() > limit ? shown.get(limit - 1) : null);
   }
 
   /** A round's problem still at work, as carrying it over into a later round needs it. */
@@ -186,13 +221,15 @@ public class CaseQueries {
         parameters.toArray());
   }
 
-  /** Each problem's units with their colours, by problem. */
-  private Map<String, List<UnitColour>> unitColours() {
+  /** The units of the given problems with their colours, by problem. */
+  private Map<String, List<UnitColour>> unitColours(List<String> problemIds) {
     List<Object> parameters = new ArrayList<>();
     String colour = colours.of(parameters, EngineClock.timestamp());
+    parameters.addAll(problemIds);
     Map<String, List<UnitColour>> byProblem = new HashMap<>();
     jdbc.query("select u.problem_id, u.unit_id, u.status, " + colour + " as colour"
-        + " from case_unit u join case_problem p on p.problem_id = u.problem_id", rs -> {
+        + " from case_unit u join case_problem p on p.problem_id = u.problem_id where u.problem_id in ("
+        + String.join(", ", problemIds.stream().map(id -> "?").toList()) + ")", rs -> {
           byProblem.computeIfAbsent(rs.getString("problem_id"), problem -> new ArrayList<>()).add(
               new UnitColour(rs.getString("unit_id"), rs.getString("status"), Colour.valueOf(rs.getString("colour"))));
         }, parameters.toArray());

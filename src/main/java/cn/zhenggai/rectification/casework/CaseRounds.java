@@ -58,11 +58,22 @@ public class CaseRounds {
     this.jdbc = jdbc;
   }
 
-  /** Every round with cases, newest first. */
+  /**
+   * Every round with cases, newest first (by its first case). Read from the indexes, one probe per round and not a
+   * row per case: the round codes by skipping from one to the next in case_problem_round_start, whether a round is in
+   * progress from the partial index of the open cases.
+   */
   public List<Round> all() {
-    return jdbc.query("select round_code, max(round_name) as round_name,"
-            + " max(case when status = '" + CaseStatus.OPEN + "' then 1 else 0 end) as open, min(started_at) as opened"
-            + " from case_problem where round_code is not null group by round_code order by opened desc, round_code desc",
+    return jdbc.query("with recursive code (round_code) as ("
+            + " select min(round_code) from case_problem"
+            + " union all select (select min(p.round_code) from case_problem p where p.round_code > code.round_code)"
+            + " from code where code.round_code is not null)"
+            + " select code.round_code,"
+            + " (select p.round_name from case_problem p where p.round_code = code.round_code order by p.started_at limit 1) as round_name,"
+            + " (select min(p.started_at) from case_problem p where p.round_code = code.round_code) as opened,"
+            + " case when exists (select 1 from case_problem p where p.round_code = code.round_code"
+            + " and p.status = '" + CaseStatus.OPEN + "') then 1 else 0 end as open"
+            + " from code where code.round_code is not null order by opened desc, code.round_code desc",
         (rs, i) -> new Round(rs.getString("round_code"), rs.getString("round_name"), rs.getInt("open") == 1));
   }
 

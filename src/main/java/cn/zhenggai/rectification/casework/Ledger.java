@@ -100,7 +100,7 @@ public class Ledger {
 
   private static final String COLUMNS = "select p.problem_id, p.round_code, p.round_name, p.problem_number, p.category, p.title, p.source_text, p.deadline,"
       + " p.status as problem_status, u.unit_id, u.stage, u.status, u.card, u.due_at, u.plan_measures,"
-      + " u.responsible_person, u.progress, u.returns_total as returns, u.late_tasks,"
+      + " u.responsible_person, u.progress, u.returns_total as returns, u.returns_total, u.problem_order, u.late_tasks,"
       + " u.started_at, u.closed_at, u.plan_approved_at, " + UnitExtension.COLUMNS + ", " + UnitLookBack.COLUMNS + ", ";
 
   private final JdbcTemplate jdbc;
@@ -117,15 +117,67 @@ public class Ledger {
     this.deadlines = deadlines;
   }
 
-  public List<Row> rows(LedgerFilter filter, int offset, int limit) {
+  /** A page of the ledger, and where the next one begins (null after the last page). */
+  public record Slice(List<Row> rows, LedgerCursor next) {}
+
+  /** A row with the values of its sort keys, which begin the next page when it is a page's last. */
+  private record Keyed(Row row, LedgerCursor key) {}
+
+  /**
+   * Up to {@code limit} rows after the cursor (keyset paging: each query starts in the sort's index where the last
+   * page ended, however deep), or, without one, from {@code offset} (shallow pages); one row more is read to know
+   * whether a next page exists.
+   */
+  public Slice page(LedgerFilter filter, LedgerCursor after, int offset, int limit) {
     Timestamp now = now();
-    List<Object> parameters = LedgerFilter.parameters();
-    String sql = select(parameters, now) + filter.where(parameters, now, colours) + " order by " + filter.orderBy()
-        + " limit ? offset ?";
-    parameters.add(limit);
-    parameters.add(offset);
     Map<String, String> names = unitNames();
-    return withEvidence(jdbc.query(sql, (rs, i) -> row(rs, names, now), parameters.toArray()));
+    List<Keyed> found = new ArrayList<>();
+    if (after == null && offset > 0) {
+      List<Object> parameters = LedgerFilter.parameters();
+      String sql = select(parameters, now) + filter.where(parameters, now, colours) + " order by " + filter.orderBy()
+          + " limit ? offset ?";
+      parameters.add(limit + 1);
+      parameters.add(offset);
+      found.addAll(jdbc.query(sql, (rs, i) -> keyed(rs, filter, names, now), parameters.toArray()));
+    } else {
+      for (LedgerFilter.Part part : filter.partsAfter(after)) {
+        List<Object> parameters = LedgerFilter.parameters();
+        String sql = perRound(filter, part, limit + 1 - found.size(), parameters, now);
+        found.addAll(jdbc.query(sql, (rs, i) -> keyed(rs, filter, names, now), parameters.toArray()));
+        if (found.size() > limit) {
+          break;
+        }
+      }
+    }
+    List<Keyed> shown = found.subList(0, Math.min(limit, found.size()));
+    LedgerCursor next = found.size() > limit ? shown.get(limit - 1).key() : null;
+    return new Slice(withEvidence(shown.stream().map(Keyed::row).toList()), next);
+  }
+
+  /**
+   * A part's query; over several rounds (the rounds in progress, by default) one ordered read per round, merged: each
+   * round's rows lie together in its indexes, so the read of one round stops after {@code limit} rows, where a read of
+   * them all in one order would pass over every row of the rounds in between (or sort them all).
+   */
+  private String perRound(LedgerFilter filter, LedgerFilter.Part part, int limit, List<Object> parameters, Timestamp now) {
+    List<String> codes = filter.rounds().codes();
+    if (codes == null || codes.size() < 2) {
+      String sql = select(parameters, now) + filter.where(parameters, now, colours) + part.condition()
+          + " order by " + part.orderBy() + " limit ?";
+      parameters.addAll(part.parameters());
+      parameters.add(limit);
+      return sql;
+    }
+    List<String> reads = new ArrayList<>();
+    for (String code : codes) {
+      LedgerFilter round = filter.inRound(code);
+      reads.add("(" + select(parameters, now) + round.where(parameters, now, colours) + part.condition()
+          + " order by " + part.orderBy() + " limit ?)");
+      parameters.addAll(part.parameters());
+      parameters.add(limit);
+    }
+    parameters.add(limit);
+    return "select * from (" + String.join(" union all ", reads) + ") as rounds order by " + part.orderByLabels() + " limit ?";
   }
 
   /**
@@ -179,9 +231,16 @@ public class Ledger {
     withEvidence(batch).forEach(consumer);
   }
 
-  /** The problem categories in use, for the ledger's filter. */
+  /**
+   * The problem categories in use, for the ledger's filter: one probe of case_problem_category per category, skipping
+   * from one to the next, instead of reading every problem.
+   */
   public List<String> categories() {
-    return jdbc.queryForList("select distinct category from case_problem order by category", String.class);
+    return jdbc.queryForList("with recursive used (category) as ("
+        + " select min(category) from case_problem"
+        + " union all select (select min(p.category) from case_problem p where p.category > used.category)"
+        + " from used where used.category is not null)"
+        + " select category from used where category is not null order by category", String.class);
   }
 
   Map<String, String> unitNames() {
@@ -201,6 +260,19 @@ public class Ledger {
   private String select(List<Object> parameters, Timestamp now) {
     return COLUMNS + colours.of(parameters, now) + " as colour"
         + " from case_unit u join case_problem p on p.problem_id = u.problem_id where 1 = 1";
+  }
+
+  private Keyed keyed(ResultSet rs, LedgerFilter filter, Map<String, String> names, Timestamp now) throws SQLException {
+    List<Object> key = new ArrayList<>();
+    for (LedgerFilter.Key column : filter.keys()) {
+      key.add(switch (column.type()) {
+        case TEXT -> rs.getString(column.label());
+        case NUMBER -> rs.getInt(column.label());
+        case DATE -> rs.getObject(column.label(), LocalDate.class);
+        case TIME -> rs.getTimestamp(column.label());
+      });
+    }
+    return new Keyed(row(rs, names, now), new LedgerCursor(key));
   }
 
   /** A row as the register holds it, its evidence still to be asked for. */

@@ -6,18 +6,27 @@ import cn.zhenggai.rectification.vocabulary.RectificationCaseProcess;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import java.util.List;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.server.ResponseStatusException;
 
 /** The case register as JSON, to each signed-in user what they may see. */
 @RestController
 @RequestMapping("/api/cases")
 class CaseController {
+
+  /** Problems per answer unless the client asks for another number. */
+  static final int PAGE = 500;
 
   private final CaseQueries queries;
   private final CaseDetails details;
@@ -28,8 +37,26 @@ class CaseController {
   }
 
   @GetMapping
-  List<CaseQueries.CaseSummary> all(Authentication user) {
-    return queries.all(Viewer.of(user));
+  @Operation(summary = "问题列表：每人只看到有权看到的问题，按问题编号分页",
+      description = "按问题编号（案件键）排序，每次最多 limit 个（默认 " + PAGE + "，最多 " + CaseQueries.MOST + "）。"
+          + "还有下一页时，应答头 Link 给出下一页的地址（rel=\"next\"，即 after=本页最后一个问题的编号）；没有 Link 即已到最后一页。")
+  ResponseEntity<List<CaseQueries.CaseSummary>> all(
+      @Parameter(description = "翻页：上一页最后一个问题的编号（见应答头 Link）") @RequestParam(required = false) String after,
+      @Parameter(description = "每页问题数，1 到 1000") @RequestParam(defaultValue = "" + PAGE) int limit,
+      Authentication user) {
+    CaseQueries.CasePage page = queries.page(Viewer.of(user), after == null || after.isBlank() ? null : after.strip(), limit);
+    ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
+    if (page.next() != null) {
+      String next = UriComponentsBuilder.fromPath("/api/cases").queryParam("after", page.next()).queryParam("limit", limit)
+          .encode().build().toUriString();
+      answer.header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
+    }
+    return answer.body(page.cases());
+  }
+
+  @ExceptionHandler(IllegalArgumentException.class)
+  ProblemDetail badPage(IllegalArgumentException e) {
+    return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
   }
 
   /** A problem by its case key {@code <round code>/<number>}; one the user may not see is answered as if it did not exist. */

@@ -4,6 +4,7 @@ import cn.zhenggai.rectification.audit.AuditAction;
 import cn.zhenggai.rectification.audit.AuditTrail;
 import cn.zhenggai.rectification.casework.CaseRounds;
 import cn.zhenggai.rectification.casework.Ledger;
+import cn.zhenggai.rectification.casework.LedgerCursor;
 import cn.zhenggai.rectification.casework.LedgerFilter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -36,7 +37,11 @@ class LedgerController {
   static final String COLOURS = "colour 为督办颜色（BLUE 蓝：即将到期，YELLOW 黄：逾期，RED 红：逾期超过 red-after，"
       + "GREEN 绿：按期办结，NONE 无），colourName 为其中文名，读取时按当前时间计算；card 为已发出的黄牌、红牌通知的记录。";
 
-  record Page(long total, int offset, int limit, List<Ledger.Row> rows) {}
+  static final String AFTER = "翻页：上一页返回的 next（不透明的翻页位置，其后的行为下一页；next 为 null 即已到最后一页），"
+      + "排序与筛选须与上一页相同；深处的页也一样快。offset 仍可用于前几页，与 after 不能同时使用。";
+
+  /** A page; next is the {@code after} of the following page, null on the last one. */
+  record Page(long total, int offset, int limit, String next, List<Ledger.Row> rows) {}
 
   private final Ledger ledger;
   private final LedgerExport export;
@@ -67,7 +72,8 @@ class LedgerController {
       @Parameter(in = ParameterIn.QUERY, name = "colour", description = "督办颜色：BLUE（蓝，即将到期）、YELLOW（黄，逾期）、"
           + "RED（红，严重逾期）、GREEN（绿，按期办结）"),
       @Parameter(in = ParameterIn.QUERY, name = "sort", description = "排序：problem（默认）、unit、deadline、due、stage、returns"),
-      @Parameter(in = ParameterIn.QUERY, name = "desc", description = "true：倒序")})
+      @Parameter(in = ParameterIn.QUERY, name = "desc", description = "true：倒序"),
+      @Parameter(in = ParameterIn.QUERY, name = "after", description = AFTER)})
   Page rows(@Parameter(hidden = true) @RequestParam Map<String, String> query,
       @RequestParam(defaultValue = "0") int offset,
       @RequestParam(defaultValue = "100") int limit) {
@@ -75,7 +81,12 @@ class LedgerController {
       throw new IllegalArgumentException("offset 不能为负，limit 应在 1 到 1000 之间");
     }
     LedgerFilter filter = LedgerFilter.from(query, rounds);
-    return new Page(ledger.count(filter), offset, limit, ledger.rows(filter, offset, limit));
+    LedgerCursor after = filter.cursor(query.get("after"));
+    if (after != null && offset > 0) {
+      throw new IllegalArgumentException("after 与 offset 不能同时使用：按 after 翻页时不填 offset");
+    }
+    Ledger.Slice slice = ledger.page(filter, after, offset, limit);
+    return new Page(ledger.count(filter), offset, limit, slice.next() == null ? null : slice.next().encoded(), slice.rows());
   }
 
   @GetMapping("/supervision/ledger.xlsx")

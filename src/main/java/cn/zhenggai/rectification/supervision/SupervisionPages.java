@@ -2,6 +2,7 @@ package cn.zhenggai.rectification.supervision;
 
 import cn.zhenggai.rectification.casework.CaseRounds;
 import cn.zhenggai.rectification.casework.Ledger;
+import cn.zhenggai.rectification.casework.LedgerCursor;
 import cn.zhenggai.rectification.casework.LedgerFilter;
 import cn.zhenggai.rectification.casework.Overview;
 import cn.zhenggai.rectification.casework.Statistics;
@@ -98,7 +99,11 @@ class SupervisionPages {
         .encode().build().getQuery();
     model.addAttribute("filter", filter);
     roundChoice(model, filter.rounds());
-    model.addAttribute("rows", ledger.rows(filter, Math.max(0, offset), PAGE));
+    // with after (下一页), offset only says where the page stands, for its "第 n–m 条"
+    LedgerCursor after = filter.cursor(parameters.get("after"));
+    Ledger.Slice slice = ledger.page(filter, after, after == null ? Math.max(0, offset) : 0, PAGE);
+    model.addAttribute("rows", slice.rows());
+    model.addAttribute("next", slice.next() == null ? null : slice.next().encoded());
     model.addAttribute("total", ledger.count(filter));
     model.addAttribute("offset", Math.max(0, offset));
     model.addAttribute("page", PAGE);

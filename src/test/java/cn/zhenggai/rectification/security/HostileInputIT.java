@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -169,6 +170,49 @@ class HostileInputIT extends PostgresApplicationTest {
   }
 
   /** The audit trail's filters: a value that cannot be one is a 400 naming its field; markup in one is shown as text. */
+  /** A ledger page asked to begin after a made-up, tampered or mismatched position is a 400 naming after. */
+  @Test
+  void aForgedLedgerPositionIsA400NamingTheParameter() {
+    TestRestTemplate supervisor = anonymous.withBasicAuth("sup-orgdept", "demo");
+    String next = supervisor.getForObject("/api/ledger?round=all&limit=1", JsonNode.class).get("next").asText();
+    List<String> paths = List.of(
+        "/api/ledger?after=%25%25%25",
+        "/api/ledger?after=" + base64("=x"),
+        "/api/ledger?after=" + base64("=');drop table case_unit;--\n=x\n=y"),
+        "/api/ledger?after=" + base64("~\n=street-chengguan"),
+        "/api/ledger?sort=returns&after=" + next,
+        "/api/ledger?sort=due&after=" + base64("=yesterday\n=2022-SZPY/1.1\n=organs"),
+        "/api/ledger?after=" + next + "&offset=100",
+        "/supervision/ledger?after=" + base64("=x"));
+    for (String path : paths) {
+      ResponseEntity<String> answer = supervisor.getForEntity(path, String.class);
+      assertThat(answer.getStatusCode()).as(path).isEqualTo(HttpStatus.BAD_REQUEST);
+      assertThat(answer.getBody()).as(path).contains("after").doesNotContain("Exception", "select ");
+    }
+    assertThat(supervisor.getForEntity("/api/ledger?round=all&after=" + next, String.class).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+  }
+
+  /** The case list's paging refuses odd sizes and positions, naming the parameter. */
+  @Test
+  void oddCaseListPagingIsA400NamingTheParameter() {
+    TestRestTemplate supervisor = anonymous.withBasicAuth("sup-orgdept", "demo");
+    Map<String, String> refusals = Map.of(
+        "/api/cases?limit=0", "limit",
+        "/api/cases?limit=100000", "limit",
+        "/api/cases?after=../../etc/passwd", "after",
+        "/api/cases?after=2022-SZPY", "after");
+    refusals.forEach((path, field) -> {
+      ResponseEntity<String> answer = supervisor.getForEntity(path, String.class);
+      assertThat(answer.getStatusCode()).as(path).isEqualTo(HttpStatus.BAD_REQUEST);
+      assertThat(answer.getBody()).as(path).contains(field).doesNotContain("Exception", "select ");
+    });
+  }
+
+  private static String base64(String text) {
+    return Base64.getUrlEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+  }
+
   @Test
   void oddAuditFiltersAreA400NamingTheFieldAndMarkupIsShownAsText() {
     TestRestTemplate supervisor = anonymous.withBasicAuth("sup-orgdept", "demo");

@@ -11,6 +11,17 @@ final class SchemaBeforeV13 {
   private SchemaBeforeV13() {}
 
   static void putBack(JdbcTemplate database) {
+    // V17: the ledger's indexes for a province, and those it dropped back
+    database.execute("drop index if exists case_unit_unit_order");
+    database.execute("drop index if exists case_unit_stage_order");
+    database.execute("drop index if exists case_unit_open_due");
+    database.execute("drop index if exists case_problem_open_round");
+    database.execute("drop index if exists case_problem_round_start");
+    database.execute("drop index if exists case_problem_category");
+    database.execute("create index if not exists case_unit_unit on case_unit (unit_id)");
+    database.execute("create index if not exists case_unit_stage_status on case_unit (stage, status)");
+    database.execute("create index if not exists case_problem_round on case_problem (round_code, problem_number)");
+    database.update("delete from flyway_schema_history where version = '17'");
     // V15 and V16 (the audit trail, the cases' end), when this version has them
     database.execute("alter table case_problem drop column if exists ended_at");
     database.execute("drop table if exists audit_event");

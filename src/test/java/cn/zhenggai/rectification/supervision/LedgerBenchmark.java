@@ -3,64 +3,104 @@ package cn.zhenggai.rectification.supervision;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zhenggai.rectification.PostgresApplicationTest;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Not a test: a benchmark, run with {@code ./mvnw verify -Pbenchmark} (heap capped at 256 MB). Generates 100,000
- * problem × unit rows in mixed states in PostgreSQL, then times the overview, the ledger page with filters and the
- * Excel export, and prints a table (also written to {@code target/bench/ledger.md}).
+ * Not a test: a benchmark, run with {@code ./mvnw verify -Pbenchmark} (heap capped at 256 MB). Generates a province's
+ * ledger in PostgreSQL — {@code bench.ledgerRows} problem × unit rows (default 1,000,000: 200,000 problems × 5 units)
+ * over 50 rounds, the last five in progress, in mixed states (open and closed, overdue, every colour, extended,
+ * returned, reopened, withdrawn) —, then times the overview, the ledger pages with filters (deep pages too), the
+ * statistics and the Excel export of one round and of every row, and prints a table (also written to
+ * {@code target/bench/ledger.md}; which indexes the pages used to {@code target/bench/ledger-indexes.md}).
  */
 class LedgerBenchmark extends PostgresApplicationTest {
 
-  static final int PROBLEMS = 20_000;
-  static final int ROUNDS = 60;
+  static final int ROWS = Integer.getInteger("bench.ledgerRows", 1_000_000);
+  static final int UNITS = 5;
+  static final int PROBLEMS = ROWS / UNITS;
+  static final int ROUNDS = 50;
+  /** The newest rounds, still in progress; the older ones are closed (a province five years on). */
+  static final int IN_PROGRESS = 5;
   static final int WARM_UP = 10;
+  static final int TIMED = 60;
 
   @Autowired JdbcTemplate jdbc;
   @Autowired TestRestTemplate anonymous;
 
   @Test
-  void ledgerAtOneHundredThousandRows() throws Exception {
+  void ledgerOfAProvince() throws Exception {
+    String load = Files.readString(Path.of("/proc/loadavg")).trim();
+    long generation = System.nanoTime();
     generate();
+    long generated = (System.nanoTime() - generation) / 1_000_000_000;
+    jdbc.execute("select pg_stat_reset()");
     TestRestTemplate supervisor = anonymous.withBasicAuth("sup-orgdept", "demo");
+    String round = code(ROUNDS);
     List<String> lines = new ArrayList<>();
-    lines.add("| measure (" + count() + " rows) | p50 | p95 | max |");
+    lines.add("| measure (" + count() + " rows, " + ROUNDS + " rounds) | p50 | p95 | max |");
     lines.add("|---|---|---|---|");
-    lines.add(time(supervisor, "overview `/supervision/`", "/supervision/"));
+    lines.add(time(supervisor, "overview `/supervision/` (rounds in progress)", "/supervision/"));
+    lines.add(time(supervisor, "overview of one round", "/supervision/?round=" + round));
+    lines.add(time(supervisor, "statistics (rounds in progress)", "/supervision/statistics"));
+    lines.add(time(supervisor, "statistics of one round", "/supervision/statistics?round=" + round));
+    lines.add(time(supervisor, "ledger page (rounds in progress)", "/supervision/ledger"));
     lines.add(time(supervisor, "ledger page, unit + stage filter, sorted by due", "/supervision/ledger?unit=street-chengguan&stage=RECTIFY&sort=due"));
     lines.add(time(supervisor, "ledger page, overdue only, sorted by returns", "/supervision/ledger?overdue=true&sort=returns&desc=true"));
     lines.add(time(supervisor, "ledger page, colour red (a due-date range), sorted by due", "/supervision/ledger?colour=RED&sort=due"));
     lines.add(time(supervisor, "ledger page, colour green (accepted on time)", "/supervision/ledger?colour=GREEN"));
-    lines.add(time(supervisor, "(beyond the goal) ledger page 500 of all, OFFSET paging", "/supervision/ledger?offset=50000"));
-
-    long start = System.nanoTime();
-    ResponseEntity<byte[]> xlsx = supervisor.getForEntity("/supervision/ledger.xlsx", byte[].class);
-    long millis = (System.nanoTime() - start) / 1_000_000;
-    assertThat(xlsx.getStatusCode()).isEqualTo(HttpStatus.OK);
-    lines.add("| Excel export of all rows (" + xlsx.getBody().length / 1024 + " KB) | " + millis + " ms | | |");
+    lines.add(time(supervisor, "ledger page, all rounds, unit filter, sorted by unit", "/supervision/ledger?round=all&unit=organs&sort=unit"));
+    lines.add(time(supervisor, "ledger page, all rounds, sorted by due, descending", "/supervision/ledger?round=all&sort=due&desc=true"));
+    lines.add(time(supervisor, "ledger API, one round, 100 rows", "/api/ledger?round=" + round));
+    String deep = supervisor.getForObject("/api/ledger?round=all&limit=1&offset=" + (ROWS / 2 - 1), JsonNode.class)
+        .get("next").asText();
+    lines.add(time(supervisor, "ledger page " + (ROWS / 200) + " of all rounds, keyset (下一页 after)",
+        "/supervision/ledger?round=all&after=" + deep + "&offset=" + (ROWS / 2)));
+    String deepDue = supervisor.getForObject("/api/ledger?round=all&sort=due&limit=1&offset=" + (ROWS / 2 - 1), JsonNode.class)
+        .get("next").asText();
+    lines.add(time(supervisor, "ledger API, all rounds sorted by due, 100 rows from the middle, keyset",
+        "/api/ledger?round=all&sort=due&after=" + deepDue));
+    lines.add(time(supervisor, "case list `/api/cases` (first 500 problems)", "/api/cases"));
+    lines.add(time(supervisor, "case list `/api/cases`, 500 problems from the middle",
+        "/api/cases?after=" + code(ROUNDS / 2) + "/" + (PROBLEMS / 2)));
+    lines.add(time(supervisor, "(beyond the goal) ledger page " + (ROWS / 200) + " of all rounds, OFFSET paging",
+        "/supervision/ledger?round=all&offset=" + (ROWS / 2)));
+    lines.add(export(supervisor, "Excel export of one round", "/supervision/ledger.xlsx?round=" + round));
+    lines.add(export(supervisor, "Excel export of all rows", "/supervision/ledger.xlsx?round=all"));
     lines.add("");
     lines.add("Heap cap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB, " + Runtime.getRuntime().availableProcessors()
-        + " cores; " + ROUNDS + " timed requests per page after " + WARM_UP + " warm-up ones, HTTP Basic (a password check in every request), loopback.");
+        + " cores, load average at start " + load + "; rows generated, vacuumed and analysed in " + generated + " s; " + TIMED
+        + " timed requests per page after " + WARM_UP + " warm-up ones, HTTP Basic (a password check in every request),"
+        + " loopback. Peak heap: the most heap in use, sampled every 20 ms during the export (application and benchmark"
+        + " share the JVM).");
     String table = String.join("\n", lines);
     System.out.println("\n" + table + "\n");
     Path out = Path.of("target", "bench", "ledger.md");
     Files.createDirectories(out.getParent());
     Files.writeString(out, table + "\n");
+    Files.writeString(out.resolveSibling("ledger-indexes.md"), indexUse());
   }
 
   private String time(TestRestTemplate http, String name, String path) {
     List<Long> micros = new ArrayList<>();
-    for (int i = 0; i < WARM_UP + ROUNDS; i++) {
+    for (int i = 0; i < WARM_UP + TIMED; i++) {
       long start = System.nanoTime();
       ResponseEntity<String> page = http.getForEntity(path, String.class);
       long took = (System.nanoTime() - start) / 1000;
@@ -74,6 +114,29 @@ class LedgerBenchmark extends PostgresApplicationTest {
         + " | " + ms(micros.get(micros.size() - 1)) + " |";
   }
 
+  /** The download read and counted as it arrives (never held: the benchmark shares the capped heap). */
+  private String export(TestRestTemplate http, String name, String path) {
+    System.gc();
+    AtomicLong peak = new AtomicLong();
+    ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+    sampler.scheduleAtFixedRate(() -> peak.accumulateAndGet(
+        ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max), 0, 20, TimeUnit.MILLISECONDS);
+    long start = System.nanoTime();
+    long bytes;
+    try {
+      bytes = http.getRestTemplate().execute(path, HttpMethod.GET, null, response -> {
+        assertThat(response.getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
+        try (InputStream in = response.getBody()) {
+          return in.transferTo(java.io.OutputStream.nullOutputStream());
+        }
+      });
+    } finally {
+      sampler.shutdownNow();
+    }
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    return "| " + name + " (" + bytes / 1024 + " KB, peak heap " + peak.get() / (1024 * 1024) + " MB) | " + millis + " ms | | |";
+  }
+
   private static String ms(long micros) {
     return String.format("%.1f ms", micros / 1000.0);
   }
@@ -82,25 +145,77 @@ class LedgerBenchmark extends PostgresApplicationTest {
     return jdbc.queryForObject("select count(*) from case_unit", Long.class);
   }
 
+  /** Which of case_unit's and case_problem's indexes the timed pages used, and how often. */
+  private String indexUse() {
+    List<String> lines = new ArrayList<>(List.of("| table | index | scans | size |", "|---|---|---|---|"));
+    jdbc.query("select relname, indexrelname, idx_scan, pg_size_pretty(pg_relation_size(indexrelid)) as size"
+        + " from pg_stat_user_indexes where relname in ('case_unit', 'case_problem') order by relname, indexrelname",
+        rs -> {
+          lines.add("| " + rs.getString(1) + " | " + rs.getString(2) + " | " + rs.getLong(3) + " | " + rs.getString(4) + " |");
+        });
+    return String.join("\n", lines) + "\n";
+  }
+
+  private static String code(int round) {
+    return String.format("BENCH-%02d", round);
+  }
+
+  /**
+   * Round r (1 … 50) holds the problems (r − 1) × n + 1 … r × n and began (50 − r) × 36 days ago, its deadline 180 days
+   * later. The closed rounds' items are accepted (a few late, reopened or withdrawn); in the rounds in progress two in
+   * five items are accepted and the rest open at a stage, their due dates 40 days past to 20 days ahead (so every
+   * colour), one in 13 extended, returns and cards spread.
+   */
   private void generate() {
+    int perRound = PROBLEMS / ROUNDS;
+    String roundOf = "(1 + (g - 1) / " + perRound + ")";
+    String open = roundOf + " > " + (ROUNDS - IN_PROGRESS);
+    String start = "(now() - (" + ROUNDS + " - " + roundOf + ") * interval '36 day' - (g % 30) * interval '1 hour')";
+    jdbc.update("insert into case_round (code, name, kind, held_on, default_deadline, status, created_by, created_at,"
+        + " published_at, published_by, closed_at)"
+        + " select 'BENCH-' || lpad('' || r, 2, '0'), '第 ' || r || ' 批基准整改', '巡察反馈',"
+        + " cast(now() - (" + ROUNDS + " - r) * interval '36 day' as date),"
+        + " cast(now() + (180 - (" + ROUNDS + " - r) * 36) * interval '1 day' as date),"
+        + " case when r > " + (ROUNDS - IN_PROGRESS) + " then 'PUBLISHED' else 'CLOSED' end, 'sup-orgdept',"
+        + " now() - (" + ROUNDS + " - r) * interval '36 day', now() - (" + ROUNDS + " - r) * interval '36 day', 'sup-orgdept',"
+        + " case when r > " + (ROUNDS - IN_PROGRESS) + " then null else now() - (" + ROUNDS + " - r) * interval '36 day' + interval '200 day' end"
+        + " from generate_series(1, ?) r", ROUNDS);
     jdbc.update("insert into case_problem (problem_id, round_code, round_name, problem_number, category, title, source_text,"
-        + " supervisor_groups, deadline, process_instance_id, stage, status, started_at)"
-        + " select 'BENCH/' || g, 'BENCH', '基准批次', '' || g, '类别' || (g % 4), '基准问题 ' || g, '讲话原文第 ' || g || ' 句', 'org-dept',"
-        + " date '2027-06-30', 'bench-' || g, 'UNITS_RECTIFYING', 'OPEN', now() - (g % 90) * interval '1 day'"
+        + " supervisor_groups, deadline, process_instance_id, stage, status, started_at, closed_at)"
+        + " select 'BENCH-' || lpad('' || " + roundOf + ", 2, '0') || '/' || g, 'BENCH-' || lpad('' || " + roundOf + ", 2, '0'),"
+        + " '第 ' || " + roundOf + " || ' 批基准整改', '' || g, '类别' || (g % 4), '基准问题 ' || g, '讲话原文第 ' || g || ' 句', 'org-dept',"
+        + " cast(" + start + " + interval '180 day' as date), 'bench-' || g,"
+        + " case when " + open + " then 'UNITS_RECTIFYING' else 'CLOSED' end, case when " + open + " then 'OPEN' else 'CLOSED' end,"
+        + " " + start + ", case when " + open + " then null else " + start + " + (100 + g % 90) * interval '1 day' end"
         + " from generate_series(1, ?) g", PROBLEMS);
-    jdbc.update("insert into case_unit (problem_id, round_code, problem_order, unit_id, process_instance_id, stage, status, card, due_at,"
-        + " plan_returns, rectification_returns, returns_total, late_tasks, started_at, closed_at, plan_measures, responsible_person, progress)"
-        + " select 'BENCH/' || g, 'BENCH', 'BENCH/' || lpad('' || g, 6, '0'), u.unit_id, 'bench-' || g || '-' || u.unit_id,"
-        + " (array['DRAFT_PLAN','REVIEW_PLAN','RECTIFY','ACCEPT_RECTIFICATION','ACCEPTED'])[1 + (g + u.n) % 5],"
-        + " case when (g + u.n) % 5 = 4 then 'CLOSED' else 'OPEN' end,"
-        + " (array['NONE','NONE','NONE','YELLOW','RED'])[1 + g % 5],"
-        + " case when (g + u.n) % 5 = 4 then null else now() + ((g % 40) - 20) * interval '1 day' end,"
-        + " g % 3, g % 2, g % 3 + g % 2, g % 2, now() - (g % 90) * interval '1 day',"
-        + " case when (g + u.n) % 5 = 4 then now() - (g % 30) * interval '1 day' else null end,"
+    // k picks the item's state: in a round in progress 0–5 open at a stage, 6–9 accepted; in a closed round accepted,
+    // except k = 0 of every 100th problem (withdrawn)
+    String k = "((g * 7 + u.n * 3) % 10)";
+    String itemOpen = "(" + open + " and " + k + " < 6)";
+    String cancelled = "(not " + open + " and g % 100 = 0 and u.n = 0)";
+    jdbc.update("insert into case_unit (problem_id, round_code, problem_order, unit_id, process_instance_id, stage, status, card,"
+        + " due_at, plan_returns, rectification_returns, returns_total, late_tasks, started_at, closed_at, plan_approved_at,"
+        + " deadline, extended_until, extended_stage, extensions, reopenings, plan_measures, responsible_person, progress)"
+        + " select 'BENCH-' || lpad('' || " + roundOf + ", 2, '0') || '/' || g, 'BENCH-' || lpad('' || " + roundOf + ", 2, '0'),"
+        + " 'BENCH-' || lpad('' || " + roundOf + ", 2, '0') || '/' || lpad('' || g, 6, '0'), u.unit_id, 'bench-' || g || '-' || u.unit_id,"
+        + " case when " + itemOpen + " then (array['DRAFT_PLAN','REVIEW_PLAN','RECTIFY','RECTIFY','RECTIFY','ACCEPT_RECTIFICATION'])[1 + " + k + "]"
+        + " when " + cancelled + " then 'CANCELLED' else 'ACCEPTED' end,"
+        + " case when " + itemOpen + " then 'OPEN' when " + cancelled + " then 'CANCELLED' else 'CLOSED' end,"
+        + " case when " + itemOpen + " then (array['NONE','NONE','NONE','YELLOW','RED'])[1 + g % 5] else 'NONE' end,"
+        + " case when " + itemOpen + " then now() + ((g % 60) - 40) * interval '1 day' else null end,"
+        + " g % 3, (g + u.n) % 2, g % 3 + (g + u.n) % 2, g % 2, " + start + ","
+        + " case when " + itemOpen + " or " + cancelled + " then null else " + start + " + (60 + (g + u.n) % 150) * interval '1 day' end,"
+        + " case when " + k + " > 0 or " + itemOpen + " then " + start + " + (10 + g % 20) * interval '1 day' else null end,"
+        + " case when g % 13 = 0 then cast(" + start + " + interval '240 day' as date) else null end,"
+        + " case when g % 13 = 0 then " + start + " + interval '240 day' else null end,"
+        + " case when g % 13 = 0 then 'RECTIFY' else null end, case when g % 13 = 0 then 1 else 0 end,"
+        + " case when g % 50 = 7 and not " + itemOpen + " then 1 else 0 end,"
         + " '每月开展专题学习，书记讲党课，第 ' || g || ' 项措施', '副书记 ' || u.n, '已开展专题学习 ' || (g % 9) || ' 次'"
         + " from generate_series(1, ?) g cross join (values ('street-chengguan', 0), ('street-dongcheng', 1),"
         + " ('street-xicheng', 2), ('organs', 3), ('education', 4)) as u (unit_id, n)", PROBLEMS);
-    jdbc.execute("analyze case_problem");
-    jdbc.execute("analyze case_unit");
+    // as autovacuum leaves a table that has stood a while: statistics, and the visibility map index-only scans need
+    jdbc.execute("vacuum analyze case_round");
+    jdbc.execute("vacuum analyze case_problem");
+    jdbc.execute("vacuum analyze case_unit");
   }
 }
