@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -114,7 +115,8 @@ final class BrowserSession {
           long nanos = System.nanoTime() - start;
           crowd.answerReceived();
           if (failure != null) {
-            crowd.log().record(kind, -1, nanos, failure.getClass().getSimpleName(), "no answer: " + failure.getMessage());
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+            crowd.log().record(kind, -1, nanos, cause.getClass().getSimpleName(), "no answer: " + cause.getMessage());
             return new Answer(-1, "");
           }
           keepCookies(response);
