@@ -55,10 +55,6 @@ final class Crowd implements AutoCloseable {
     }
   }
 
-  int size() {
-    return users.size();
-  }
-
   /** Lets the users work for this long (the test's thread waits; the clock and the HTTP client do the work). */
   void workFor(Duration duration) throws InterruptedException, ExecutionException {
     clock.schedule(() -> { }, duration.toMillis(), TimeUnit.MILLISECONDS).get();
@@ -97,10 +93,6 @@ final class Crowd implements AutoCloseable {
 
   synchronized void failed(Throwable failure) {
     failures.add(failure);
-  }
-
-  boolean stopped() {
-    return stopped;
   }
 
   HttpClient http() {
