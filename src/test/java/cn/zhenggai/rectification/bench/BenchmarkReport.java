@@ -19,22 +19,22 @@ import java.util.regex.Pattern;
  * whichever runs last leaves the whole table; the ledger's figures are read from {@code ledger.md} (written by
  * {@code LedgerBenchmark}, which runs first in the benchmark profile).
  */
-final class BenchmarkReport {
+public final class BenchmarkReport {
 
   static final Path DIR = Path.of("target", "bench");
   static final String COMMAND = "./mvnw verify -Pbenchmark";
   private static final List<String> ORDER =
-      List.of("lifecycle", "reminder-sweep", "startup", "round-publish", "speech-import", "evidence");
+      List.of("lifecycle", "reminder-sweep", "startup", "round-publish", "speech-import", "evidence", "load");
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
   private static final String SEP = "\t";
 
   /** One line of the summary table; {@code met} is null where the issue sets no goal. */
-  record Row(String measure, String figure, String goal, Boolean met) {
-    static Row of(String measure, String figure, String goal, boolean met) {
+  public record Row(String measure, String figure, String goal, Boolean met) {
+    public static Row of(String measure, String figure, String goal, boolean met) {
       return new Row(measure, figure, goal, met);
     }
 
-    static Row info(String measure, String figure) {
+    public static Row info(String measure, String figure) {
       return new Row(measure, figure, "—", null);
     }
   }
@@ -42,7 +42,7 @@ final class BenchmarkReport {
   private BenchmarkReport() {}
 
   /** The load of the shared machine, to be recorded at the start of a benchmark. */
-  static String loadAverage() {
+  public static String loadAverage() {
     try {
       String[] load = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
       return load[0] + " / " + load[1] + " / " + load[2];
@@ -52,7 +52,7 @@ final class BenchmarkReport {
   }
 
   /** Cores, memory, JVM and OS of this machine. */
-  static String machine() {
+  public static String machine() {
     return Runtime.getRuntime().availableProcessors() + " cores, " + memory() + " RAM, "
         + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version") + ", "
         + System.getProperty("os.name") + " " + System.getProperty("os.arch");
@@ -69,8 +69,12 @@ final class BenchmarkReport {
 
   /** Prints the section, writes it and its rows, and rebuilds results.md. */
   static void publish(String name, String title, String loadAtStart, List<Row> rows, String details) {
+    publish(name, title, command(), loadAtStart, rows, details);
+  }
+
+  /** As above, for a measurement run by a command of its own (the load test's {@code ./mvnw verify -Pload}). */
+  public static void publish(String name, String title, String command, String loadAtStart, List<Row> rows, String details) {
     String when = LocalDateTime.now().format(WHEN);
-    String command = command();
     String section = "## " + title + "\n\n(" + when + ", load average at start " + loadAtStart + ", `" + command + "`)\n\n"
         + table(rows) + "\n" + details.strip() + "\n";
     System.out.println("\n" + section);

@@ -24,24 +24,24 @@ import java.util.stream.Stream;
  * built by {@code package} before the integration tests), configured by command-line settings and, as an operator
  * would, environment variables; its output in {@code target/cluster/<name>.log}.
  */
-final class AppNode {
+public final class AppNode {
 
   private static final Pattern SEEDED = Pattern.compile("问题清单 .* 共 \\d+ 个问题，本次新立案 (\\d+) 个");
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  final String name;
-  final int port;
+  public final String name;
+  public final int port;
   private final List<String> settings;
   private final Map<String, String> environment;
   private Process process;
   private long logLinesBefore; // the log of earlier starts of this node
 
-  AppNode(String name, List<String> settings) throws IOException {
+  public AppNode(String name, List<String> settings) throws IOException {
     this(name, settings, Map.of());
   }
 
   /** A node whose environment has these variables besides the test's own. */
-  AppNode(String name, List<String> settings, Map<String, String> environment) throws IOException {
+  public AppNode(String name, List<String> settings, Map<String, String> environment) throws IOException {
     this.name = name;
     this.port = FreePort.next();
     this.settings = settings;
@@ -49,11 +49,11 @@ final class AppNode {
     Files.deleteIfExists(log());
   }
 
-  Path log() {
+  public Path log() {
     return Path.of("target", "cluster", name + ".log");
   }
 
-  void start() throws IOException {
+  public void start() throws IOException {
     Path log = log();
     Files.createDirectories(log.getParent());
     logLinesBefore = Files.exists(log) ? logLines().size() : 0;
@@ -88,7 +88,7 @@ final class AppNode {
   }
 
   /** Started completely: seed files loaded and signed-in requests answered. */
-  boolean isReady() throws IOException {
+  public boolean isReady() throws IOException {
     return casesOpened().isPresent() && isServing();
   }
 
@@ -101,7 +101,7 @@ final class AppNode {
     }
   }
 
-  boolean isAlive() {
+  public boolean isAlive() {
     return process != null && process.isAlive();
   }
 
@@ -127,7 +127,7 @@ final class AppNode {
     }
   }
 
-  void stop() throws InterruptedException {
+  public void stop() throws InterruptedException {
     if (isAlive()) {
       process.destroy();
       process.waitFor();

@@ -15,7 +15,7 @@ import org.springframework.util.FileSystemUtils;
  * A real PostgreSQL server the cluster's nodes share, which can be stopped and started again on the same port and
  * data (a restart, as an operator or a failover would do it).
  */
-final class ClusterPostgres implements AutoCloseable {
+public final class ClusterPostgres implements AutoCloseable {
 
   static final String DATABASE = "rectification";
 
@@ -23,7 +23,7 @@ final class ClusterPostgres implements AutoCloseable {
   private final int port;
   private EmbeddedPostgres server;
 
-  ClusterPostgres() throws IOException {
+  public ClusterPostgres() throws IOException {
     data = Files.createTempDirectory("cluster-pg");
     Files.delete(data); // initdb wants to create it
     port = FreePort.next();
@@ -46,11 +46,11 @@ final class ClusterPostgres implements AutoCloseable {
     server = null;
   }
 
-  String jdbcUrl() {
+  public String jdbcUrl() {
     return "jdbc:postgresql://localhost:" + port + "/" + DATABASE;
   }
 
-  DataSource dataSource() {
+  public DataSource dataSource() {
     return server.getDatabase("postgres", DATABASE);
   }
 

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A problem list large enough for two hundred users, in the format of {@code seeds/problems.yaml}: problem {@code i}
+ * A generated problem list of any length (RestApiLoad sizes it to the users and the run), in the format of {@code seeds/problems.yaml}: problem {@code i}
  * has two to five of the five units, is supervised by the organization department and, every fifth one (like 4.2 of
  * the real list), by the discipline commission too; deadlines lie in 2027, after the plans' target date.
  */

@@ -9,15 +9,21 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Every request one simulated user made: what kind, how it was answered, how long it took; and the tasks it
- * completed by step. One log per user (no locking while the load runs), merged at the end.
+ * Every request the simulated users made in one stretch of the run (the ramp, a step of users): what kind, how it was
+ * answered, how long it took; and the tasks completed by step. Shared by all users: answers arrive on the HTTP
+ * client's threads, a few dozen a second, so one lock is no bottleneck.
  */
 final class RequestLog {
 
   enum Kind {
     LIST("list tasks"),
     CLAIM("claim"),
-    COMPLETE("complete");
+    COMPLETE("complete"),
+    /** The sign-in page, the form and Tasklist's page (hands out the XSRF token): once per user, not in "all". */
+    SIGN_IN("sign in");
+
+    /** What a signed-in user does all day: the kinds the goal is about. */
+    static final List<Kind> WORK = List.of(LIST, CLAIM, COMPLETE);
 
     final String label;
 
@@ -77,7 +83,7 @@ final class RequestLog {
   }
 
   /** A request and its answer: {@code status} -1 when none came; {@code type} and {@code message} of an error. */
-  void record(Kind kind, int status, long nanos, String type, String message) {
+  synchronized void record(Kind kind, int status, long nanos, String type, String message) {
     latencies.get(kind).add(nanos);
     Outcome outcome = Outcome.of(status);
     counts.get(kind).merge(outcome, 1, Integer::sum);
@@ -91,49 +97,55 @@ final class RequestLog {
     return tally.outcome().ordinal() + "/" + tally.kind().ordinal() + "/" + tally.status() + "/" + tally.type();
   }
 
-  void completed(String taskDefinitionKey) {
+  synchronized void completed(String taskDefinitionKey) {
     completedSteps.merge(taskDefinitionKey, 1, Integer::sum);
   }
 
-  void addAll(RequestLog other) {
-    other.latencies.forEach((kind, values) -> latencies.get(kind).addAll(values));
-    other.counts.forEach((kind, byOutcome) -> byOutcome.forEach((outcome, n) -> counts.get(kind).merge(outcome, n, Integer::sum)));
-    other.errors.forEach((key, tally) -> errors.merge(key, tally, (seen, again) -> seen.plus(again.count())));
-    other.completedSteps.forEach((step, n) -> completedSteps.merge(step, n, Integer::sum));
+  /** Adds what another stretch logged (one that has ended: nothing is recorded there any more). */
+  synchronized void addAll(RequestLog other) {
+    synchronized (other) {
+      other.latencies.forEach((kind, values) -> latencies.get(kind).addAll(values));
+      other.counts.forEach((kind, byOutcome) ->
+          byOutcome.forEach((outcome, n) -> counts.get(kind).merge(outcome, n, Integer::sum)));
+      other.errors.forEach((key, tally) -> errors.merge(key, tally, (seen, again) -> seen.plus(again.count())));
+      other.completedSteps.forEach((step, n) -> completedSteps.merge(step, n, Integer::sum));
+    }
   }
 
-  long total() {
-    return Arrays.stream(Kind.values()).mapToLong(this::count).sum();
+  /** Requests of the {@link Kind#WORK work kinds}. */
+  synchronized long total() {
+    return Kind.WORK.stream().mapToLong(this::count).sum();
   }
 
-  long count(Kind kind) {
+  synchronized long count(Kind kind) {
     return counts.get(kind).values().stream().mapToLong(Integer::longValue).sum();
   }
 
-  long count(Kind kind, Outcome outcome) {
+  synchronized long count(Kind kind, Outcome outcome) {
     return counts.get(kind).getOrDefault(outcome, 0);
   }
 
-  long count(Outcome outcome) {
+  synchronized long count(Outcome outcome) {
     return Arrays.stream(Kind.values()).mapToLong(kind -> count(kind, outcome)).sum();
   }
 
   /** Every kind of error answer, in the order of {@link Outcome}, then {@link Kind}, then status. */
-  List<Tally> errors() {
+  synchronized List<Tally> errors() {
     return new ArrayList<>(errors.values());
   }
 
-  Map<String, Integer> completedSteps() {
+  synchronized Map<String, Integer> completedSteps() {
     return new LinkedHashMap<>(completedSteps);
   }
 
-  Latencies latencies(Kind kind) {
+  synchronized Latencies latencies(Kind kind) {
     return latencies.get(kind);
   }
 
-  Latencies allLatencies() {
+  /** The latencies of the {@link Kind#WORK work kinds} together. */
+  synchronized Latencies allLatencies() {
     Latencies all = new Latencies();
-    latencies.values().forEach(all::addAll);
+    Kind.WORK.forEach(kind -> all.addAll(latencies.get(kind)));
     return all;
   }
 

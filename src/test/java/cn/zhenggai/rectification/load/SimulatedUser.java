@@ -7,23 +7,22 @@ import cn.zhenggai.rectification.casework.CaseDriver;
 import cn.zhenggai.rectification.vocabulary.RectificationCaseProcess;
 import cn.zhenggai.rectification.vocabulary.UnitRectificationProcess;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.http.HttpClient;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 
 /**
- * A clerk of a unit's secretary or of a supervising department, working through the REST API without pause until
- * the end of the run: list the office's open tasks, take one of the newest few (so that clerks of one office collide
- * on the same task, as they would), claim it unless the office holds it already, and complete it with what its form
- * asks. Supervisors mostly approve and accept, and sometimes return with a reason.
+ * A clerk of a unit's secretary or of a supervising department, working as a person does: signs in once, opens the
+ * office's task list, takes one of the newest few unclaimed tasks (so that clerks of one office sometimes collide on
+ * the same task, as they would), claims it, fills in its form and completes it, and thinks 10 to 30 s (seeded, per
+ * user) before each next step. Supervisors mostly approve and accept, and sometimes return with a reason. A lost race
+ * (409, 404) sends the clerk back to the list.
  */
-final class SimulatedUser implements Callable<RequestLog> {
+final class SimulatedUser {
 
-  /** A demo account and the group whose tasks it works; several simulated users share one account. */
-  record Account(String user, String group, boolean supervisor) {}
+  /** The person's account and the group whose tasks it works. */
+  record Account(String user, String group) {}
 
   static final String PASSWORD = "demo";
   static final int PICK_AMONG = 5;
@@ -31,63 +30,91 @@ final class SimulatedUser implements Callable<RequestLog> {
   static final double PLAN_RETURN_RATE = 0.15;
   static final double RECTIFICATION_RETURN_RATE = 0.10;
 
+  private final Crowd crowd;
   private final Account account;
-  private final EngineRest rest;
-  private final RequestLog log = new RequestLog();
+  private final BrowserSession session;
   private final Random random;
-  private final long endNanos;
+  /** The task this clerk claimed and has not completed yet (its form failed): it stays in the clerk's hands. */
+  private String held;
 
-  SimulatedUser(Account account, HttpClient http, int port, long seed, long endNanos) {
+  SimulatedUser(Crowd crowd, Account account, int port, Random random) {
+    this.crowd = crowd;
     this.account = account;
-    this.rest = new EngineRest(http, port, account.user(), PASSWORD, log);
-    this.random = new Random(seed);
-    this.endNanos = endNanos;
+    this.session = new BrowserSession(crowd, port, account.user());
+    this.random = random;
   }
 
   /**
-   * The crowd: in every ten users six secretaries' clerks (the five units in turn), three of the organization
-   * department and one of the discipline commission. 200 users = 24 clerks per unit, 60 + 20 supervisors.
+   * The {@code i}-th user of the crowd, with an account of its own ({@code load-<i>}, made by {@link LoadAccounts}):
+   * in every ten users six clerks of the units' secretaries (the five units in turn), three of the organization
+   * department and one of the discipline commission. 1,000 users = 120 clerks per unit, 300 + 100 supervisors.
    */
-  static List<Account> crowd(int users) {
-    List<Account> crowd = new ArrayList<>();
-    for (int i = 0; i < users; i++) {
-      int slot = i % 10;
-      if (slot < 6) {
-        String unit = LoadProblems.UNITS.get(((i / 10) * 6 + slot) % LoadProblems.UNITS.size());
-        crowd.add(new Account(secretaryOf(unit), unit, false));
-      } else if (slot < 9) {
-        crowd.add(new Account("sup-orgdept", "org-dept", true));
+  static Account accountOf(int i) {
+    int slot = i % 10;
+    String user = "load-" + i;
+    if (slot < 6) {
+      return new Account(user, LoadProblems.UNITS.get(((i / 10) * 6 + slot) % LoadProblems.UNITS.size()));
+    }
+    return new Account(user, slot < 9 ? "org-dept" : "discipline");
+  }
+
+  void signIn() {
+    session.signIn().whenComplete((signedIn, failure) -> {
+      if (failure != null || !signedIn) {
+        crowd.failed(failure != null ? failure : new IllegalStateException(account.user() + " could not sign in"));
       } else {
-        crowd.add(new Account("sup-discipline", "discipline", true));
+        list();
       }
-    }
-    return crowd;
+    });
   }
 
-  @Override
-  public RequestLog call() {
-    while (System.nanoTime() < endNanos) {
-      workOneTask();
-    }
-    return log;
+  private void list() {
+    guarded(session.groupTasks(account.group(), LIST_SIZE).thenAccept(tasks -> {
+      List<JsonNode> workable = tasks.stream()
+          .filter(task -> task.path("assignee").isNull() || task.get("id").asText().equals(held))
+          .toList();
+      if (workable.isEmpty()) {
+        crowd.afterThinking(random, this::list);
+        return;
+      }
+      JsonNode task = workable.get(random.nextInt(Math.min(PICK_AMONG, workable.size())));
+      crowd.afterThinking(random, task.get("id").asText().equals(held) ? () -> complete(task) : () -> claim(task));
+    }));
   }
 
-  private void workOneTask() {
-    List<JsonNode> workable = rest.groupTasks(account.group(), LIST_SIZE).stream()
-        .filter(task -> task.path("assignee").isNull() || account.user().equals(task.path("assignee").asText()))
-        .toList();
-    if (workable.isEmpty()) {
-      return;
-    }
-    JsonNode task = workable.get(random.nextInt(Math.min(PICK_AMONG, workable.size())));
+  private void claim(JsonNode task) {
+    String id = task.get("id").asText();
+    guarded(session.claim(id).thenAccept(answer -> {
+      if (answer.ok()) {
+        held = id;
+        crowd.afterThinking(random, () -> complete(task));
+      } else {
+        crowd.afterThinking(random, this::list);
+      }
+    }));
+  }
+
+  private void complete(JsonNode task) {
     String id = task.get("id").asText();
     String step = task.get("taskDefinitionKey").asText();
-    if (task.path("assignee").isNull() && !rest.claim(id)) {
-      return;
-    }
-    if (rest.complete(id, formFor(step))) {
-      log.completed(step);
-    }
+    guarded(session.submitForm(id, formFor(step)).thenAccept(answer -> {
+      if (answer.ok()) {
+        crowd.log().completed(step);
+      }
+      if (answer.ok() || answer.status() == 404) {
+        held = null;
+      }
+      crowd.afterThinking(random, this::list);
+    }));
+  }
+
+  /** A surprise in handling an answer is kept for the report, and the clerk goes back to the list. */
+  private void guarded(CompletableFuture<Void> step) {
+    step.exceptionally(failure -> {
+      crowd.failed(failure);
+      crowd.afterThinking(random, this::list);
+      return null;
+    });
   }
 
   private Map<String, Object> formFor(String step) {
@@ -103,9 +130,5 @@ final class SimulatedUser implements Callable<RequestLog> {
       case RectificationCaseProcess.TASK_CONFIRM_CLOSURE -> Map.of("closureComment", "各责任单位整改均已验收，同意销号");
       default -> throw new IllegalStateException("no form for task " + step);
     };
-  }
-
-  private static String secretaryOf(String unit) {
-    return "sec-" + (unit.startsWith("street-") ? unit.substring("street-".length()) : unit);
   }
 }
