@@ -139,7 +139,7 @@ public final class BenchmarkReport {
     return only == null ? command.toString() : command + " -Dit.test=" + only;
   }
 
-  /** The ledger's table: p95 of each page against 100 ms, the export against 10 s. */
+  /** The ledger's table: p95 of each page against 100 ms, the export of all rows against 60 s (a round's: no goal). */
   static List<Row> ledgerRows(String ledgerMarkdown) {
     List<Row> rows = new ArrayList<>();
     for (String line : ledgerMarkdown.split("\n")) {
@@ -148,9 +148,11 @@ public final class BenchmarkReport {
       }
       String[] cells = line.substring(1).split("\\|");
       String name = cells[0].trim();
-      if (name.startsWith("Excel export")) {
+      if (name.startsWith("Excel export of all rows")) {
         String figure = cells[1].trim();
-        rows.add(Row.of("ledger: " + name, figure, "< 10 s", millis(figure) < 10_000));
+        rows.add(Row.of("ledger: " + name, figure, "< 60 s", millis(figure) < 60_000));
+      } else if (name.startsWith("Excel export")) {
+        rows.add(Row.info("ledger: " + name, cells[1].trim()));
       } else if (name.startsWith("(beyond the goal)")) {
         rows.add(Row.info("ledger: " + name + ", p95", cells[2].trim()));
       } else {
