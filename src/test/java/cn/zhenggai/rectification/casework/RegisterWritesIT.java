@@ -44,6 +44,10 @@ class RegisterWritesIT extends PostgresApplicationTest {
     assertThat(written).containsEntry("case_unit updated", 1L).containsEntry("audit_event inserted", 1L);
     assertThat(row("4.1")).containsEntry("assignee", "sec-chengguan").containsEntry("task_id", draft.getId())
         .containsEntry("stage", "DRAFT_PLAN");
+    assertThat(jdbc.queryForMap("select actor_id, actor_name, problem_id, unit_id, target from audit_event"
+        + " where action = 'TASK_CLAIMED' and problem_id = ?", DemoRound.key("4.1")))
+        .containsEntry("actor_id", "sec-chengguan").containsEntry("unit_id", UNIT).containsEntry("target", draft.getName())
+        .extractingByKey("actor_name").asString().isNotBlank();
   }
 
   @Test
@@ -90,6 +94,19 @@ class RegisterWritesIT extends PostgresApplicationTest {
         .containsEntry("assignee", null).containsEntry("status", "OPEN");
     assertThat(((Date) row("R1").get("due_at")).getTime()).isEqualTo(task("R1").getDueDate().getTime());
     assertThat(row("R1").get("next_notice")).isNotNull();
+  }
+
+  /** Two rounds may both have a 1.1: while cases of several rounds are open, a task's name starts with its round's. */
+  @Test
+  void aTaskOfASecondOpenRoundIsNamedWithItsRound() {
+    Problem problem = new Problem("1.1", "理论学习存在差距", "第二批次的问题", "有的基层党组织对理论学习不够深入。",
+        List.of("制定年度理论学习计划"), List.of(UNIT), List.of("org-dept"), LocalDate.of(2027, 6, 30));
+
+    starter.startIfNew(new CaseOpening("2099-CS", "测试批次", problem, null));
+
+    Task draft = engine.getTaskService().createTaskQuery()
+        .processInstanceBusinessKey(UnitRectificationProcess.businessKey("2099-CS/1.1", UNIT)).singleResult();
+    assertThat(draft.getName()).isEqualTo("制定整改方案 · 测试批次 1.1 第二批次的问题 · 城关街道党工委");
   }
 
   private Map<String, Long> inOneTransaction(Runnable command) {
