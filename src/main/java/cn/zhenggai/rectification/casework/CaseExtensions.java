@@ -35,9 +35,12 @@ public class CaseExtensions {
   private final CaseTimeline timeline;
   private final TaskActor actors;
   private final RuntimeService runtime;
+  private final RowChanges changes;
 
-  CaseExtensions(NamedParameterJdbcTemplate jdbc, CaseTimeline timeline, TaskActor actors, @Lazy RuntimeService runtime) {
+  CaseExtensions(NamedParameterJdbcTemplate jdbc, CaseTimeline timeline, TaskActor actors, @Lazy RuntimeService runtime,
+      RowChanges changes) {
     this.jdbc = jdbc;
+    this.changes = changes;
     this.timeline = timeline;
     this.actors = actors;
     this.runtime = runtime;
@@ -65,6 +68,7 @@ public class CaseExtensions {
 
   /** The requests waiting in these unit cases, read before an amendment ends them. */
   List<Waiting> waiting(Collection<String> processInstanceIds) {
+    changes.flush(); // what this engine command changed in the register comes first
     if (processInstanceIds.isEmpty()) {
       return List.of();
     }
@@ -90,6 +94,7 @@ public class CaseExtensions {
 
   /** The task's due date has been moved already (its update listener rescheduled the notices). */
   public void granted(Step step, Stage stage, java.util.Date until, LocalDate day) {
+    changes.flush();
     jdbc.update("update case_unit set extension_pending_until = null, extended_until = :until, extended_stage = :stage,"
             + " extensions = extensions + 1" + (stage == Stage.RECTIFY ? ", deadline = :day" : "")
             + " where process_instance_id = :instance",
@@ -105,6 +110,7 @@ public class CaseExtensions {
 
   /** The unit cases of a problem whose own deadline (a granted extension) is later than this one: instance → deadline. */
   public Map<String, LocalDate> laterDeadlines(String problemId, LocalDate deadline) {
+    changes.flush();
     Map<String, LocalDate> later = new HashMap<>();
     jdbc.query("select process_instance_id, deadline from case_unit where problem_id = :problem and deadline > :deadline",
         Map.of("problem", problemId, "deadline", Date.valueOf(deadline)),
@@ -116,18 +122,21 @@ public class CaseExtensions {
 
   /** A new deadline of the problem: a unit's own deadline no later than it gives way to it. */
   void deadlineChanged(String problemId, LocalDate deadline) {
+    changes.flush();
     jdbc.update("update case_unit set deadline = null where problem_id = :problem and deadline <= :deadline",
         Map.of("problem", problemId, "deadline", Date.valueOf(deadline)));
   }
 
   /** The problem's own deadline, which an extension never moves: the original 整改时限. */
   public LocalDate problemDeadline(String problemId) {
+    changes.flush();
     return jdbc.query("select deadline from case_problem where problem_id = :problem", Map.of("problem", problemId),
         (rs, row) -> rs.getDate("deadline").toLocalDate()).stream().findFirst().orElse(null);
   }
 
   /** The date a request asks for, by task, for the open tasks among these that have one waiting. */
   public Map<String, LocalDate> pendingUntil(Collection<String> taskIds) {
+    changes.flush();
     Map<String, LocalDate> pending = new HashMap<>();
     if (taskIds.isEmpty()) {
       return pending;
@@ -141,6 +150,7 @@ public class CaseExtensions {
   }
 
   private void pending(String processInstanceId, LocalDate until) {
+    changes.flush();
     jdbc.update("update case_unit set extension_pending_until = :until where process_instance_id = :instance",
         new MapSqlParameterSource("until", until == null ? null : Date.valueOf(until))
             .addValue("instance", processInstanceId));

@@ -28,8 +28,13 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -64,23 +69,32 @@ public class CaseRegister {
   private final JdbcTemplate jdbc;
   private final StageDeadlines deadlines;
   private final NoticeSchedule schedule;
+  private final RowChanges changes;
 
-  CaseRegister(JdbcTemplate jdbc, StageDeadlines deadlines, NoticeSchedule schedule) {
+  CaseRegister(JdbcTemplate jdbc, StageDeadlines deadlines, NoticeSchedule schedule, RowChanges changes) {
     this.jdbc = jdbc;
     this.deadlines = deadlines;
     this.schedule = schedule;
+    this.changes = changes;
   }
 
   public boolean hasProblem(String problemId) {
+    changes.flush();
     Integer count = jdbc.queryForObject("select count(*) from case_problem where problem_id = ?", Integer.class, problemId);
     return count != null && count > 0;
   }
 
-  /** How many rounds have cases still open. */
-  int roundsInProgress() {
-    Integer rounds = jdbc.queryForObject(
-        "select count(distinct round_code) from case_problem where status = '" + CaseStatus.OPEN + "'", Integer.class);
-    return rounds == null ? 0 : rounds;
+  /**
+   * Whether cases of more than one round are open: the lowest and highest round code among the open problems differ
+   * (with the partial index on the open problems' round code, two index probes instead of reading every problem). Reads
+   * only the problems' status: not flushed first, as of the changes a command keeps for later only a closure changes
+   * it, and no task is created in the command that closes a problem.
+   */
+  boolean severalRoundsInProgress() {
+    Boolean several = jdbc.queryForObject(
+        "select min(round_code) <> max(round_code) from case_problem where status = '" + CaseStatus.OPEN + "'",
+        Boolean.class);
+    return Boolean.TRUE.equals(several);
   }
 
   void problemStarted(DelegateExecution execution) {
@@ -110,6 +124,7 @@ public class CaseRegister {
    * retention counts from now ({@code ended_at}).
    */
   void problemEnded(DelegateExecution execution) {
+    changes.flush();
     boolean cancelled = execution.isCanceled();
     if (!cancelled) {
       // only a closed problem ends by its look-back; an open one ending here is being withdrawn or carried over
@@ -129,14 +144,13 @@ public class CaseRegister {
 
   /** 确认问题销号 completed: the problem is closed now, and comes up for its look-back (回头看) then. */
   void problemClosed(DelegateTask task) {
-    jdbc.update(
-        "update case_problem set stage = ?, status = ?, closed_at = ?, look_back_due_at = ?, look_back_result = null"
-            + " where process_instance_id = ?",
-        Stage.CLOSED.name(),
-        CaseStatus.CLOSED.name(),
-        now(),
-        timestamp(deadlines.lookBackDue(task.getExecution())),
-        task.getProcessInstanceId());
+    Map<String, Object> columns = new LinkedHashMap<>();
+    columns.put("stage", Stage.CLOSED.name());
+    columns.put("status", CaseStatus.CLOSED.name());
+    columns.put("closed_at", now());
+    columns.put("look_back_due_at", timestamp(deadlines.lookBackDue(task.getExecution())));
+    columns.put("look_back_result", null);
+    changes.update(instanceRow("case_problem", task.getProcessInstanceId()), columns);
   }
 
   void unitStarted(DelegateExecution execution) {
@@ -145,17 +159,17 @@ public class CaseRegister {
       reopened(problemId, (String) execution.getVariable(UNIT_ID), execution.getProcessInstanceId());
       return;
     }
-    jdbc.update(
-        "insert into case_unit (problem_id, round_code, problem_order, unit_id, process_instance_id, stage, status, started_at)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?)",
-        problemId,
-        ProblemOrder.roundOf(problemId),
-        ProblemOrder.of(problemId),
-        execution.getVariable(UNIT_ID),
-        execution.getProcessInstanceId(),
-        Stage.DRAFT_PLAN.name(),
-        CaseStatus.OPEN.name(),
-        now());
+    // the unit's first task is created in the same command: its columns join this insert
+    Map<String, Object> columns = new LinkedHashMap<>();
+    columns.put("problem_id", problemId);
+    columns.put("round_code", ProblemOrder.roundOf(problemId));
+    columns.put("problem_order", ProblemOrder.of(problemId));
+    columns.put("unit_id", execution.getVariable(UNIT_ID));
+    columns.put("process_instance_id", execution.getProcessInstanceId());
+    columns.put("stage", Stage.DRAFT_PLAN.name());
+    columns.put("status", CaseStatus.OPEN.name());
+    columns.put("started_at", now());
+    changes.insert(instanceRow("case_unit", execution.getProcessInstanceId()), columns);
   }
 
   void unitEnded(DelegateExecution execution) {
@@ -171,6 +185,7 @@ public class CaseRegister {
    * life (延期次数). The limit on requests counts per process, so the new round starts with none made.
    */
   private void reopened(String problemId, String unitId, String processInstanceId) {
+    changes.flush();
     jdbc.update(
         "update case_unit set process_instance_id = ?, stage = ?, status = ?, card = '" + Card.NONE + "',"
             + " closed_at = null, reopenings = reopenings + 1, extended_until = null, extended_stage = null,"
@@ -184,6 +199,7 @@ public class CaseRegister {
 
   /** The accepted units of a problem not yet found consolidated at a look-back, by unit id. */
   List<String> unitsToLookBackAt(String problemId) {
+    changes.flush();
     return jdbc.queryForList(
         "select unit_id from case_unit where problem_id = ? and status = ? and stage = ?"
             + " and (look_back_result is null or look_back_result <> ?) order by unit_id",
@@ -192,6 +208,7 @@ public class CaseRegister {
 
   /** The units reopened at the look-back whose rectification has not started again yet, by unit id. */
   List<String> reopenedUnits(String problemId) {
+    changes.flush();
     return jdbc.queryForList(
         "select unit_id from case_unit where problem_id = ? and status = ? and look_back_result = ? order by unit_id",
         String.class, problemId, CaseStatus.CLOSED.name(), LookBackResult.REOPENED.name());
@@ -202,6 +219,7 @@ public class CaseRegister {
    * (the problem's look-back result is then 复号 too).
    */
   void lookedBack(String problemId, String unitId, LocalDate reopenDeadline) {
+    changes.flush();
     LookBackResult result = reopenDeadline == null ? LookBackResult.CONSOLIDATED : LookBackResult.REOPENED;
     jdbc.update(
         "update case_unit set stage = ?, look_back_result = ?, look_back_at = ?, deadline = coalesce(?, deadline)"
@@ -213,6 +231,7 @@ public class CaseRegister {
   }
 
   UnitWork work(String problemId, String unitId) {
+    changes.flush();
     return jdbc.queryForObject(
         "select plan_measures, responsible_person, plan_target_date, progress, deadline from case_unit"
             + " where problem_id = ? and unit_id = ?",
@@ -224,13 +243,12 @@ public class CaseRegister {
   /** A process that reaches its end event is done; one deleted (by an administrator) is cancelled. */
   private void ended(String table, DelegateExecution execution, Stage done) {
     boolean cancelled = execution.isCanceled();
-    jdbc.update(
-        "update " + table + " set stage = ?, status = ?, task_id = null, assignee = null, due_at = null,"
-            + " next_notice = null, next_notice_at = null, closed_at = ? where process_instance_id = ?",
-        (cancelled ? Stage.CANCELLED : done).name(),
-        (cancelled ? CaseStatus.CANCELLED : CaseStatus.CLOSED).name(),
-        now(),
-        execution.getProcessInstanceId());
+    Map<String, Object> columns = new LinkedHashMap<>();
+    columns.put("stage", (cancelled ? Stage.CANCELLED : done).name());
+    columns.put("status", (cancelled ? CaseStatus.CANCELLED : CaseStatus.CLOSED).name());
+    withoutTask(columns);
+    columns.put("closed_at", now());
+    changes.update(instanceRow(table, execution.getProcessInstanceId()), columns);
   }
 
   void taskCreated(DelegateTask task) {
@@ -243,16 +261,15 @@ public class CaseRegister {
       lookBackTaskCreated(task, first);
       return;
     }
-    jdbc.update(
-        "update " + table(task) + " set stage = ?, task_id = ?, assignee = ?, due_at = ?, card = '" + Card.NONE + "',"
-            + " next_notice = ?, next_notice_at = ? where process_instance_id = ?",
-        stage.name(),
-        task.getId(),
-        task.getAssignee(),
-        timestamp(task.getDueDate()),
-        first == null ? null : first.notice().name(),
-        first == null ? null : timestamp(first.at()),
-        task.getProcessInstanceId());
+    Map<String, Object> columns = new LinkedHashMap<>();
+    columns.put("stage", stage.name());
+    columns.put("task_id", task.getId());
+    columns.put("assignee", task.getAssignee());
+    columns.put("due_at", timestamp(task.getDueDate()));
+    columns.put("card", Card.NONE.name());
+    columns.put("next_notice", first == null ? null : first.notice().name());
+    columns.put("next_notice_at", first == null ? null : timestamp(first.at()));
+    changes.update(instanceRow(table(task), task.getProcessInstanceId()), columns);
   }
 
   /**
@@ -260,6 +277,7 @@ public class CaseRegister {
    * of it like any task; from then on the row follows it by its task id.
    */
   private void lookBackTaskCreated(DelegateTask task, Scheduled first) {
+    changes.flush();
     String problemId = (String) task.getVariable(PROBLEM_ID);
     jdbc.update(
         "update case_unit set stage = ?, task_id = ?, assignee = ?, due_at = ?, card = '" + Card.NONE + "',"
@@ -283,33 +301,79 @@ public class CaseRegister {
    * with the due date the row had).
    */
   void taskChanged(DelegateTask task) {
+    RowChanges.Row row = taskRow(task);
+    if (row == null) {
+      return;
+    }
     boolean dueAhead = task.getDueDate() != null && task.getDueDate().after(EngineClock.now());
     Timestamp due = timestamp(task.getDueDate());
     Scheduled first = schedule.first(task.getDueDate()).orElse(null);
-    jdbc.update(
-        "update " + table(task) + " set assignee = ?, due_at = ?" + (dueAhead ? ", card = '" + Card.NONE + "'" : "")
-            + ", next_notice = case when due_at is distinct from ? then ? else next_notice end"
-            + ", next_notice_at = case when due_at is distinct from ? then ? else next_notice_at end"
-            + " where task_id = ?",
-        task.getAssignee(),
-        due,
-        due,
-        first == null ? null : first.notice().name(),
-        due,
-        first == null ? null : timestamp(first.at()),
-        task.getId());
+    String notice = first == null ? null : first.notice().name();
+    Timestamp noticeAt = first == null ? null : timestamp(first.at());
+    Map<String, Object> columns = new LinkedHashMap<>();
+    columns.put("assignee", task.getAssignee());
+    columns.put("due_at", due);
+    if (dueAhead) {
+      columns.put("card", Card.NONE.name());
+    }
+    RowChanges.Waiting dueBefore = changes.waiting(row, "due_at");
+    if (dueBefore == null) {
+      // the notices move only with the due date, compared with the row's
+      columns.put("next_notice", new RowChanges.Expression("case when due_at is distinct from ? then ? else next_notice end",
+          Set.of("due_at", "next_notice"), Arrays.asList(due, notice)));
+      columns.put("next_notice_at", new RowChanges.Expression(
+          "case when due_at is distinct from ? then ? else next_notice_at end", Set.of("due_at", "next_notice_at"),
+          Arrays.asList(due, noticeAt)));
+    } else if (!Objects.equals(dueBefore.value(), due)) {
+      columns.put("next_notice", notice);
+      columns.put("next_notice_at", noticeAt);
+    }
+    changes.update(row, columns);
   }
 
   void taskCompleted(DelegateTask task) {
+    RowChanges.Row row = taskRow(task);
+    if (row == null) {
+      return;
+    }
     boolean late = task.getDueDate() != null && task.getDueDate().before(EngineClock.now());
-    jdbc.update(
-        "update " + table(task) + " set task_id = null, assignee = null, due_at = null, next_notice = null,"
-            + " next_notice_at = null" + (late ? ", late_tasks = late_tasks + 1" : "") + " where task_id = ?",
-        task.getId());
+    Map<String, Object> columns = new LinkedHashMap<>();
+    withoutTask(columns);
+    if (late) {
+      columns.put("late_tasks", new RowChanges.Expression("late_tasks + 1", Set.of("late_tasks"), List.of()));
+    }
+    changes.update(row, columns);
+  }
+
+  /**
+   * The row of a task of a case: the row of its process for the steps of a unit and the problem's closure (the row
+   * holds the task while it is open), else the row holding the task (a look-back is the case's, about one unit); null
+   * for a task the register does not follow (a request for more time), which no row holds.
+   */
+  private static RowChanges.Row taskRow(DelegateTask task) {
+    Stage stage = Stage.ofTask(task.getTaskDefinitionKey()).orElse(null);
+    if (stage == null) {
+      return null;
+    }
+    return stage == Stage.LOOK_BACK
+        ? new RowChanges.Row(table(task), "task_id", task.getId())
+        : instanceRow(table(task), task.getProcessInstanceId());
+  }
+
+  private static RowChanges.Row instanceRow(String table, String processInstanceId) {
+    return new RowChanges.Row(table, "process_instance_id", processInstanceId);
+  }
+
+  /** The columns of an open task, cleared: the row holds none. */
+  private static void withoutTask(Map<String, Object> columns) {
+    for (String column : new String[] {"task_id", "assignee", "due_at", "next_notice", "next_notice_at"}) {
+      columns.put(column, null);
+    }
   }
 
   /** Open tasks (units' first, then problems') whose next notice is this one and due by {@code now}, earliest first. */
   public List<DueTask> due(DueNotice notice, Date now, int limit) {
+    changes.flush();
     List<DueTask> due = new ArrayList<>(jdbc.query(
         "select u.problem_id, p.title, p.supervisor_groups, u.unit_id, u.stage, u.task_id, u.assignee, u.due_at,"
             + " u.next_notice, u.next_notice_at from case_unit u join case_problem p on p.problem_id = u.problem_id"
@@ -330,6 +394,7 @@ public class CaseRegister {
    * the row; false where the task ended, its due date moved or another sweep was first meanwhile.
    */
   public boolean[] advance(List<Advance> advances) {
+    changes.flush();
     boolean[] won = new boolean[advances.size()];
     for (String table : TABLES) {
       List<Integer> positions = new ArrayList<>();
@@ -361,6 +426,7 @@ public class CaseRegister {
 
   /** Open tasks with a due date but no notice scheduled. */
   public List<Unscheduled> unscheduled() {
+    changes.flush();
     List<Unscheduled> rows = new ArrayList<>();
     for (String table : TABLES) {
       rows.addAll(jdbc.query("select task_id, due_at from " + table + " where task_id is not null and due_at is not null"
@@ -371,6 +437,7 @@ public class CaseRegister {
 
   /** Schedules a task's next notice (the upgrade's backfill); only where none is scheduled. */
   public void schedule(List<Unscheduled> tasks, List<Scheduled> next) {
+    changes.flush();
     List<Object[]> rows = new ArrayList<>();
     for (int i = 0; i < tasks.size(); i++) {
       rows.add(new Object[] {next.get(i).notice().name(), timestamp(next.get(i).at()), tasks.get(i).taskId()});
@@ -389,27 +456,31 @@ public class CaseRegister {
 
   /** A supervisor sent the plan (or the report) back: counted once the decision has passed its checks. */
   void returned(DelegateTask task, boolean plan) {
+    changes.flush();
     jdbc.update("update case_unit set " + (plan ? "plan_returns = plan_returns + 1" : "rectification_returns = rectification_returns + 1")
         + ", returns_total = returns_total + 1 where process_instance_id = ?", task.getProcessInstanceId());
   }
 
   void planSubmitted(DelegateTask task, String measures, String person, java.time.LocalDate target) {
-    jdbc.update(
-        "update case_unit set plan_measures = ?, responsible_person = ?, plan_target_date = ? where process_instance_id = ?",
-        measures, person, target, task.getProcessInstanceId());
+    Map<String, Object> columns = new LinkedHashMap<>();
+    columns.put("plan_measures", measures);
+    columns.put("responsible_person", person);
+    columns.put("plan_target_date", target);
+    changes.update(instanceRow("case_unit", task.getProcessInstanceId()), columns);
   }
 
   void planApproved(DelegateTask task) {
-    jdbc.update("update case_unit set plan_approved_at = ? where process_instance_id = ?", now(), task.getProcessInstanceId());
+    changes.update(instanceRow("case_unit", task.getProcessInstanceId()), Map.of("plan_approved_at", now()));
   }
 
   void reportSubmitted(DelegateTask task, String report) {
-    jdbc.update("update case_unit set progress = ? where process_instance_id = ?",
-        report.length() > 4000 ? report.substring(0, 4000) : report, task.getProcessInstanceId());
+    changes.update(instanceRow("case_unit", task.getProcessInstanceId()),
+        Map.of("progress", report.length() > 4000 ? report.substring(0, 4000) : report));
   }
 
   /** A problem's case as amendments need it, or null. */
   CaseState problem(String problemId) {
+    changes.flush();
     return jdbc.query("select process_instance_id, stage, status, deadline from case_problem where problem_id = ?",
         (rs, row) -> new CaseState(rs.getString("process_instance_id"), Stage.valueOf(rs.getString("stage")),
             CaseStatus.valueOf(rs.getString("status")), false), problemId).stream().findFirst().orElse(null);
@@ -417,6 +488,7 @@ public class CaseRegister {
 
   /** A unit's case as amendments need it, or null; "started" once a plan was ever submitted. */
   CaseState unit(String problemId, String unitId) {
+    changes.flush();
     return jdbc.query("select process_instance_id, stage, status, plan_measures from case_unit where problem_id = ? and unit_id = ?",
         (rs, row) -> new CaseState(rs.getString("process_instance_id"), Stage.valueOf(rs.getString("stage")),
             CaseStatus.valueOf(rs.getString("status")), rs.getString("plan_measures") != null), problemId, unitId)
@@ -425,12 +497,14 @@ public class CaseRegister {
 
   /** The open unit cases of a problem, by unit id. */
   List<String> openUnits(String problemId) {
+    changes.flush();
     return jdbc.queryForList("select unit_id from case_unit where problem_id = ? and status = ? order by unit_id",
         String.class, problemId, CaseStatus.OPEN.name());
   }
 
   /** How a withdrawn or carried-over case ended: its process ended by a message, which the end listener took for done. */
   void endedAs(String processInstanceId, CaseStatus status) {
+    changes.flush();
     for (String table : new String[] {"case_problem", "case_unit"}) {
       jdbc.update("update " + table + " set stage = ?, status = ?, task_id = null, assignee = null, due_at = null,"
           + " next_notice = null, next_notice_at = null, closed_at = coalesce(closed_at, ?) where process_instance_id = ?",
@@ -440,6 +514,7 @@ public class CaseRegister {
   }
 
   void deadlineChanged(String problemId, LocalDate deadline) {
+    changes.flush();
     jdbc.update("update case_problem set deadline = ? where problem_id = ?", deadline, problemId);
   }
 

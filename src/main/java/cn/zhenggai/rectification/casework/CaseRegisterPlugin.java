@@ -89,7 +89,7 @@ class CaseRegisterPlugin extends AbstractProcessEnginePlugin {
       task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, evidence::check);
       task.addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, rules::claimedForOneself);
       task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE,
-          (TaskListener) created -> TaskTitle.name(created, register.roundsInProgress() > 1));
+          (TaskListener) created -> TaskTitle.name(created, register.severalRoundsInProgress()));
       task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, register::taskCreated);
       task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, returnComment::onCreate);
       task.addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, register::taskChanged);

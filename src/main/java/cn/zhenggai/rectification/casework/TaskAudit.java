@@ -42,9 +42,28 @@ class TaskAudit {
   }
 
   private void record(DelegateTask task, String user, AuditAction action) {
-    trail.record(AuditTrail.Actor.named(user), AuditTrail.Entry.onCase(action,
-        (String) task.getVariable(RectificationCaseProcess.PROBLEM_ID),
-        (String) task.getVariable(UnitRectificationProcess.UNIT_ID), task.getName(), null));
+    String problemId;
+    String unitId;
+    String businessKey = unitsBusinessKey(task);
+    if (businessKey != null) {
+      // a unit's task: its process's business key names both, without loading the task's variables (a claim needs none)
+      problemId = businessKey.substring(0, businessKey.lastIndexOf('/'));
+      unitId = businessKey.substring(businessKey.lastIndexOf('/') + 1);
+    } else {
+      problemId = (String) task.getVariable(RectificationCaseProcess.PROBLEM_ID);
+      unitId = (String) task.getVariable(UnitRectificationProcess.UNIT_ID);
+    }
+    trail.record(AuditTrail.Actor.named(user), AuditTrail.Entry.onCase(action, problemId, unitId, task.getName(), null));
+  }
+
+  /** {@code <problem>/<unit>} of a unit's task (unit ids have no slash); null for the problem's own tasks. */
+  private static String unitsBusinessKey(DelegateTask task) {
+    String definitionId = task.getProcessDefinitionId();
+    if (definitionId == null || !definitionId.startsWith(UnitRectificationProcess.KEY + ":")) {
+      return null;
+    }
+    String businessKey = task.getExecution().getProcessBusinessKey();
+    return businessKey != null && businessKey.indexOf('/') > 0 ? businessKey : null;
   }
 
   private String currentUser() {

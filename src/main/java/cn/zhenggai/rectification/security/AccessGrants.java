@@ -62,10 +62,13 @@ public class AccessGrants {
     }
   }
 
-  /** A unit reads its own rectification process of a problem, while it runs and in history. */
+  /**
+   * A unit reads its own rectification process of a problem, while it runs and in history. Called as the process
+   * starts: no grant on its new id can exist yet, so none is looked for.
+   */
   void unitInstance(String unitId, String processInstanceId) {
-    grant(unitId, Resources.PROCESS_INSTANCE, processInstanceId, ProcessInstancePermissions.READ);
-    grant(unitId, Resources.HISTORIC_PROCESS_INSTANCE, processInstanceId, HistoricProcessInstancePermissions.READ);
+    newGrant(unitId, Resources.PROCESS_INSTANCE, processInstanceId, ProcessInstancePermissions.READ);
+    newGrant(unitId, Resources.HISTORIC_PROCESS_INSTANCE, processInstanceId, HistoricProcessInstancePermissions.READ);
   }
 
   private void grant(String group, GroupType type) {
@@ -91,6 +94,15 @@ public class AccessGrants {
     grant(group, Resources.TASK, ANY, TaskPermissions.READ);
     grant(group, Resources.HISTORIC_PROCESS_INSTANCE, ANY, HistoricProcessInstancePermissions.READ);
     grant(group, Resources.HISTORIC_TASK, ANY, HistoricTaskPermissions.READ);
+  }
+
+  private void newGrant(String group, Resource resource, String resourceId, Permission permission) {
+    Authorization authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+    authorization.setGroupId(group);
+    authorization.setResource(resource);
+    authorization.setResourceId(resourceId);
+    authorization.addPermission(permission);
+    authorizations.saveAuthorization(authorization);
   }
 
   /** Adds the permissions to the group's grant on the resource, creating the grant the first time. */

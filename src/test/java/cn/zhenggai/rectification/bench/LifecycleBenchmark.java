@@ -61,8 +61,10 @@ class LifecycleBenchmark extends PostgresApplicationTest {
     List<Double> bareRates = new ArrayList<>();
     List<Double> ratios = new ArrayList<>();
     StringBuilder roundTable = new StringBuilder("| round | application | bare Camunda | ratio |\n|---|---|---|---|\n");
-    Map<String, Double> applicationSteps;
-    Map<String, Double> bareSteps;
+    Map<String, Double> applicationSteps = new LinkedHashMap<>();
+    Map<String, Double> bareSteps = new LinkedHashMap<>();
+    RowWrites applicationWrites;
+    RowWrites bareWrites;
     String removed;
     String bareSettings;
     try (BareEngine bare = BareEngine.start(engine, dataSource, deadlines)) {
@@ -71,6 +73,9 @@ class LifecycleBenchmark extends PostgresApplicationTest {
       LifecycleRun baseline = new LifecycleRun(new CaseDriver(bare.engine()), bare::open, THREADS);
       application.run(BenchProblems.of("W", warmUp));
       baseline.run(BenchProblems.of("W", warmUp));
+      // the row counts from here on cover the timed rounds only (background work included: mail poller, jobs)
+      RowWrites.reset(jdbc);
+      RowWrites.reset(new JdbcTemplate(bare.dataSource()));
       for (int round = 1; round <= ROUNDS; round++) {
         // both databases with fresh planner statistics, as autovacuum keeps them in production (untimed): a new database
         // without them reads whole tables where an index would do, and gets slower round by round
@@ -78,7 +83,9 @@ class LifecycleBenchmark extends PostgresApplicationTest {
         new JdbcTemplate(bare.dataSource()).execute("analyze");
         String prefix = "L" + round + "-";
         double applicationSeconds = application.run(BenchProblems.of(prefix, problemsPerRound));
+        application.stepSeconds().forEach((step, seconds) -> applicationSteps.merge(step, seconds, Double::sum));
         double bareSeconds = baseline.run(BenchProblems.of(prefix, problemsPerRound));
+        baseline.stepSeconds().forEach((step, seconds) -> bareSteps.merge(step, seconds, Double::sum));
         assertEverythingClosedInTheApplication(prefix, problemsPerRound, itemsPerRound);
         assertEverythingClosed(bare.engine(), prefix, problemsPerRound, itemsPerRound);
         applicationRates.add(itemsPerRound / applicationSeconds);
@@ -88,8 +95,8 @@ class LifecycleBenchmark extends PostgresApplicationTest {
             .append(rate(itemsPerRound, bareSeconds)).append(" | ")
             .append(String.format(Locale.ROOT, "%.2f", bareSeconds / applicationSeconds)).append(" |\n");
       }
-      applicationSteps = new LinkedHashMap<>(application.stepSeconds());
-      bareSteps = new LinkedHashMap<>(baseline.stepSeconds());
+      applicationWrites = RowWrites.settled(jdbc);
+      bareWrites = RowWrites.settled(new JdbcTemplate(bare.dataSource()));
       removed = bare.removed;
       bareSettings = bare.settings;
     }
@@ -123,11 +130,19 @@ class LifecycleBenchmark extends PostgresApplicationTest {
         .append(bareSettings).append(" — as the application's engine. Beans `deadlines` and `units` serve the due dates ")
         .append("and the unit's name.\n\n")
         .append(roundTable)
-        .append("\nLast round, seconds per step:\n\n| step | application | bare Camunda |\n|---|---|---|\n");
+        .append("\nSeconds per step, summed over the rounds (the evidence upload of a report is its own step; bare Camunda ")
+        .append("has none):\n\n| step | application | bare Camunda |\n|---|---|---|\n");
     for (String step : applicationSteps.keySet()) {
       details.append("| ").append(step).append(" | ").append(BenchmarkReport.seconds(applicationSteps.get(step)))
           .append(" | ").append(BenchmarkReport.seconds(bareSteps.get(step))).append(" |\n");
     }
+    int timedItems = ROUNDS * itemsPerRound;
+    details.append("\nRows written per completed item in the timed rounds (`pg_stat_user_tables`, reset after the ")
+        .append("warm-up; background work included):\n\n| | inserted | updated | deleted | total |\n|---|---|---|---|---|\n")
+        .append(applicationWrites.perItem("application", timedItems))
+        .append(bareWrites.perItem("bare Camunda", timedItems))
+        .append("\nPer table (application, rows per item; tables with at least 0.5):\n\n")
+        .append(applicationWrites.tables(timedItems));
     details.append("\nPostgreSQL ").append(jdbc.queryForObject("show server_version", String.class))
         .append("; test JVM heap cap ").append(Runtime.getRuntime().maxMemory() / (1024 * 1024)).append(" MB.\n");
     BenchmarkReport.publish("lifecycle", "Lifecycle throughput (LifecycleBenchmark)", load, rows, details.toString());

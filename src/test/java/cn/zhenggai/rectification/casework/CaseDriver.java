@@ -125,11 +125,25 @@ public class CaseDriver {
   }
 
   public void submitReport(String problemId, String unitId, String user) {
-    Task task = unitTask(problemId, unitId);
     if (evidence != null) {
-      attachEvidence(task, unitId, user);
+      attachEvidence(problemId, unitId, user);
     }
-    completeAs(user, task, report(unitId));
+    completeReport(problemId, unitId, user);
+  }
+
+  /** The report's evidence file, uploaded before the report is completed ({@link #completeReport}). */
+  public void attachEvidence(String problemId, String unitId, String user) {
+    attachEvidence(unitTask(problemId, unitId), unitId, user);
+  }
+
+  /** Completes the report without uploading anything first (its evidence is attached already, or not needed). */
+  public void completeReport(String problemId, String unitId, String user) {
+    completeAs(user, unitTask(problemId, unitId), report(unitId));
+  }
+
+  /** Whether this driver uploads evidence files (the application's), or not (bare Camunda's). */
+  public boolean uploadsEvidence() {
+    return evidence != null;
   }
 
   /** A one-page PDF of the task's own (a report sent back and redone gets a new one, not the same file twice). */
