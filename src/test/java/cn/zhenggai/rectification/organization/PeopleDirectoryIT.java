@@ -34,11 +34,14 @@ class PeopleDirectoryIT extends PostgresApplicationTest {
 
   @Test
   void aRenamedPersonIsNamedSoInTheNextTimelineEntryAndAuditRow() {
+    assertThat(as("admin").getForObject("/engine-rest/user/sec-chengguan/profile", Map.class))
+        .containsEntry("firstName", "李卫东");
     assertThat(directory.nameOf("sec-chengguan")).startsWith("李卫东");
 
     assertThat(as("admin").exchange("/engine-rest/user/sec-chengguan/profile", HttpMethod.PUT, new HttpEntity<>(Map.of(
         "id", "sec-chengguan", "firstName", "李卫国", "lastName", "城关街道党工委副书记",
         "email", "sec-chengguan@example.org")), String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(directory.nameOf("sec-chengguan")).as("at once, not after the freshness").isEqualTo("李卫国（城关街道党工委副书记）");
     new CaseDriver(engine).submitPlan("2.1", "street-chengguan", "sec-chengguan");
 
     String problem = DemoRound.key("2.1");
