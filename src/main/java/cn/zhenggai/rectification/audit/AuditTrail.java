@@ -1,8 +1,7 @@
 package cn.zhenggai.rectification.audit;
 
+import cn.zhenggai.rectification.organization.PeopleDirectory;
 import cn.zhenggai.rectification.vocabulary.EngineClock;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -52,11 +51,11 @@ public class AuditTrail {
   private static final int DETAIL = 4000;
 
   private final JdbcTemplate jdbc;
-  private final IdentityService identity;
+  private final PeopleDirectory people;
 
-  AuditTrail(JdbcTemplate jdbc, IdentityService identity) {
+  AuditTrail(JdbcTemplate jdbc, PeopleDirectory people) {
     this.jdbc = jdbc;
-    this.identity = identity;
+    this.people = people;
   }
 
   /** Done by the signed-in user of this request. */
@@ -79,15 +78,7 @@ public class AuditTrail {
 
   /** As the web applications show a user: first name, and the last name (their post) in brackets. */
   String nameOf(String id) {
-    if (id == null) {
-      return null;
-    }
-    User user = identity.createUserQuery().userId(id).singleResult();
-    if (user == null) {
-      return id;
-    }
-    String post = user.getLastName() == null || user.getLastName().isBlank() ? "" : "（" + user.getLastName() + "）";
-    return user.getFirstName() + post;
+    return id == null ? null : people.nameOf(id);
   }
 
   private static String cut(String text, int length) {

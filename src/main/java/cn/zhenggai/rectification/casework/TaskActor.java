@@ -1,8 +1,8 @@
 package cn.zhenggai.rectification.casework;
 
+import cn.zhenggai.rectification.organization.PeopleDirectory;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 
 /** Who is completing a task: the logged-in user (Tasklist, REST) or else the task's assignee. */
@@ -12,9 +12,11 @@ class TaskActor {
   record Actor(String id, String name) {}
 
   private final IdentityService identity;
+  private final PeopleDirectory people;
 
-  TaskActor(IdentityService identity) {
+  TaskActor(IdentityService identity, PeopleDirectory people) {
     this.identity = identity;
+    this.people = people;
   }
 
   Actor of(DelegateTask task) {
@@ -26,11 +28,6 @@ class TaskActor {
     if (id == null) {
       return new Actor(null, "（未登录用户）");
     }
-    User user = identity.createUserQuery().userId(id).singleResult();
-    if (user == null) {
-      return new Actor(id, id);
-    }
-    String title = user.getLastName() == null || user.getLastName().isBlank() ? "" : "（" + user.getLastName() + "）";
-    return new Actor(id, user.getFirstName() + title);
+    return new Actor(id, people.nameOf(id));
   }
 }

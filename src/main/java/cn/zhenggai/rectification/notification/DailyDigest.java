@@ -1,5 +1,6 @@
 package cn.zhenggai.rectification.notification;
 
+import cn.zhenggai.rectification.organization.PeopleDirectory;
 import cn.zhenggai.rectification.vocabulary.Days;
 import cn.zhenggai.rectification.vocabulary.DeadlineProperties;
 import cn.zhenggai.rectification.vocabulary.EngineClock;
@@ -40,6 +41,7 @@ class DailyDigest {
       RectificationCaseProcess.PROBLEM_TITLE, UnitRectificationProcess.UNIT_NAME);
 
   private final IdentityService identity;
+  private final PeopleDirectory directory;
   private final TaskService tasks;
   private final RuntimeService runtime;
   private final Notifications notifications;
@@ -48,9 +50,11 @@ class DailyDigest {
   private final NotificationProperties properties;
   private final DeadlineProperties deadlines;
 
-  DailyDigest(IdentityService identity, TaskService tasks, RuntimeService runtime, Notifications notifications,
-      NoticeMail mail, JdbcTemplate jdbc, NotificationProperties properties, DeadlineProperties deadlines) {
+  DailyDigest(IdentityService identity, PeopleDirectory directory, TaskService tasks, RuntimeService runtime,
+      Notifications notifications, NoticeMail mail, JdbcTemplate jdbc, NotificationProperties properties,
+      DeadlineProperties deadlines) {
     this.identity = identity;
+    this.directory = directory;
     this.tasks = tasks;
     this.runtime = runtime;
     this.notifications = notifications;
@@ -75,7 +79,7 @@ class DailyDigest {
   /** Returns how many digests were recorded for sending. */
   int send(LocalDate day) {
     Date now = EngineClock.now();
-    Recipients people = new Recipients(identity);
+    Recipients people = new Recipients(directory);
     int recorded = 0;
     for (User user : identity.createUserQuery().list()) {
       String key = "DIGEST:" + user.getId() + ":" + day;

@@ -5,6 +5,7 @@ import cn.zhenggai.rectification.casework.CaseRegister;
 import cn.zhenggai.rectification.casework.CaseRegister.Advance;
 import cn.zhenggai.rectification.casework.CaseRegister.DueTask;
 import cn.zhenggai.rectification.notification.Notifications.Notice;
+import cn.zhenggai.rectification.organization.PeopleDirectory;
 import cn.zhenggai.rectification.vocabulary.Card;
 import cn.zhenggai.rectification.vocabulary.DueNotice;
 import cn.zhenggai.rectification.vocabulary.EngineClock;
@@ -15,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +35,7 @@ public class DeadlineWatch {
 
   private static final Logger LOG = LoggerFactory.getLogger(DeadlineWatch.class);
 
-  private final IdentityService identity;
+  private final PeopleDirectory directory;
   private final Notifications notifications;
   private final CaseRegister register;
   private final CaseExtensions extensions;
@@ -43,9 +43,9 @@ public class DeadlineWatch {
   private final ReminderProperties reminders;
   private final TransactionTemplate batches;
 
-  DeadlineWatch(IdentityService identity, Notifications notifications, CaseRegister register, CaseExtensions extensions,
+  DeadlineWatch(PeopleDirectory directory, Notifications notifications, CaseRegister register, CaseExtensions extensions,
       NoticeSchedule schedule, ReminderProperties reminders, PlatformTransactionManager transactions) {
-    this.identity = identity;
+    this.directory = directory;
     this.notifications = notifications;
     this.register = register;
     this.extensions = extensions;
@@ -66,7 +66,7 @@ public class DeadlineWatch {
       return;
     }
     Date now = EngineClock.now();
-    Recipients people = new Recipients(identity);
+    Recipients people = new Recipients(directory);
     notifications.insert(notifications.compose(kind, NoticeTopic.of(task), people.of(task), people, now), now);
   }
 
@@ -78,7 +78,7 @@ public class DeadlineWatch {
   public void sweep(String noticeName) {
     DueNotice notice = DueNotice.valueOf(noticeName);
     Date now = EngineClock.now();
-    Recipients people = new Recipients(identity);
+    Recipients people = new Recipients(directory);
     int limit = reminders.sweepBatch();
     int found;
     int won;

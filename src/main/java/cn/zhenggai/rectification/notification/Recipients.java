@@ -1,19 +1,18 @@
 package cn.zhenggai.rectification.notification;
 
 import cn.zhenggai.rectification.casework.CaseRegister.DueTask;
+import cn.zhenggai.rectification.organization.PeopleDirectory;
 import cn.zhenggai.rectification.vocabulary.Card;
 import cn.zhenggai.rectification.vocabulary.DueNotice;
 import cn.zhenggai.rectification.vocabulary.GroupType;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
@@ -22,22 +21,15 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 
 /**
  * Who is told about a task: its candidate groups' members and its assignee; for cards also the problem's supervisors,
- * for red cards the county leaders. One instance per sweep (or per new task) remembers the people, groups and digest
- * choices it has looked up, so a sweep over thousands of tasks asks the identity service once per group.
+ * for red cards the county leaders. The people, groups and choices come from the {@link PeopleDirectory}, which
+ * remembers them across tasks and sweeps, so a sweep over thousands of tasks asks the identity service once per group.
  */
 final class Recipients {
 
-  private final IdentityService identity;
-  private final Map<String, List<User>> members = new HashMap<>();
-  private final Map<String, Optional<User>> users = new HashMap<>();
-  private final Map<String, Boolean> digest = new HashMap<>();
-  private final Map<String, Optional<String>> mobiles = new HashMap<>();
-  private final Map<String, ChannelChoice> choices = new HashMap<>();
-  private final Map<String, String> groupNames = new HashMap<>();
-  private List<String> leaders;
+  private final PeopleDirectory directory;
 
-  Recipients(IdentityService identity) {
-    this.identity = identity;
+  Recipients(PeopleDirectory directory) {
+    this.directory = directory;
   }
 
   /** A new task: its candidates (or its assignee). */
@@ -74,21 +66,19 @@ final class Recipients {
     return people(assignee, Set.of(unitId));
   }
 
-  /** Whether the person is a member of the group, as far as this sweep has looked its members up. */
+  /** Whether the person is a member of the group. */
   boolean isMember(String userId, String groupId) {
-    return groupId != null && members.computeIfAbsent(groupId, id -> identity.createUserQuery().memberOfGroup(id).list())
-        .stream().anyMatch(user -> user.getId().equals(userId));
+    return groupId != null && directory.members(groupId).stream().anyMatch(user -> user.getId().equals(userId));
   }
 
   /** The person's mobile number (user info {@link Notifications#MOBILE}), if they gave one. */
   Optional<String> mobile(String userId) {
-    return mobiles.computeIfAbsent(userId, id -> Optional.ofNullable(identity.getUserInfo(id, Notifications.MOBILE))
-        .filter(mobile -> !mobile.isBlank()));
+    return directory.info(userId, Notifications.MOBILE).filter(mobile -> !mobile.isBlank());
   }
 
   /** How the person wants their own notices: email unless they chose otherwise. */
   ChannelChoice choice(String userId) {
-    return choices.computeIfAbsent(userId, id -> ChannelChoice.of(identity.getUserInfo(id, Notifications.CHANNEL_PREFERENCE)));
+    return ChannelChoice.of(directory.info(userId, Notifications.CHANNEL_PREFERENCE).orElse(null));
   }
 
   /**
@@ -96,40 +86,32 @@ final class Recipients {
    * is an email; who chose SMS or only the robot gets none).
    */
   boolean wantsDigest(String userId) {
-    return digest.computeIfAbsent(userId, id -> "true".equals(identity.getUserInfo(id, Notifications.DIGEST_PREFERENCE)))
+    return directory.info(userId, Notifications.DIGEST_PREFERENCE).filter("true"::equals).isPresent()
         && choice(userId) == ChannelChoice.EMAIL;
   }
 
   /** Whether there is such a group (a robot's may have been misspelt in the configuration). */
   boolean groupExists(String groupId) {
-    return identity.createGroupQuery().groupId(groupId).count() > 0;
+    return directory.group(groupId).isPresent();
   }
 
   /** A unit's Chinese name, or its id when the group has been removed since. */
   String unitName(String unitId) {
-    return groupNames.computeIfAbsent(unitId, id -> {
-      Group group = identity.createGroupQuery().groupId(id).singleResult();
-      return group == null ? id : group.getName();
-    });
+    return directory.group(unitId).map(Group::getName).orElse(unitId);
   }
 
   private Collection<User> people(String assignee, Set<String> groups) {
     Map<String, User> people = new LinkedHashMap<>();
     if (assignee != null) {
-      users.computeIfAbsent(assignee, id -> Optional.ofNullable(identity.createUserQuery().userId(id).singleResult()))
-          .ifPresent(user -> people.put(user.getId(), user));
+      directory.user(assignee).ifPresent(user -> people.put(user.getId(), user));
     }
     for (String group : groups) {
-      members.computeIfAbsent(group, id -> identity.createUserQuery().memberOfGroup(id).list())
-          .forEach(user -> people.putIfAbsent(user.getId(), user));
+      directory.members(group).forEach(user -> people.putIfAbsent(user.getId(), user));
     }
     return people.values();
   }
 
   private List<String> leaders() {
-    if (leaders == null) {
-      leaders = identity.createGroupQuery().groupType(GroupType.LEADER.name()).list().stream().map(Group::getId).toList();
-    }
-    return leaders;
+    return directory.groupsOf(GroupType.LEADER).stream().map(Group::getId).toList();
   }
 }

@@ -1,6 +1,5 @@
 package cn.zhenggai.rectification.organization;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.stereotype.Component;
 
@@ -8,15 +7,14 @@ import org.springframework.stereotype.Component;
 @Component("units")
 public class UnitDirectory {
 
-  private final IdentityService identity;
+  private final PeopleDirectory directory;
 
-  UnitDirectory(IdentityService identity) {
-    this.identity = identity;
+  UnitDirectory(PeopleDirectory directory) {
+    this.directory = directory;
   }
 
   /** The unit's Chinese name, or its id when the group has been removed since. */
   public String nameOf(String unitId) {
-    Group group = identity.createGroupQuery().groupId(unitId).singleResult();
-    return group == null ? unitId : group.getName();
+    return directory.group(unitId).map(Group::getName).orElse(unitId);
   }
 }

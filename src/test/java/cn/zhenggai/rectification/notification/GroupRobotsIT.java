@@ -10,6 +10,7 @@ import cn.zhenggai.rectification.DemoRound;
 import cn.zhenggai.rectification.PostgresApplicationTest;
 import cn.zhenggai.rectification.casework.CaseStarter;
 import cn.zhenggai.rectification.extension.ExtensionRequests;
+import cn.zhenggai.rectification.organization.PeopleDirectory;
 import cn.zhenggai.rectification.problem.Problem;
 import cn.zhenggai.rectification.security.Viewer;
 import cn.zhenggai.rectification.vocabulary.StageDeadlines;
@@ -64,6 +65,7 @@ class GroupRobotsIT extends PostgresApplicationTest {
   }
 
   @Autowired IdentityService identity;
+  @Autowired PeopleDirectory directory;
   @Autowired TaskService tasks;
   @Autowired JdbcTemplate jdbc;
   @Autowired CaseStarter starter;
@@ -132,8 +134,8 @@ class GroupRobotsIT extends PostgresApplicationTest {
   @Test
   void aRobotOfAGroupThatDoesNotExistIsNamedInAWarningOnceAndGetsNothing(CapturedOutput output) {
     Robots robots = new Robots(properties);
-    robots.all(new Recipients(identity)::groupExists);
-    robots.all(new Recipients(identity)::groupExists);
+    robots.all(new Recipients(directory)::groupExists);
+    robots.all(new Recipients(directory)::groupExists);
 
     String warning = "rectification.robots[3].unit：组 no-such-group 不存在，这个群机器人收不到任何通知";
     assertThat(Pattern.compile(Pattern.quote(warning)).matcher(output.getOut()).results().count()).isOne();
