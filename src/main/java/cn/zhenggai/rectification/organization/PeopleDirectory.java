@@ -30,7 +30,12 @@ public class PeopleDirectory {
   private record Key(String kind, String first, String second) {}
 
   private final IdentityService identity;
-  /** Keyed by the people and groups of the organization (thousands at most), so it stays small without eviction. */
+  /**
+   * At most this many answers are kept: the organization's people and groups are a few thousand, but a failed
+   * sign-in names whatever account was typed (the audit row looks it up), so unknown ids must not fill the memory.
+   */
+  static final int MOST_REMEMBERED = 5_000;
+
   private final Map<Key, Remembered> answers = new ConcurrentHashMap<>();
   /** Counts the writes seen, so that an answer read while one committed is not kept (see {@link #remembered}). */
   private final AtomicLong writes = new AtomicLong();
@@ -75,6 +80,10 @@ public class PeopleDirectory {
     answers.clear();
   }
 
+  int remembered() {
+    return answers.size();
+  }
+
   @SuppressWarnings("unchecked")
   private <T> T remembered(Key key, Supplier<T> lookup) {
     long now = System.nanoTime();
@@ -84,6 +93,9 @@ public class PeopleDirectory {
     }
     long before = writes.get();
     T value = lookup.get();
+    if (answers.size() >= MOST_REMEMBERED) {
+      answers.clear(); // start again rather than grow: the next steps ask the identity service once more
+    }
     answers.put(key, new Remembered(value, now));
     if (writes.get() != before) { // a write came while we read: what we read may be the old value
       answers.remove(key);

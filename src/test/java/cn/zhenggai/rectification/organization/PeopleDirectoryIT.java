@@ -52,6 +52,15 @@ class PeopleDirectoryIT extends PostgresApplicationTest {
   }
 
   @Test
+  void accountsThatDoNotExistDoNotFillTheMemory() {
+    for (int i = 0; i <= PeopleDirectory.MOST_REMEMBERED + 100; i++) {
+      assertThat(directory.nameOf("typed-at-sign-in-" + i)).isEqualTo("typed-at-sign-in-" + i);
+    }
+    assertThat(directory.remembered()).isLessThanOrEqualTo(PeopleDirectory.MOST_REMEMBERED);
+    assertThat(directory.nameOf("sec-dongcheng")).as("people are still named").isNotEqualTo("sec-dongcheng");
+  }
+
+  @Test
   void aNewMemberOfAUnitGetsItsNextNewTaskNoticeAndAFormerOneDoesNot() {
     assertThat(directory.members("street-dongcheng")).extracting(User::getId).containsExactly("sec-dongcheng");
 
