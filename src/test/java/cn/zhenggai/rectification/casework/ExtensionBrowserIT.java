@@ -42,7 +42,8 @@ class ExtensionBrowserIT extends BrowserApplicationTest {
     CaseDriver cases = new CaseDriver(engine);
     Task plan = cases.unitTask("1.1", UNIT);
     LocalDate due = LocalDate.ofInstant(plan.getDueDate().toInstant(), BEIJING);
-    LocalDate until = due.plusDays(10);
+    // ≈ 20 days from now: Tasklist (moment.js) says "N天后" under 26 days only, "1个月后" from there
+    LocalDate until = due.plusDays(5);
 
     tasklist.signIn("sec-chengguan");
     tasklist.openByLink(plan.getId(), plan.getName());
@@ -87,7 +88,7 @@ class ExtensionBrowserIT extends BrowserApplicationTest {
     assertThat(after.getText()).contains("原定 " + due, "已申请延期 1/2 次",
         "李卫东（城关街道党工委书记）申请延期至 " + until, "赵明远（县委组织部组织科科长）批准延期至 " + until)
         .as("people by their names").doesNotContain("sec-chengguan", "sup-orgdept");
-    // Tasklist itself says the due date as the days from now ("25天后"), rounded as it rounds them
+    // Tasklist itself says the due date as the days from now ("20天后"), rounded as it rounds them
     long days = Math.round(Duration.between(Instant.now(), until.atTime(23, 59, 59).atZone(BEIJING).toInstant())
         .toMinutes() / 1440.0);
     assertThat(browser.findElement(By.cssSelector(".task-details [cam-tasklist-task-meta]")).getText())
