@@ -15,9 +15,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * People, groups, memberships and user info as every task step and notice reads them (who acted, who is told, how
- * they want it), remembered so that a step does not ask the identity tables again and again. An identity write on
- * this node ({@link IdentityWrites}) forgets everything at once; a write on another node of the installation is seen
- * here after at most {@link #FRESH}. What is returned is for reading only.
+ * they want it). Names, groups and memberships are remembered so that a step does not ask the identity tables again
+ * and again: an identity write on this node ({@link IdentityWrites}) forgets them at once, a write on another node of
+ * the installation is seen here after at most {@link #FRESH}. User info (channel, digest, mobile) is read each time:
+ * people set it themselves and expect their next notice to follow it, whichever node composes that notice. What is
+ * returned is for reading only.
  */
 @Component
 public class PeopleDirectory {
@@ -69,9 +71,9 @@ public class PeopleDirectory {
     return remembered(new Key("type", type.name(), null), () -> identity.createGroupQuery().groupType(type.name()).list());
   }
 
-  /** One of the person's user info values (channel, digest, mobile number), if set. */
+  /** One of the person's user info values (channel, digest, mobile number), if set; never from memory. */
   public Optional<String> info(String userId, String key) {
-    return remembered(new Key("info", userId, key), () -> Optional.ofNullable(identity.getUserInfo(userId, key)));
+    return Optional.ofNullable(identity.getUserInfo(userId, key));
   }
 
   /** After an identity write: the next question asks the identity service again. */

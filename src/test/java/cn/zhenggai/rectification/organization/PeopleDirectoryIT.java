@@ -21,9 +21,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The names, members and channels the steps and notices use are remembered, yet what an administrator (or the person)
- * changes on this node shows in the very next timeline entry, audit row or notice; a change made on another node of
- * the installation shows here within {@link PeopleDirectory#FRESH}.
+ * The names and members the steps and notices use are remembered, yet what an administrator changes on this node
+ * shows in the very next timeline entry, audit row or notice; a change made on another node of the installation shows
+ * here within {@link PeopleDirectory#FRESH}. A person's own channel choice counts at once, whichever node it was made on.
  */
 class PeopleDirectoryIT extends PostgresApplicationTest {
 
@@ -95,6 +95,17 @@ class PeopleDirectoryIT extends PostgresApplicationTest {
         "select channel, address from notification where kind = 'NEW_TASK' and task_id = ? and recipient_id = ?",
         rectify, "sec-xicheng");
     assertThat(notices).containsExactly(Map.of("channel", "SMS", "address", "13800000003"));
+  }
+
+  /** Another node's write reaches this node's tables but not its directory: user info is read afresh every time. */
+  @Test
+  void aMobileGivenOnAnotherNodeIsUsedAtOnce() {
+    engine.getIdentityService().saveUser(engine.getIdentityService().newUser("new-secretary"));
+    assertThat(directory.info("new-secretary", "rectification.mobile")).isEmpty();
+
+    jdbc.update("insert into act_id_info (id_, rev_, user_id_, type_, key_, value_) values"
+        + " ('other-node-mobile', 1, 'new-secretary', 'userinfo', 'rectification.mobile', '13800000004')");
+    assertThat(directory.info("new-secretary", "rectification.mobile")).contains("13800000004");
   }
 
   /** Another node's write reaches this node's tables but not its directory: seen here once the answer is stale. */
