@@ -3,14 +3,22 @@ package cn.zhenggai.rectification.supervision;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zhenggai.rectification.PostgresApplicationTest;
+import cn.zhenggai.rectification.casework.CaseRounds;
+import cn.zhenggai.rectification.casework.Ledger;
+import cn.zhenggai.rectification.casework.LedgerFilter;
+import cn.zhenggai.rectification.casework.Overview;
+import cn.zhenggai.rectification.casework.Statistics;
+import cn.zhenggai.rectification.vocabulary.EngineClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -28,7 +36,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * ledger in PostgreSQL — {@code bench.ledgerRows} problem × unit rows (default 1,000,000: 200,000 problems × 5 units)
  * over 50 rounds, the last five in progress, in mixed states (open and closed, overdue, every colour, extended,
  * returned, reopened, withdrawn) —, then times the overview, the ledger pages with filters (deep pages too), the
- * statistics and the Excel export of one round and of every row, and prints a table (also written to
+ * statistics, the pages' parts called directly (where a page's time goes) and the Excel export of one round and of
+ * every row, and prints a table (also written to
  * {@code target/bench/ledger.md}; which indexes the pages used to {@code target/bench/ledger-indexes.md}).
  */
 class LedgerBenchmark extends PostgresApplicationTest {
@@ -44,6 +53,10 @@ class LedgerBenchmark extends PostgresApplicationTest {
 
   @Autowired JdbcTemplate jdbc;
   @Autowired TestRestTemplate anonymous;
+  @Autowired CaseRounds rounds;
+  @Autowired Ledger ledger;
+  @Autowired Overview overview;
+  @Autowired Statistics statistics;
 
   @Test
   void ledgerOfAProvince() throws Exception {
@@ -82,6 +95,7 @@ class LedgerBenchmark extends PostgresApplicationTest {
         "/api/cases?after=" + code(ROUNDS / 2) + "/" + (PROBLEMS / 2)));
     lines.add(time(supervisor, "(beyond the goal) ledger page " + (ROWS / 200) + " of all rounds, OFFSET paging",
         "/supervision/ledger?round=all&offset=" + (ROWS / 2)));
+    lines.addAll(parts());
     lines.add(export(supervisor, "Excel export of one round", "/supervision/ledger.xlsx?round=" + round));
     lines.add(export(supervisor, "Excel export of all rows", "/supervision/ledger.xlsx?round=all"));
     lines.add("");
@@ -99,12 +113,19 @@ class LedgerBenchmark extends PostgresApplicationTest {
   }
 
   private String time(TestRestTemplate http, String name, String path) {
+    return time(name, () -> {
+      ResponseEntity<String> page = http.getForEntity(path, String.class);
+      assertThat(page.getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
+    });
+  }
+
+  /** p50, p95 and max of {@link #TIMED} runs after {@link #WARM_UP}, as a table row. */
+  private static String time(String name, Runnable run) {
     List<Long> micros = new ArrayList<>();
     for (int i = 0; i < WARM_UP + TIMED; i++) {
       long start = System.nanoTime();
-      ResponseEntity<String> page = http.getForEntity(path, String.class);
+      run.run();
       long took = (System.nanoTime() - start) / 1000;
-      assertThat(page.getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
       if (i >= WARM_UP) {
         micros.add(took);
       }
@@ -112,6 +133,23 @@ class LedgerBenchmark extends PostgresApplicationTest {
     Collections.sort(micros);
     return "| " + name + " | " + ms(micros.get(micros.size() / 2)) + " | " + ms(micros.get((int) Math.ceil(micros.size() * 0.95) - 1))
         + " | " + ms(micros.get(micros.size() - 1)) + " |";
+  }
+
+  /**
+   * The pages' parts called directly (no HTTP, no sign-in, no rendering), to show where a page's time goes: the total
+   * counted for its "共 n 条", its rows, the overview's and the statistics' one pass over the rows in scope.
+   */
+  private List<String> parts() {
+    LedgerFilter inProgress = LedgerFilter.from(Map.of(), rounds);
+    LedgerFilter all = LedgerFilter.from(Map.of("round", "all"), rounds);
+    Timestamp now = EngineClock.timestamp();
+    return List.of(
+        time("(part) total counted for a ledger page, rounds in progress", () -> ledger.count(inProgress)),
+        time("(part) total counted for a ledger page, all rounds", () -> ledger.count(all)),
+        time("(part) rows of a ledger page (100), rounds in progress", () -> ledger.page(inProgress, null, 0, 100)),
+        time("(part) rows of a ledger page (100), all rounds", () -> ledger.page(all, null, 0, 100)),
+        time("(part) overview's figures, rounds in progress", () -> overview.figures(inProgress.rounds(), now)),
+        time("(part) statistics by unit, rounds in progress", () -> statistics.byUnit(null, inProgress.rounds(), now)));
   }
 
   /** The download read and counted as it arrives (never held: the benchmark shares the capped heap). */
