@@ -76,6 +76,9 @@ public record LedgerFilter(String unit, String category, String stage, String st
   /** The where clause (after "where 1 = 1") and its parameters; overdue and the colours compare with {@code now}. */
   String where(List<Object> parameters, java.sql.Timestamp now, Colours colours) {
     StringBuilder where = new StringBuilder(rounds.where("u", parameters));
+    if (readsProblems()) {
+      where.append(rounds.where("p", parameters)); // the same rounds: PostgreSQL then joins only their problems
+    }
     if (unit != null) {
       where.append(" and u.unit_id = ?");
       parameters.add(unit);

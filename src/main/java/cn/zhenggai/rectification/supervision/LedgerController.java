@@ -38,10 +38,14 @@ class LedgerController {
       + "GREEN 绿：按期办结，NONE 无），colourName 为其中文名，读取时按当前时间计算；card 为已发出的黄牌、红牌通知的记录。";
 
   static final String AFTER = "翻页：上一页返回的 next（不透明的翻页位置，其后的行为下一页；next 为 null 即已到最后一页），"
-      + "排序与筛选须与上一页相同；深处的页也一样快。offset 仍可用于前几页，与 after 不能同时使用。";
+      + "排序与筛选须与上一页相同；深处的页也一样快。按 after 取的页不再计总数，total 为 null（总数见第一页）。"
+      + "offset 仍可用于前几页，与 after 不能同时使用。";
 
-  /** A page; next is the {@code after} of the following page, null on the last one. */
-  record Page(long total, int offset, int limit, String next, List<Ledger.Row> rows) {}
+  /**
+   * A page; next is the {@code after} of the following page, null on the last one; total is counted on pages without
+   * {@code after} only (a province's rows are not counted again for every page).
+   */
+  record Page(Long total, int offset, int limit, String next, List<Ledger.Row> rows) {}
 
   private final Ledger ledger;
   private final LedgerExport export;
@@ -86,7 +90,8 @@ class LedgerController {
       throw new IllegalArgumentException("after 与 offset 不能同时使用：按 after 翻页时不填 offset");
     }
     Ledger.Slice slice = ledger.page(filter, after, offset, limit);
-    return new Page(ledger.count(filter), offset, limit, slice.next() == null ? null : slice.next().encoded(), slice.rows());
+    return new Page(after == null ? ledger.count(filter) : null, offset, limit,
+        slice.next() == null ? null : slice.next().encoded(), slice.rows());
   }
 
   @GetMapping("/supervision/ledger.xlsx")

@@ -104,7 +104,7 @@ class SupervisionPages {
     Ledger.Slice slice = ledger.page(filter, after, after == null ? Math.max(0, offset) : 0, PAGE);
     model.addAttribute("rows", slice.rows());
     model.addAttribute("next", slice.next() == null ? null : slice.next().encoded());
-    model.addAttribute("total", ledger.count(filter));
+    model.addAttribute("total", after == null ? ledger.count(filter) : carriedTotal(parameters.get("total"), filter));
     model.addAttribute("offset", Math.max(0, offset));
     model.addAttribute("page", PAGE);
     model.addAttribute("query", query);
@@ -114,6 +114,20 @@ class SupervisionPages {
     model.addAttribute("sorts", Map.of("problem", "问题编号", "unit", "责任单位", "deadline", "整改时限", "due", "当前截止日期",
         "stage", "环节", "returns", "退回次数"));
     return "supervision/ledger";
+  }
+
+  /**
+   * The total the first page counted, carried by its 下一页 link: counting a province's rows again on every deeper page
+   * would cost more than reading the page. Without it (a link typed by hand), counted afresh.
+   */
+  private long carriedTotal(String total, LedgerFilter filter) {
+    if (total == null) {
+      return ledger.count(filter);
+    }
+    if (!total.matches("\\d{1,12}")) {
+      throw new IllegalArgumentException("总条数 total 不正确：请使用页面上的“下一页”链接");
+    }
+    return Long.parseLong(total);
   }
 
   @GetMapping("/cases/{round}/{number}")

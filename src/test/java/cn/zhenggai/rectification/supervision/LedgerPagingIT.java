@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -62,10 +63,12 @@ class LedgerPagingIT extends PostgresApplicationTest {
         String query = "/api/ledger?round=" + ROUND + "&sort=" + sort + "&desc=" + descending;
         List<String> walked = new ArrayList<>();
         JsonNode page = supervisor.getForObject(query + "&limit=7", JsonNode.class);
+        assertThat(page.get("total").asLong()).as("counted on the first page").isEqualTo(ROWS);
         int pages = 1;
         walked.addAll(keys(page));
         while (!page.get("next").isNull()) {
           page = supervisor.getForObject(query + "&limit=7&after=" + page.get("next").asText(), JsonNode.class);
+          assertThat(page.get("total").isNull()).as("not counted again after the first page").isTrue();
           walked.addAll(keys(page));
           pages++;
         }
@@ -99,8 +102,25 @@ class LedgerPagingIT extends PostgresApplicationTest {
     assertThat(seen).hasSize(ROWS).doesNotHaveDuplicates();
     assertThat(pages).hasSize(3);
     assertThat(pages.get(0)).contains("共 250 条", "第 1–100 条").doesNotContain("上一页");
-    assertThat(pages.get(1)).contains("第 101–200 条", "上一页");
-    assertThat(pages.get(2)).contains("第 201–250 条").doesNotContain("下一页");
+    assertThat(pages.get(1)).contains("共 250 条", "第 101–200 条", "上一页");
+    assertThat(pages.get(2)).contains("共 250 条", "第 201–250 条").doesNotContain("下一页");
+  }
+
+  @Test
+  void aDeeperPageShowsTheTotalItsLinkCarriesAndRefusesAMalformedOne() {
+    String first = supervisor.getForObject("/supervision/ledger?round=" + ROUND, String.class);
+    Matcher next = NEXT.matcher(first);
+    assertThat(next.find()).isTrue();
+    String link = next.group(1).replace("&amp;", "&");
+    assertThat(link).contains("&total=250");
+
+    // the count is the first page's, not made again: a total given by hand is what the page shows
+    assertThat(supervisor.getForObject(link.replace("&total=250", "&total=240"), String.class)).contains("共 240 条");
+    ResponseEntity<String> refused = supervisor.getForEntity(link.replace("&total=250", "&total=250;drop"), String.class);
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(refused.getBody()).contains("总条数 total 不正确");
+    assertThat(supervisor.getForObject(link.replace("&total=250", ""), String.class)).as("no total: counted")
+        .contains("共 250 条");
   }
 
   @Test
