@@ -26,18 +26,18 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * <p>{@code -Dload.users=N} (default 1000), {@code -Dload.seconds=N} measured after the ramp (default 180),
  * {@code -Dload.ramp=N} seconds (60), {@code -Dload.problems=N} (default: enough that the secretaries' clerks do not
  * run out of work), {@code -Dload.thinkMin=N} / {@code -Dload.thinkMax=N} seconds (10 / 30). Capacity mode,
- * {@code -Dload.capacity=true}: after the first step, {@code load.step} (500) more users ramp in and are measured again,
- * until the task list's p95 passes 1 s or {@code load.maxUsers} (4000) is reached. The nodes' pool sizes can be tried
+ * {@code -Dload.capacity=true}: from 100 users (30 s ramp, 90 s measured), {@code load.step} (100) more users ramp in
+ * and are measured again, until the task list's p95 passes 1 s or {@code load.maxUsers} (2000) is reached. The nodes' pool sizes can be tried
  * without a rebuild: {@code -Dload.pool=N} (Hikari connections per node), {@code -Dload.threads=N} (Tomcat threads).
  */
 class RestApiLoad {
 
-  static final int USERS = Integer.getInteger("load.users", 1000);
-  static final Duration MEASURED = Duration.ofSeconds(Long.getLong("load.seconds", 180));
-  static final Duration RAMP = Duration.ofSeconds(Long.getLong("load.ramp", 60));
   static final boolean CAPACITY = Boolean.getBoolean("load.capacity");
-  static final int STEP = Integer.getInteger("load.step", 500);
-  static final int MAX_USERS = Integer.getInteger("load.maxUsers", 4000);
+  static final int USERS = Integer.getInteger("load.users", CAPACITY ? 100 : 1000);
+  static final Duration MEASURED = Duration.ofSeconds(Long.getLong("load.seconds", CAPACITY ? 90 : 180));
+  static final Duration RAMP = Duration.ofSeconds(Long.getLong("load.ramp", CAPACITY ? 30 : 60));
+  static final int STEP = Integer.getInteger("load.step", 100);
+  static final int MAX_USERS = Integer.getInteger("load.maxUsers", 2000);
   static final Duration THINK_MIN = Duration.ofSeconds(Long.getLong("load.thinkMin", 10));
   static final Duration THINK_MAX = Duration.ofSeconds(Long.getLong("load.thinkMax", 30));
   /**
