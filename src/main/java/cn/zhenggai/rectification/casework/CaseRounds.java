@@ -42,7 +42,10 @@ public class CaseRounds {
       return shown.isEmpty() ? choice : String.join("、", shown.stream().map(Round::name).toList());
     }
 
-    /** The where clause (after "where 1 = 1") on a case_unit or case_problem alias (both carry the round), adding its parameters. */
+    /**
+     * The where clause (after "where 1 = 1") on a case_unit or case_problem alias (both carry the round code), adding
+     * its parameters.
+     */
     String where(String alias, List<Object> parameters) {
       if (codes == null) {
         return "";

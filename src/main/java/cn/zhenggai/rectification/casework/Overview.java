@@ -66,8 +66,8 @@ public class Overview {
     Map<String, String> names = ledger.unitNames();
     List<Object> parameters = new java.util.ArrayList<>();
     String colour = colours.of(parameters, now);
-    // the rounds named for the problems too (the same rounds as their units'): PostgreSQL then joins the rows in scope
-    // to their problems by one hash instead of looking each problem up
+    // the rounds named for the problems too (the same rounds as their units'), so PostgreSQL may join only the problems
+    // of the rounds in scope (overview p95 523 -> 343 ms at 1,000,000 rows, README)
     String where = rounds.where("u", parameters) + rounds.where("p", parameters);
     jdbc.query("select stage, status, card, unit_id, colour, count(*) as n from (select u.stage, u.status, u.card, u.unit_id, "
         + colour + " as colour from case_unit u join case_problem p on p.problem_id = u.problem_id where 1 = 1" + where

@@ -45,7 +45,7 @@ public class Statistics {
     }
     Map<String, String> names = ledger.unitNames();
     List<Object> parameters = new java.util.ArrayList<>(List.of(now));
-    String where = rounds.where("u", parameters) + rounds.where("p", parameters); // as in Overview: one hash join
+    String where = rounds.where("u", parameters) + rounds.where("p", parameters); // as in Overview
     List<UnitFigures> figures = jdbc.query(
         "select u.unit_id, count(*) as items,"
             + " sum(case when " + Colours.ACCEPTED + " then 1 else 0 end) as closed,"
