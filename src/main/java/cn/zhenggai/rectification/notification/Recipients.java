@@ -21,8 +21,9 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 
 /**
  * Who is told about a task: its candidate groups' members and its assignee; for cards also the problem's supervisors,
- * for red cards the county leaders. The people, groups and choices come from the {@link PeopleDirectory}, which
- * remembers them across tasks and sweeps, so a sweep over thousands of tasks asks the identity service once per group.
+ * for red cards the county leaders. The people and groups come from the {@link PeopleDirectory}, which remembers them
+ * across tasks and sweeps, so a sweep over thousands of tasks asks the identity service once per group; each person's
+ * channel, digest and mobile are read afresh (people change them themselves, on any node).
  */
 final class Recipients {
 

@@ -27,8 +27,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * {@code -Dload.ramp=N} seconds (60), {@code -Dload.problems=N} (default: enough that the secretaries' clerks do not
  * run out of work), {@code -Dload.thinkMin=N} / {@code -Dload.thinkMax=N} seconds (10 / 30). Capacity mode,
  * {@code -Dload.capacity=true}: from 100 users (30 s ramp, 90 s measured), {@code load.step} (100) more users ramp in
- * and are measured again, until the task list's p95 passes 1 s or {@code load.maxUsers} (2000) is reached. The nodes' pool sizes can be tried
- * without a rebuild: {@code -Dload.pool=N} (Hikari connections per node), {@code -Dload.threads=N} (Tomcat threads).
+ * and are measured again, until the task list's p95 passes 1 s or {@code load.maxUsers} (2000) is reached. The nodes'
+ * pool sizes can be tried without a rebuild: {@code -Dload.pool=N} (Hikari connections per node),
+ * {@code -Dload.threads=N} (Tomcat threads).
  */
 class RestApiLoad {
 
